@@ -1,0 +1,1 @@
+"""The manual's model: sources, front matter, numbering and problems, independent of MkDocs."""

@@ -1,0 +1,357 @@
+"""Front matter: split it from the page, parse it ourselves, and validate it against a schema.
+
+MkDocs silently ignores front matter it cannot parse, which would build a page with no stamp and
+no warning. Here every mistake becomes a ``Problem`` naming the file, the line, the field, what
+was found and what to write instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+from . import yamlsource
+from .problems import Problems
+from .yamlsource import LocatedDict, LocatedList
+
+STATUSES = ("published", "draft", "archived")
+
+
+# --------------------------------------------------------------------------- splitting
+
+
+@dataclass
+class Split:
+    """A page's front matter text and body, with the line the body starts on."""
+
+    yaml_text: str
+    body: str
+    body_line: int
+
+
+def split(text: str) -> Split:
+    """Separate ``---`` front matter from the Markdown body. Raises ``SplitError``."""
+    if not text.strip():
+        raise SplitError("the file is empty: start it with front matter (see the authoring guide)", 1)
+    lines = text.splitlines(keepends=True)
+    if lines[0].rstrip() != "---":
+        raise SplitError(
+            "the file does not start with front matter: make the first line '---', then the fields "
+            "(title, version, last_updated), then a closing '---'",
+            1,
+        )
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return Split("".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2)
+    raise SplitError(
+        "the front matter that starts on line 1 is never closed: add a line '---' after the last field",
+        1,
+    )
+
+
+class SplitError(Exception):
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+# --------------------------------------------------------------------------- values
+
+
+@dataclass(frozen=True)
+class Change:
+    version: int
+    date: dt.date
+    note: str
+    line: int = 0
+
+
+def parse_iso_date(value: Any) -> dt.date | None:
+    """A ``YYYY-MM-DD`` date, or ``None``. ``datetime.date`` passes through."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and len(value.strip()) == 10:
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if value is None:
+        return "nothing"
+    if isinstance(value, (LocatedDict, dict)):
+        return "a block of fields"
+    if isinstance(value, (LocatedList, list)):
+        return "a list"
+    return repr(str(value)) if isinstance(value, str) else str(value)
+
+
+# A checker returns (clean value, error message or None).
+Checker = Callable[[Any, str], "tuple[Any, str | None]"]
+
+
+def check_text(value: Any, name: str) -> tuple[Any, str | None]:
+    if isinstance(value, str) and value.strip():
+        return value.strip(), None
+    if isinstance(value, str):
+        return None, f"'{name}' is empty: write some text after '{name}:'"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value), None
+    return None, f"'{name}' must be text, not {_shown(value)} (put the text in quotes if it looks like something else)"
+
+
+def check_whole(value: Any, name: str) -> tuple[Any, str | None]:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value, None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return None, f"'{name}' must be a whole number of 1 or more, not {value}"
+    return None, f"'{name}' must be a whole number such as 14, not {_shown(value)}"
+
+
+def check_date(value: Any, name: str) -> tuple[Any, str | None]:
+    parsed = parse_iso_date(value)
+    if parsed is not None:
+        return parsed, None
+    shown = value.strip() if isinstance(value, str) and value.strip() else _shown(value)
+    return None, f"'{name}' {shown} is not a date (use YYYY-MM-DD, for example 2023-04-14)"
+
+
+def check_text_list(value: Any, name: str) -> tuple[Any, str | None]:
+    if isinstance(value, str):
+        return None, f"'{name}' must be a list such as [{value}], not plain text"
+    if not isinstance(value, list):
+        return None, f"'{name}' must be a list such as [first, second], not {_shown(value)}"
+    out = []
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            return None, f"every item of '{name}' must be text; {_shown(item)} is not"
+        out.append(item.strip())
+    return out, None
+
+
+def check_status(value: Any, name: str) -> tuple[Any, str | None]:
+    if isinstance(value, str) and value.strip().lower() in STATUSES:
+        return value.strip().lower(), None
+    return None, f"'{name}' must be one of {', '.join(STATUSES)}, not {_shown(value)}"
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    check: Checker
+    required: bool = False
+
+
+# The schemas: which fields a kind of page may have. Extended by features (info-sheets add topics).
+PROCEDURE_FIELDS: tuple[Field, ...] = (
+    Field("title", check_text, required=True),
+    Field("version", check_whole, required=True),
+    Field("last_updated", check_date, required=True),
+    Field("summary", check_text),
+    Field("review_due", check_date),
+    Field("owner", check_text),
+    Field("keywords", check_text_list),
+    Field("status", check_status),
+    Field("changes", lambda v, n: (v, None)),  # checked as a whole by _check_changes
+    Field("related", lambda v, n: (v, None)),  # checked as a whole by _check_related
+)
+
+EXAMPLES = {
+    "title": "title: Neglect",
+    "version": "version: 1",
+    "last_updated": "last_updated: 2024-05-01",
+}
+
+
+# --------------------------------------------------------------------------- the model
+
+
+@dataclass
+class FrontMatter:
+    """Validated front matter of one page. ``lines`` maps each field to its line in the file."""
+
+    path: str
+    title: str = ""
+    version: int = 0
+    last_updated: dt.date | None = None
+    summary: str = ""
+    review_due: dt.date | None = None
+    owner: str = ""
+    keywords: list[str] = field(default_factory=list)
+    status: str = "published"
+    changes: list[Change] = field(default_factory=list)
+    related: list[tuple[str, int]] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    line: int = 1
+
+    def line_of(self, name: str) -> int:
+        return self.lines.get(name, self.line)
+
+
+def validate(
+    data: Any,
+    path: str,
+    problems: Problems,
+    *,
+    today: dt.date,
+    fields: Sequence[Field] = PROCEDURE_FIELDS,
+    start_line: int = 1,
+    what: str = "front matter",
+) -> FrontMatter | None:
+    """Check parsed YAML against ``fields``; add every problem found. ``None`` if any error."""
+    before = len(problems.errors)
+    if not isinstance(data, dict):
+        problems.error(
+            path,
+            start_line,
+            f"the {what} must be a block of fields such as 'title: Neglect', not {_shown(data)}",
+        )
+        return None
+    lines: dict[str, int] = getattr(data, "lines", {})
+    meta = FrontMatter(path=path, lines={str(k): v for k, v in lines.items()}, line=start_line)
+    known = {f.name: f for f in fields}
+
+    for key, value in data.items():
+        name = str(key)
+        line = lines.get(key, start_line)
+        spec = known.get(name)
+        if spec is None:
+            close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+            hint = f": did you mean '{close[0]}'?" if close else f"; the fields are {', '.join(known)}"
+            problems.warning(path, line, f"unknown field '{name}' is ignored{hint}", field=name)
+            continue
+        clean, message = spec.check(value, name)
+        if message:
+            problems.error(path, line, message, field=name)
+        elif hasattr(meta, name):
+            setattr(meta, name, clean)
+        else:
+            meta.extra[name] = clean
+
+    for spec in fields:
+        if spec.required and spec.name not in data:
+            example = EXAMPLES.get(spec.name, f"{spec.name}: ...")
+            problems.error(path, start_line, f"'{spec.name}' is missing: add a line such as '{example}'", field=spec.name)
+
+    if meta.last_updated and meta.last_updated > today:
+        problems.error(
+            path,
+            meta.line_of("last_updated"),
+            f"'last_updated' {meta.last_updated.isoformat()} is in the future: use today's date "
+            f"({today.isoformat()}) or the date the change was approved",
+            field="last_updated",
+        )
+    if meta.review_due and meta.last_updated and meta.review_due <= meta.last_updated:
+        problems.error(
+            path,
+            meta.line_of("review_due"),
+            f"'review_due' {meta.review_due.isoformat()} must be after 'last_updated' "
+            f"{meta.last_updated.isoformat()}",
+            field="review_due",
+        )
+    if "changes" in data:
+        meta.changes = _check_changes(data["changes"], meta, problems, today)
+    if "related" in data:
+        meta.related = _check_related(data["related"], meta, problems)
+
+    return meta if len(problems.errors) == before else None
+
+
+def _check_changes(value: Any, meta: FrontMatter, problems: Problems, today: dt.date) -> list[Change]:
+    path, line = meta.path, meta.line_of("changes")
+    if not isinstance(value, list):
+        problems.error(
+            path, line,
+            "'changes' must be a list of entries, each with version, date and note (see the authoring guide)",
+            field="changes",
+        )
+        return []
+    changes: list[Change] = []
+    for index, entry in enumerate(value):
+        entry_line = value.line_of(index) if isinstance(value, LocatedList) else line
+        if not isinstance(entry, dict):
+            problems.error(path, entry_line, "each 'changes' entry needs 'version:', 'date:' and 'note:'", field="changes")
+            continue
+        lines = getattr(entry, "lines", {})
+        ok = True
+        for name in ("version", "date", "note"):
+            if name not in entry:
+                problems.error(path, entry_line, f"this 'changes' entry has no '{name}': add '{name}:'", field="changes")
+                ok = False
+        for name in entry:
+            if name not in ("version", "date", "note"):
+                problems.warning(path, lines.get(name, entry_line), f"unknown field '{name}' in a 'changes' entry is ignored", field="changes")
+        if not ok:
+            continue
+        version, message = check_whole(entry["version"], "version")
+        if message:
+            problems.error(path, lines.get("version", entry_line), f"in 'changes': {message}", field="changes")
+            ok = False
+        date, message = check_date(entry["date"], "date")
+        if message:
+            problems.error(path, lines.get("date", entry_line), f"in 'changes': {message}", field="changes")
+            ok = False
+        note, message = check_text(entry["note"], "note")
+        if message:
+            problems.error(path, lines.get("note", entry_line), f"in 'changes': {message}", field="changes")
+            ok = False
+        if not ok:
+            continue
+        if meta.version and version > meta.version:
+            problems.error(
+                path, lines.get("version", entry_line),
+                f"a 'changes' entry is for version {version}, above the page's 'version' {meta.version}: "
+                f"set version: {version} or correct the entry",
+                field="changes",
+            )
+        if date > today:
+            problems.error(path, lines.get("date", entry_line), f"in 'changes': the date {date.isoformat()} is in the future", field="changes")
+        changes.append(Change(version, date, note, entry_line))
+    for earlier, later in zip(changes, changes[1:]):
+        if (later.version, later.date) > (earlier.version, earlier.date):
+            problems.warning(path, later.line, "'changes' should be listed newest first", field="changes")
+            break
+    return changes
+
+
+def _check_related(value: Any, meta: FrontMatter, problems: Problems) -> list[tuple[str, int]]:
+    line = meta.line_of("related")
+    if not isinstance(value, list):
+        problems.error(meta.path, line, "'related' must be a list of page paths such as [statutory/referrals.md]", field="related")
+        return []
+    out = []
+    for index, item in enumerate(value):
+        item_line = value.line_of(index) if isinstance(value, LocatedList) else line
+        if not isinstance(item, str) or not item.strip():
+            problems.error(meta.path, item_line, f"every 'related' entry must be a page path, not {_shown(item)}", field="related")
+            continue
+        out.append((item.strip(), item_line))
+    return out
+
+
+def parse_page(
+    text: str, path: str, problems: Problems, *, today: dt.date, fields: Sequence[Field] = PROCEDURE_FIELDS
+) -> tuple[FrontMatter | None, Split | None]:
+    """Split and validate one page. Problems go into ``problems``; ``None`` where it failed."""
+    try:
+        parts = split(text)
+    except SplitError as error:
+        problems.error(path, error.line, error.message)
+        return None, None
+    try:
+        data = yamlsource.load(parts.yaml_text, line_offset=1)
+    except yamlsource.YamlError as error:
+        problems.error(path, error.line, error.message)
+        return None, parts
+    if data is None:
+        problems.error(path, 1, "the front matter is empty: add title, version and last_updated")
+        return None, parts
+    return validate(data, path, problems, today=today, fields=fields, start_line=1), parts

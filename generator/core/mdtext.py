@@ -1,0 +1,26 @@
+"""Escaping text from front matter so it can be placed safely in generated Markdown.
+
+Generated pages (contents, glossary, amendments ...) are Markdown rendered from Jinja templates.
+A title such as ``Alcohol & <Drugs> [2024]`` must show as written and never become markup.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
+
+
+def inline(text: str) -> str:
+    """Text that Markdown shows literally: specials escaped, ``<`` and ``&`` as entities."""
+    text = " ".join(str(text).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def link_to(target_uri: str, from_uri: str) -> str:
+    """A relative Markdown link target from one source page to another (MkDocs turns it into a URL)."""
+    base = posixpath.dirname(from_uri)
+    rel = posixpath.relpath(target_uri, base or ".")
+    return rel.replace(" ", "%20").replace("(", "%28").replace(")", "%29")

@@ -1,0 +1,144 @@
+"""YAML that remembers where each value came from, and fails with officer-friendly messages.
+
+Three deliberate differences from ``yaml.safe_load``:
+
+* every mapping and list records the line of each item, so that validation can say
+  ``file:line`` for a nested field (a ``changes`` entry, a glossary term, a flowchart step);
+* dates are *not* turned into ``datetime.date`` by the loader: an impossible date such as
+  ``2023-13-45`` would otherwise raise deep inside PyYAML. Dates stay text and the schema parses
+  them, so the message can name the field and the fix;
+* a key given twice in one mapping is an error (PyYAML silently keeps the last one).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+
+class YamlError(Exception):
+    """A source is not valid YAML. ``line`` and ``column`` are 1-based, in the whole file."""
+
+    def __init__(self, message: str, line: int, column: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+class LocatedDict(dict):
+    """A mapping from YAML that knows its own line and the line of each key."""
+
+    line: int = 0
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lines: dict[Any, int] = {}
+
+    def line_of(self, key: Any) -> int:
+        return self.lines.get(key, self.line)
+
+
+class LocatedList(list):
+    """A sequence from YAML that knows its own line and the line of each item."""
+
+    line: int = 0
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.lines: list[int] = []
+
+    def line_of(self, index: int) -> int:
+        return self.lines[index] if 0 <= index < len(self.lines) else self.line
+
+
+def line_of(value: Any, default: int = 0) -> int:
+    """The line a YAML value started on, for values that record one."""
+    return getattr(value, "line", default) or default
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without the timestamp resolver, building Located containers."""
+
+    line_offset = 0
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode):
+    mapping = LocatedDict()
+    mapping.line = node.start_mark.line + 1 + loader.line_offset
+    yield mapping
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        key_line = key_node.start_mark.line + 1 + loader.line_offset
+        try:
+            hash(key)
+        except TypeError:
+            raise YamlError("a key here is not plain text; write `name: value`", key_line, key_node.start_mark.column + 1)
+        if key in mapping:
+            raise YamlError(
+                f"'{key}' is given twice in the same block (first on line {mapping.lines[key]}); keep one",
+                key_line,
+                key_node.start_mark.column + 1,
+            )
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.lines[key] = key_line
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode):
+    sequence = LocatedList()
+    sequence.line = node.start_mark.line + 1 + loader.line_offset
+    yield sequence
+    for child in node.value:
+        sequence.append(loader.construct_object(child, deep=True))
+        sequence.lines.append(child.start_mark.line + 1 + loader.line_offset)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+_HINTS = (
+    ("mapping values are not allowed", "check the indentation, and put text that contains ': ' in quotes"),
+    ("could not find expected ':'", "each line should be `name: value`; check for a missing colon or a stray line"),
+    ("found character '\\t'", "use spaces, not tabs, to indent"),
+    ("found undefined alias", "a '*' starts a YAML alias; put text that starts with '*' in quotes"),
+    ("expected <block end>", "check the indentation: items of one list or block must line up"),
+    ("found unexpected end of stream", "a quote or bracket is not closed"),
+    ("while scanning a quoted scalar", "a quote is not closed"),
+)
+
+
+def _friendly(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or str(error)
+    for needle, hint in _HINTS:
+        if needle in problem or needle in (error.context or ""):
+            return f"the YAML is not valid ({problem}): {hint}"
+    return f"the YAML is not valid ({problem})"
+
+
+def load(text: str, line_offset: int = 0) -> Any:
+    """Parse one YAML document. Raises ``YamlError`` with a whole-file line number.
+
+    ``line_offset`` is the number of lines before ``text`` in its file (front matter starts on
+    line 2 of a Markdown page).
+    """
+    loader = _Loader(text)
+    loader.line_offset = line_offset
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 + line_offset) if mark else line_offset + 1
+        column = (mark.column + 1) if mark else 0
+        raise YamlError(_friendly(error), line, column) from None
+    except yaml.YAMLError as error:  # pragma: no cover - PyYAML raises marked errors for text input
+        raise YamlError(f"the YAML is not valid ({error})", line_offset + 1) from None
+    finally:
+        loader.dispose()

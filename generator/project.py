@@ -1,0 +1,77 @@
+"""Read the procedures plugin's options from ``mkdocs.yml`` without starting MkDocs.
+
+The command line needs the content folders and options that the build uses, but must stay fast
+and must not need a full MkDocs configuration load. MkDocs' own YAML tags (``!ENV``,
+``!relative``) are accepted and ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .core.frontmatter import parse_iso_date
+from .core.manual import DEFAULT_SECTIONS, Section
+
+
+class ProjectError(Exception):
+    pass
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+@dataclass
+class Project:
+    root: Path
+    config_file: Path
+    docs_dir: Path
+    sections: list[Section]
+    options: dict[str, Any]
+    nav: Any
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+def plugin_options(config: dict[str, Any]) -> dict[str, Any] | None:
+    for item in config.get("plugins") or []:
+        if item == "procedures":
+            return {}
+        if isinstance(item, dict) and "procedures" in item:
+            return item["procedures"] or {}
+    if isinstance(config.get("plugins"), dict) and "procedures" in config["plugins"]:
+        return config["plugins"]["procedures"] or {}
+    return None
+
+
+def load_project(directory: Path, config_name: str = "mkdocs.yml") -> Project:
+    config_file = directory / config_name
+    if not config_file.is_file():
+        raise ProjectError(f"{config_file}: not found; run the command in the folder that holds mkdocs.yml, or use -C FOLDER")
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise ProjectError(f"{config_file}: cannot be read: {error}") from None
+    options = plugin_options(config)
+    if options is None:
+        raise ProjectError(f"{config_file}: the 'procedures' plugin is not listed under 'plugins'")
+    sections = [Section(str(s["folder"]).strip("/"), str(s["label"])) for s in options.get("sections") or []]
+    root = config_file.resolve().parent
+    today = parse_iso_date(options.get("today")) or dt.date.today()
+    return Project(
+        root=root,
+        config_file=config_file,
+        docs_dir=root / str(config.get("docs_dir", "docs")),
+        sections=sections or [Section(f, l) for f, l in DEFAULT_SECTIONS],
+        options=options,
+        nav=config.get("nav"),
+        today=today,
+    )
