@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .core.manual import load_manual
+from .checks import check_project
 from .project import ProjectError, load_project
 
 
@@ -42,8 +42,8 @@ def check(project_dir: Path) -> None:
         project = load_project(project_dir)
     except ProjectError as error:
         raise click.ClickException(str(error)) from None
-    manual = load_manual(project.root, project.sections, today=project.today)
-    problems = list(manual.problems)
+    manual, found = check_project(project)
+    problems = list(found)
     for problem in problems:
         click.echo(f"{problem} [{problem.level}]")
     errors = sum(1 for p in problems if p.is_error)
