@@ -1,0 +1,111 @@
+"""Every mistake an officer can make in front matter: the message, the file and line, exit status.
+
+Each case is checked twice, as an officer meets it: by `procedures check` and by a real
+`mkdocs build --strict`. Neither may show a Python traceback.
+"""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from tests.conftest import page
+
+GOOD = page()
+
+CASES = [
+    # id, {path: content}, expected text (with file:line)
+    ("version-not-number", {"statutory/referrals.md": page(version="fourteen")},
+     "statutory/referrals.md:3: 'version' must be a whole number such as 14, not 'fourteen'"),
+    ("version-zero", {"statutory/referrals.md": page(version=0)},
+     "statutory/referrals.md:3: 'version' must be a whole number of 1 or more, not 0"),
+    ("version-fraction", {"statutory/referrals.md": page(version=14.5)},
+     "statutory/referrals.md:3: 'version' must be a whole number such as 14, not 14.5"),
+    ("impossible-date", {"statutory/referrals.md": page(last_updated="2023-13-45")},
+     "statutory/referrals.md:4: 'last_updated' 2023-13-45 is not a date (use YYYY-MM-DD"),
+    ("date-wrong-format", {"statutory/referrals.md": page(last_updated="14/04/2023")},
+     "statutory/referrals.md:4: 'last_updated' 14/04/2023 is not a date (use YYYY-MM-DD"),
+    ("date-in-future", {"statutory/referrals.md": page(last_updated="2030-01-01")},
+     "statutory/referrals.md:4: 'last_updated' 2030-01-01 is in the future"),
+    ("title-missing", {"statutory/referrals.md": page(title=None)},
+     "statutory/referrals.md:1: 'title' is missing: add a line such as 'title: Neglect'"),
+    ("title-empty", {"statutory/referrals.md": page(title="")},
+     "statutory/referrals.md:2: 'title' is empty"),
+    ("title-not-text", {"statutory/referrals.md": page(title=["a", "b"])},
+     "statutory/referrals.md:2: 'title' must be text, not a list"),
+    ("version-missing", {"statutory/referrals.md": page(version=None)},
+     "statutory/referrals.md:1: 'version' is missing"),
+    ("last-updated-missing", {"statutory/referrals.md": page(last_updated=None)},
+     "statutory/referrals.md:1: 'last_updated' is missing"),
+    ("review-before-update", {"statutory/referrals.md": page(review_due="2023-01-01")},
+     "statutory/referrals.md:5: 'review_due' 2023-01-01 must be after 'last_updated' 2023-04-14"),
+    ("bad-status", {"statutory/referrals.md": page(status="live")},
+     "statutory/referrals.md:5: 'status' must be one of published, draft, archived, not 'live'"),
+    ("keywords-not-list", {"statutory/referrals.md": page(keywords="neglect")},
+     "statutory/referrals.md:5: 'keywords' must be a list such as [neglect], not plain text"),
+    ("unknown-field", {"statutory/referrals.md": page(sumary="One line")},
+     "statutory/referrals.md:5: unknown field 'sumary' is ignored: did you mean 'summary'?"),
+    ("change-above-version", {"statutory/referrals.md": page(changes=[{"version": 15, "date": "2023-04-14", "note": "x"}])},
+     "statutory/referrals.md:6: a 'changes' entry is for version 15, above the page's 'version' 14"),
+    ("change-without-note", {"statutory/referrals.md": page(changes=[{"version": 14, "date": "2023-04-14"}])},
+     "statutory/referrals.md:6: this 'changes' entry has no 'note'"),
+    ("change-bad-date", {"statutory/referrals.md": page(changes=[{"version": 14, "date": "2023-02-30", "note": "x"}])},
+     "'date' 2023-02-30 is not a date"),
+    ("duplicate-title", {"statutory/referrals.md": GOOD, "statutory/referrals-copy.md": page()},
+     "statutory/referrals.md:2: the title 'Referrals' is already used by statutory/referrals-copy.md (line 2)"),
+    ("unterminated", {"statutory/referrals.md": "---\ntitle: Referrals\nversion: 14\n\n## Purpose\n"},
+     "statutory/referrals.md:1: the front matter that starts on line 1 is never closed"),
+    ("empty-file", {"statutory/referrals.md": ""},
+     "statutory/referrals.md:1: the file is empty"),
+    ("whitespace-file", {"statutory/referrals.md": "\n  \n"},
+     "statutory/referrals.md:1: the file is empty"),
+    ("no-front-matter", {"statutory/referrals.md": "## Purpose\n\nText.\n"},
+     "statutory/referrals.md:1: the file does not start with front matter"),
+    ("not-utf8", {"statutory/referrals.md": GOOD.replace("Some text.", "Caf\xe9 text.").encode("latin-1")},
+     "statutory/referrals.md:9: the file is not UTF-8 text (byte 0xe9 on this line)"),
+    ("bad-yaml", {"statutory/referrals.md": "---\ntitle: Referrals: a guide\nversion: 14\nlast_updated: 2023-04-14\n---\n"},
+     "statutory/referrals.md:2: the YAML is not valid (mapping values are not allowed here)"),
+    ("bad-yaml-indent", {"statutory/referrals.md": "---\ntitle: Referrals\n  version: 14\nlast_updated: 2023-04-14\n---\n"},
+     "statutory/referrals.md:3: the YAML is not valid"),
+    ("yaml-list", {"statutory/referrals.md": "---\n- title\n- version\n---\n"},
+     "statutory/referrals.md:1: the front matter must be a block of fields"),
+    ("duplicate-key", {"statutory/referrals.md": "---\ntitle: A\nversion: 1\ntitle: B\nlast_updated: 2023-04-14\n---\n"},
+     "statutory/referrals.md:4: 'title' is given twice in the same block (first on line 2)"),
+    ("empty-front-matter", {"statutory/referrals.md": "---\n---\n\nText\n"},
+     "statutory/referrals.md:1: the front matter is empty"),
+]
+
+
+@pytest.mark.parametrize("files, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_bad_front_matter_is_reported_by_check_and_build(project, files, expected):
+    for rel, content in files.items():
+        project.write(rel, content)
+
+    result = CliRunner().invoke(main, ["-C", str(project.root), "check"])
+    assert result.exit_code == 1, result.output
+    assert expected in result.output
+
+    built = project.build()
+    assert built.returncode != 0
+    assert expected in built.output
+    assert "Traceback" not in built.output
+    if "unknown field" not in expected:  # errors stop the build before any page is written
+        assert not (built.site / "statutory" / "referrals" / "index.html").exists()
+
+
+def test_all_problems_are_listed_at_once(project):
+    project.write("statutory/referrals.md", page(version="fourteen", last_updated="2023-13-45"))
+    project.write("supplementary/neglect.md", "")
+    built = project.build()
+    assert built.returncode != 0
+    assert "The manual has 3 errors to fix" in built.output
+    for text in ("referrals.md:3: 'version'", "referrals.md:4: 'last_updated'", "neglect.md:1: the file is empty"):
+        assert text in built.output
+
+
+def test_unknown_field_is_only_a_warning_without_strict(project):
+    project.write("statutory/referrals.md", page(sumary="One line"))
+    built = project.build(strict=False)
+    assert built.returncode == 0
+    assert "unknown field 'sumary' is ignored: did you mean 'summary'?" in built.output
