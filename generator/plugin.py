@@ -177,10 +177,22 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             raise PluginError(ManualError(problems.errors).render())
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-        if not self.config.enabled or not self.config.numbering:
+        if not self.config.enabled or self.manual is None:
             return None
-        _number_sections(nav.items, (), self.group_numbers)
+        # Titles come from our parsed front matter, so the nav is right even for pages that a
+        # `serve --dirty` rebuild does not read again.
+        for page in nav.pages:
+            source = self.manual.pages.get(page.file.src_uri)
+            if source is not None:
+                page.title = self._title(page.file.src_uri, source.meta.title)
+        if self.config.numbering:
+            _number_sections(nav.items, (), self.group_numbers)
         return nav
+
+    def _title(self, uri: str, title: str) -> str:
+        """The numbered title as readers see it; front-matter titles are text, never markup."""
+        number = self.numbers.get(uri, "")
+        return escape(f"{number} {title}" if number else title)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.manual is None:
@@ -193,8 +205,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                 page.meta["manual"] = {"number": number}
             return None
         meta = source.meta
-        # Titles from front matter are text, never markup: the theme prints page.title as it is.
-        page.title = escape(f"{number} {meta.title}" if number else meta.title)
+        page.title = self._title(page.file.src_uri, meta.title)
         page.meta["title"] = escape(meta.title)
         assert meta.last_updated is not None
         page.meta["manual"] = {
