@@ -216,7 +216,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         feed_path = options.feed.strip("/")
         markdown, feed = amendments.amendments_outputs(
             docs, self.releases, title=options.title, intro=options.intro, feed_path=feed_path,
-            feed_link=mdtext.link_to(feed_path, options.path), feed_entries=options.feed_entries,
+            feed_link=mdtext.link_to(feed_path, options.path) if feed_path else "", feed_entries=options.feed_entries,
             date_format=self.config.date_format, numbers=self.numbers, link_for=link_for, url_for=url_for,
             page_url=page_file.url, site_name=config.site_name, site_url=config.site_url, today=self.today,
         )
