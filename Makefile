@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve bench bench-quick linkcheck clean
+.PHONY: install site test serve bench bench-quick linkcheck clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,9 @@ $(STAMP): pyproject.toml
 node_modules/.installed: package.json
 	npm install --no-audit --no-fund --silent
 	touch $@
+
+## Create .venv and install the package with its test tools (CI runs this first).
+install: $(STAMP)
 
 SITE_DIR ?= site
 
