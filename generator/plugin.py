@@ -190,6 +190,12 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         options = self.config.amendments
         if not options.enabled:
             return
+        for path in (options.path, options.feed.strip("/")):
+            if path and files.get_file_from_path(path) is not None:
+                raise PluginError(
+                    f"procedures plugin: docs_dir '{Path(config.docs_dir).name}' already has a file '{path}', which the amendments "
+                    "page or feed would replace: rename that file, or set another 'path' or 'feed' under 'amendments'"
+                )
         file = File.generated(config, options.path, content="")  # filled in by _fill_amendments
         if config.nav and options.path not in numbering.page_order(numbering.from_config(config.nav)):
             file.inclusion = InclusionLevel.NOT_IN_NAV  # linked from the home and contents pages

@@ -199,3 +199,12 @@ def option_error(proj: Project, caplog, **options) -> str:
 def test_bad_options_are_explained(project, caplog, monkeypatch, options, message):
     monkeypatch.chdir(project.root)
     assert message in option_error(project, caplog, **options)
+
+
+@pytest.mark.parametrize("existing", ["docs/amendments.md", "docs/amendments.xml"])
+def test_a_page_in_the_way_of_the_amendments_page_is_explained(project, existing):
+    project.write(existing, "---\ntitle: Mine\n---\n\nText.\n")
+    built = project.build()
+    assert built.returncode != 0
+    assert f"docs_dir 'docs' already has a file '{existing[5:]}', which the amendments page or feed would replace" in " ".join(built.output.split())
+    assert "Traceback" not in built.output

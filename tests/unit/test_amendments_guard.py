@@ -142,6 +142,14 @@ def test_broken_front_matter_is_left_to_the_other_checks(repo):
     assert result.notes[0].startswith("supplementary/neglect.md: the text changed, but its 'version' cannot be read")
 
 
+def test_a_page_that_is_not_utf8_is_left_to_the_other_checks(repo):
+    (repo.root / "supplementary/neglect.md").write_bytes(neglect(body=NEW_BODY).encode("utf-8").replace(b"hear", b"h\xe9ar"))
+    result = guard(repo)
+    assert messages(result) == []
+    assert result.notes[0].startswith("supplementary/neglect.md: the text changed, but its 'version' cannot be read")
+    assert run_check(repo, "--base", "main").exit_code == 1  # the encoding error itself comes from `check`
+
+
 def test_project_in_a_subfolder_of_the_repository(tmp_path):
     proj = Project(tmp_path / "repo" / "manual")
     proj.write("supplementary/neglect.md", neglect())
