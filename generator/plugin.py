@@ -132,6 +132,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         manual = load_manual(self.root, self.sections, today=self.today, cache=self.cache)
         self.manual = manual
         self._report(manual.problems)
+        if self.config.review.warn_overdue:  # false: overdue pages get the banner only
+            self._report(review.overdue_warnings(manual, self.today, self.config.date_format))
 
         drop = {p.uri for p in manual.pages.values() if p.status == "archived"}
         drop |= {p.uri for p in manual.pages.values() if p.status == "draft" and not self.config.drafts}
@@ -184,9 +186,6 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
     # ---- releases, amendments, reviews (logic in generator/amendments) --------------------------
 
     def _add_amendments_page(self, config: MkDocsConfig, files: Files) -> None:
-        assert self.manual is not None
-        if self.config.review.warn_overdue:
-            self._report(review.overdue_warnings(self.manual, self.today, self.config.date_format))
         options = self.config.amendments
         if not options.enabled:
             return
@@ -303,7 +302,6 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         if meta.status == "archived":
             page.meta.setdefault("search", {})["exclude"] = True
         return None
-
 
     def _warn_placeholder_links(self, page: Page, source: Any) -> None:
         """`[text](#)`, `[text]()` and links without text, named by file and line (a warning)."""
