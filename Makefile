@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve bench bench-quick linkcheck clean
+.PHONY: install site test serve bench bench-quick linkcheck clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,9 +21,20 @@ node_modules/.installed: package.json
 	npm install --no-audit --no-fund --silent
 	touch $@
 
-## Build site/ with every check on (mkdocs build --strict).
+## Create .venv and install the package with its test tools (CI runs this first).
+install: $(STAMP)
+
+SITE_DIR ?= site
+
+## Build site/ with every check on (mkdocs build --strict), atomically: the build goes into a
+## temporary .site-tmp-XXXX folder and replaces site/ only when it is complete and checked.
 site: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m generator.amendments.sitebuild --config-file mkdocs.yml --site-dir $(SITE_DIR)
+
+## Build, serve on 127.0.0.1 and check every internal link and #anchor with LinkChecker.
+## Links to other sites are left out; `make linkcheck EXTERNAL=1` checks them too (needs internet).
+linkcheck: site
+	$(BIN)/python -m generator.amendments.linkcheck --site $(SITE_DIR) $(if $(filter 1 yes true,$(EXTERNAL)),--external)
 
 ## Preview the site at http://127.0.0.1:8000 while editing.
 serve: $(STAMP)

@@ -6,6 +6,7 @@ wrong with a manual. The functions called are plain core code; nothing here impo
 
 from __future__ import annotations
 
+from .amendments import placeholders, review
 from .core.manual import Manual, load_manual
 from .core.problems import Problems
 from .project import Project
@@ -16,4 +17,16 @@ def check_project(project: Project) -> tuple[Manual, Problems]:
     manual = load_manual(project.root, project.sections, today=project.today)
     problems = Problems(manual.problems)
     # Feature checks are added below, one call each.
+    problems.extend(_amendments_checks(project, manual))
     return manual, problems
+
+
+def _amendments_checks(project: Project, manual: Manual) -> Problems:
+    """Placeholder links, and overdue reviews when the build warns about them (generator/amendments)."""
+    found = Problems(placeholders.find_in_project(
+        project.root, project.docs_dir, ((p.uri, p.body, p.body_line) for p in manual.pages.values())
+    ))
+    settings = review.options(project.options)
+    if settings["warn_overdue"]:
+        found.extend(review.overdue_warnings(manual, project.today, settings["date_format"]))
+    return found

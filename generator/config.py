@@ -39,6 +39,31 @@ class ContentsOptions(base.Config):
     intro = c.Type(str, default="")
 
 
+class ReleaseOptions(base.Config):
+    """A release of the manual, e.g. ``{name: "Update 15", date: 2026-11-01}``."""
+
+    name = c.Optional(c.Type(str))
+    date = DateOption()
+
+
+class AmendmentsOptions(base.Config):
+    enabled = c.Type(bool, default=True)
+    path = c.Type(str, default="amendments.md")
+    title = c.Type(str, default="Amendments")
+    intro = c.Type(str, default="")
+    feed = c.Type(str, default="amendments.xml")  # the Atom feed, "" for none
+    feed_entries = c.Type(int, default=50)
+
+
+class ReviewOptions(base.Config):
+    # Warn (so `mkdocs build --strict` fails) for every page past its review_due; false: banner only.
+    warn_overdue = c.Type(bool, default=True)
+    # `procedures report` lists pages due for review within this many days.
+    due_soon_days = c.Type(int, default=60)
+    # Who readers should contact when a page has no `owner`.
+    default_owner = c.Type(str, default="the partnership")
+
+
 class ProceduresConfig(base.Config):
     enabled = c.Type(bool, default=True)
     # Content folders outside docs_dir, in the order they appear when mkdocs.yml has no nav.
@@ -55,3 +80,10 @@ class ProceduresConfig(base.Config):
     # The partnership's colours, as CSS colours; they must keep a 4.5:1 contrast with white.
     primary_colour = c.Optional(c.Type(str))
     accent_colour = c.Optional(c.Type(str))
+    # Releases and amendments (generator/amendments): the current release, the earlier ones,
+    # and the git commit the site is built from (e.g. `commit: !ENV [GITHUB_SHA, null]`).
+    release = c.SubConfig(ReleaseOptions)
+    releases = c.ListOfItems(c.SubConfig(ReleaseOptions), default=[])
+    commit = c.Optional(c.Type(str))
+    amendments = c.SubConfig(AmendmentsOptions)
+    review = c.SubConfig(ReviewOptions)

@@ -21,11 +21,14 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .config import ProceduresConfig
-from .core import dates, numbering
+from .core import dates, mdtext, numbering
 from .core.manual import DEFAULT_SECTIONS, Manual, ParseCache, Section as ContentSection, load_manual
 from .core.problems import ManualError
 from .pages.render import render
 from .pages.contents import contents_markdown
+from .amendments import placeholders, review, site as amendments
+from .amendments.history import FLOWCHART_FOLDER
+from .amendments.releases import Releases, parse_releases
 
 log = get_plugin_logger("procedures")
 
@@ -50,6 +53,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self.manual: Manual | None = None
         self.numbers: dict[str, str] = {}
         self.group_numbers: dict[tuple[str, ...], str] = {}
+        self.releases = Releases()
+        self.site_globals: dict[str, Any] = {}
 
     # Defining on_startup keeps this plugin instance alive across `serve` rebuilds (MkDocs >= 1.4),
     # so the parse cache survives; everything else is reset in on_config.
@@ -91,14 +96,32 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                     f"procedures plugin: the section folder '{section.folder}' overlaps docs_dir; "
                     "content folders live beside docs_dir, not inside it"
                 )
+        problems += self._check_release_options()
         if problems:
             raise PluginError("\n".join(problems))
+
+    def _check_release_options(self) -> list[str]:
+        """Releases, commit, amendments and review options (generator/amendments)."""
+        self.releases, problems = parse_releases(self.config.release, self.config.releases)
+        commit, message = amendments.commit_view(self.config.commit)
+        problems += [message] if message else []
+        if self.config.review.due_soon_days < 0:
+            problems.append("procedures plugin: review: due_soon_days must be 0 or more")
+        if self.config.amendments.feed_entries < 1:
+            problems.append("procedures plugin: amendments: feed_entries must be 1 or more")
+        feed = self.config.amendments.feed
+        if feed and not feed.endswith(".xml"):
+            problems.append(f"procedures plugin: amendments: feed {feed!r} must be a file name ending in .xml, or \"\" for no feed")
+        self.site_globals = {"release": None, "commit": commit, "feed": None}
+        return problems
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         for section in self.sections:
             folder = self.root / section.folder
             if folder.is_dir():
                 server.watch(str(folder))
+        if (self.root / FLOWCHART_FOLDER).is_dir():  # flowcharts' changes feed the amendments page
+            server.watch(str(self.root / FLOWCHART_FOLDER))
         return server
 
     # Run before other plugins' on_files (search, tags...) so they see our pages.
@@ -109,6 +132,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         manual = load_manual(self.root, self.sections, today=self.today, cache=self.cache)
         self.manual = manual
         self._report(manual.problems)
+        if self.config.review.warn_overdue:  # false: overdue pages get the banner only
+            self._report(review.overdue_warnings(manual, self.today, self.config.date_format))
 
         drop = {p.uri for p in manual.pages.values() if p.status == "archived"}
         drop |= {p.uri for p in manual.pages.values() if p.status == "draft" and not self.config.drafts}
@@ -132,12 +157,16 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         contents = self.config.contents
         if contents.enabled:
             files.append(File.generated(config, contents.path, content=""))  # filled in below
+        self._add_amendments_page(config, files)
 
         nav_nodes = self._navigation(config, files, drop)
         config.nav = numbering.to_config(nav_nodes)
         result = numbering.number(nav_nodes) if self.config.numbering else numbering.Numbering()
         self.numbers, self.group_numbers = result.pages, result.groups
 
+        since, since_label = self.config.updated_since, ""
+        if since is None:  # default: flag what changed in the current release
+            since, since_label = amendments.updated_since(self.releases, self.config.date_format)
         if contents.enabled:
             markdown = contents_markdown(
                 manual,
@@ -147,10 +176,64 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                 nav_order=numbering.page_order(nav_nodes),
                 numbers=self.numbers,
                 date_format=self.config.date_format,
-                updated_since=self.config.updated_since,
+                updated_since=since,
+                updated_since_label=since_label,
             )
             files.get_file_from_path(contents.path).content_string = markdown
+        self._fill_amendments(config, files)
         return files
+
+    # ---- releases, amendments, reviews (logic in generator/amendments) --------------------------
+
+    def _add_amendments_page(self, config: MkDocsConfig, files: Files) -> None:
+        options = self.config.amendments
+        if not options.enabled:
+            return
+        for path in (options.path, options.feed.strip("/")):
+            if path and files.get_file_from_path(path) is not None:
+                raise PluginError(
+                    f"procedures plugin: docs_dir '{Path(config.docs_dir).name}' already has a file '{path}', which the amendments "
+                    "page or feed would replace: rename that file, or set another 'path' or 'feed' under 'amendments'"
+                )
+        file = File.generated(config, options.path, content="")  # filled in by _fill_amendments
+        if config.nav and options.path not in numbering.page_order(numbering.from_config(config.nav)):
+            file.inclusion = InclusionLevel.NOT_IN_NAV  # linked from the home and contents pages
+        files.append(file)
+
+    def _fill_amendments(self, config: MkDocsConfig, files: Files) -> None:
+        assert self.manual is not None
+        options = self.config.amendments
+        page_file = files.get_file_from_path(options.path) if options.enabled else None
+        self.site_globals["release"] = amendments.release_view(
+            self.releases, self.config.date_format, page_file.url if page_file else None
+        )
+        if page_file is None:
+            return
+
+        def url_for(uri: str) -> str | None:
+            file = files.get_file_from_path(uri)
+            return file.url if file is not None else None
+
+        def link_for(uri: str) -> str | None:
+            return mdtext.link_to(uri, options.path) if files.get_file_from_path(uri) is not None else None
+
+        docs = amendments.documents(self.manual, self.root, self.today, lambda uri: files.get_file_from_path(uri) is not None)
+        feed_path = options.feed.strip("/")
+        markdown, feed = amendments.amendments_outputs(
+            docs, self.releases, title=options.title, intro=options.intro, feed_path=feed_path,
+            feed_link=mdtext.link_to(feed_path, options.path) if feed_path else "", feed_entries=options.feed_entries,
+            date_format=self.config.date_format, numbers=self.numbers, link_for=link_for, url_for=url_for,
+            page_url=page_file.url, site_name=config.site_name, site_url=config.site_url, today=self.today,
+        )
+        page_file.content_string = markdown
+        if feed is not None:
+            files.append(File.generated(config, feed_path, content=feed))
+            self.site_globals["feed"] = {"url": feed_path, "title": f"{config.site_name}: amendments"}
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # Site-wide values for the theme partials (release in the footer, feed link in <head>).
+        env.globals["manual_site"] = self.site_globals
+        return env
 
     def _navigation(self, config: MkDocsConfig, files: Files, drop: set[str]) -> list[numbering.NavNode]:
         """The nav from mkdocs.yml without drafts and archived pages, or one built from the folders."""
@@ -199,10 +282,13 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             return None
         number = self.numbers.get(page.file.src_uri, "")
         source = self.manual.pages.get(page.file.src_uri)
+        self._warn_placeholder_links(page, source)
         if source is None:
             if number:
                 page.title = f"{number} {page.meta.get('title') or page.title}"
                 page.meta["manual"] = {"number": number}
+            if page.is_homepage or page.file.src_uri == self.config.contents.path:
+                page.meta.setdefault("manual", {"number": number})["release"] = self.site_globals.get("release")
             return None
         meta = source.meta
         page.title = self._title(page.file.src_uri, meta.title)
@@ -218,12 +304,28 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             "status": meta.status,
             "owner": meta.owner,
             "summary": meta.summary,
+            "review": review.banner(
+                meta, self.today, date_format=self.config.date_format, default_owner=self.config.review.default_owner
+            ),
         }
         if meta.summary and "description" not in page.meta:
             page.meta["description"] = escape(meta.summary)
         if meta.status == "archived":
             page.meta.setdefault("search", {})["exclude"] = True
         return None
+
+    def _warn_placeholder_links(self, page: Page, source: Any) -> None:
+        """`[text](#)`, `[text]()` and links without text, named by file and line (a warning)."""
+        if page.file.generated_by or not page.file.abs_src_path:
+            return
+        if source is not None:
+            found = placeholders.find_in_markdown(source.body, source.uri, source.body_line)
+        else:
+            path = Path(page.file.abs_src_path).resolve()
+            rel = path.relative_to(self.root).as_posix() if self.root in path.parents else page.file.src_uri
+            found = placeholders.find_in_page(page.file.content_string, rel)
+        for problem in found:
+            log.warning(str(problem))
 
 
 def _number_sections(items: list[Any], path: tuple[str, ...], groups: dict[tuple[str, ...], str]) -> None:

@@ -37,7 +37,10 @@ def contents_markdown(
     date_format: str,
     updated_since: dt.date | None,
     intro: str = "",
+    updated_since_label: str = "",
 ) -> str:
+    """``updated_since_label`` replaces the date in the "Updated" note, e.g. "Update 14 (1 November
+    2025)" when the flag marks what changed after the previous release."""
     order = {u: i for i, u in enumerate(nav_order)}
     sections = []
     for section in manual.sections:
@@ -52,7 +55,7 @@ def contents_markdown(
         intro=intro,
         sections=sections,
         numbered=bool(numbers),
-        updated_since=format_date(updated_since, date_format) if updated_since else "",
+        updated_since=(mdtext.inline(updated_since_label) if updated_since_label else format_date(updated_since, date_format)) if updated_since else "",
     )
 
 

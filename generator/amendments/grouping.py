@@ -1,0 +1,92 @@
+"""Changes grouped by release: what is new, what changed and what was archived in each.
+
+* **New**: a document whose version 1 was published in the release (its ``changes`` entry for
+  version 1, or ``last_updated`` while it is still at version 1).
+* **Changed**: every other ``changes`` entry, under the release its date falls in.
+* **Archived**: a document with ``status: archived``, under the release its ``last_updated`` (the
+  date it was archived) falls in, with the note of its ``changes`` entry for that version if any.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .history import Document
+from .releases import Release, Releases
+
+NEW, CHANGED, ARCHIVED = "new", "changed", "archived"
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    document: Document
+    version: int
+    date: dt.date
+    note: str
+    release: str = ""  # the group's title, for the feed
+
+    @property
+    def sort_key(self) -> tuple:
+        return (-self.date.toordinal(), self.document.title.casefold(), -self.version)
+
+
+@dataclass
+class Group:
+    title: str  # "Update 15", "Since Update 15" or "All changes"
+    release: Release | None = None
+    unreleased: bool = False
+    new: list[Entry] = field(default_factory=list)
+    changed: list[Entry] = field(default_factory=list)
+    archived: list[Entry] = field(default_factory=list)
+
+    @property
+    def entries(self) -> list[Entry]:
+        return sorted(self.new + self.changed + self.archived, key=lambda e: e.sort_key)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.new or self.changed or self.archived)
+
+
+def entries_of(document: Document) -> list[Entry]:
+    out = []
+    first = document.first_published
+    if first is not None:
+        note = document.change_for(1).note if document.change_for(1) else ""
+        out.append(Entry(NEW, document, 1, first, note))
+    archived_change = document.change_for(document.version) if document.status == "archived" else None
+    for change in document.changes:
+        if change.version == 1 or change is archived_change:
+            continue
+        out.append(Entry(CHANGED, document, change.version, change.date, change.note))
+    if document.status == "archived":
+        note = archived_change.note if archived_change else ""
+        out.append(Entry(ARCHIVED, document, document.version, document.last_updated, note))
+    return out
+
+
+def group_by_release(documents: Iterable[Document], releases: Releases) -> list[Group]:
+    """Groups newest first: changes since the current release, then each release back in time."""
+    if releases.current is None:
+        groups = {None: Group("All changes")}
+    else:
+        groups = {r: Group(r.name, r) for r in reversed(releases.all)}
+        groups = {None: Group(f"Since {releases.current.name}", unreleased=True), **groups}
+    for document in documents:
+        for entry in entries_of(document):
+            release = releases.release_for(entry.date) if releases.current else None
+            group = groups[release]
+            entry = Entry(entry.kind, entry.document, entry.version, entry.date, entry.note, group.title)
+            {NEW: group.new, CHANGED: group.changed, ARCHIVED: group.archived}[entry.kind].append(entry)
+    for group in groups.values():
+        for items in (group.new, group.changed, group.archived):
+            items.sort(key=lambda e: e.sort_key)
+    return [g for g in groups.values() if not (g.unreleased and g.empty)]
+
+
+def latest_entries(groups: Iterable[Group], limit: int) -> list[Entry]:
+    entries = [e for g in groups for e in g.entries]
+    return sorted(entries, key=lambda e: e.sort_key)[: max(limit, 0)]

@@ -1,0 +1,107 @@
+"""``make linkcheck``: serve the built site on 127.0.0.1 and run LinkChecker over it.
+
+Internal links and #anchors are errors (LinkChecker reports a missing anchor as a warning, and
+warnings make it exit non-zero). Links to other sites are left out by default, because CI and
+this machine have no internet; ``--external`` (``make linkcheck EXTERNAL=1``) checks them too.
+
+The server sends a ``LinkChecker`` response header: without it LinkChecker limits itself to 10
+requests a second. Every page is a start URL, so pages outside the navigation (archived ones) are
+checked too.
+
+    python -m generator.amendments.linkcheck [--site site] [--external]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+CONFIG = """\
+[checking]
+threads=4
+maxrequestspersecond=100
+
+[filtering]
+checkextern={external}
+
+[AnchorCheck]
+"""
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site quietly and tells LinkChecker it may go fast."""
+
+    def end_headers(self) -> None:
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+def config_text(external: bool) -> str:
+    return CONFIG.format(external=1 if external else 0)
+
+
+def start_server(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve ``site`` on a free port of 127.0.0.1 in a background thread; returns its base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def start_urls(site: Path, base: str) -> list[str]:
+    """The home page and every other page, so pages outside the nav (archived) are checked too."""
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
+    urls = [base]
+    for page in pages:
+        if page == "index.html":
+            continue
+        urls.append(base + (page[: -len("index.html")] if page.endswith("/index.html") else page))
+    return urls
+
+
+def run(site: Path, *, external: bool = False, linkchecker: str | None = None) -> int:
+    """Check ``site``; returns LinkChecker's exit status (0: no broken links or anchors)."""
+    site = site.resolve()
+    if not (site / "index.html").is_file():
+        print(f"linkcheck: {site} has no index.html: build the site first (make site)", file=sys.stderr)
+        return 2
+    program = linkchecker or shutil.which("linkchecker") or str(Path(sys.executable).parent / "linkchecker")
+    server, base = start_server(site)
+    # LinkChecker drops root to 'nobody' after reading its config: keep the file world-readable.
+    folder = tempfile.mkdtemp(prefix="linkcheck-")
+    try:
+        os.chmod(folder, 0o755)
+        config = Path(folder) / "linkcheckerrc"
+        config.write_text(config_text(external), encoding="utf-8")
+        config.chmod(0o644)
+        urls = start_urls(site, base)
+        print(f"linkcheck: checking {len(urls)} page(s) at {base} (external links {'on' if external else 'off'})", file=sys.stderr)
+        command = [program, "--config", str(config), "--no-status", *(["--check-extern"] if external else []), *urls]
+        return subprocess.run(command, cwd=folder).returncode
+    finally:
+        server.shutdown()
+        server.server_close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator.amendments.linkcheck", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
+    parser.add_argument("--external", action="store_true", default=os.environ.get("LINKCHECK_EXTERNAL", "") in ("1", "yes", "true"),
+                        help="also check links to other sites (needs internet)")
+    args = parser.parse_args(argv)
+    return run(args.site, external=args.external)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

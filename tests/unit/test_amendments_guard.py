@@ -1,0 +1,232 @@
+"""The version-bump guard (`procedures check --base`) on real temporary git repositories."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from click.testing import CliRunner
+
+from generator.amendments.guard import GuardError, check_versions, fetch_hint
+from generator.cli import main
+from generator.core.manual import DEFAULT_SECTIONS, Section
+from tests.conftest import TODAY, Project, page
+
+SECTIONS = [Section(f, l) for f, l in DEFAULT_SECTIONS]
+NEGLECT_BODY = "## Purpose\n\nHow practitioners recognise neglect.\n\n## Procedure\n\nRecord what you see.\n"
+FLOWCHART = """\
+title: Referral
+version: 4
+last_updated: 2025-11-01
+changes:
+  - version: 4
+    date: 2025-11-01
+    note: Added the follow-up step.
+steps:
+  - id: concern
+    text: A practitioner has concerns
+    next: refer
+  - id: refer
+    text: Referral to children's social care
+    type: end
+"""
+
+
+@pytest.fixture(autouse=True)
+def isolated_git(monkeypatch):
+    """Real git, without the machine's own git configuration."""
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for role in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{role}_NAME", "Officer")
+        monkeypatch.setenv(f"GIT_{role}_EMAIL", "officer@example.org")
+
+
+def git(cwd: Path, *args: str) -> str:
+    done = subprocess.run(["git", "-c", "init.defaultBranch=main", *args], cwd=cwd, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def neglect(version=7, last_updated="2025-09-12", body=NEGLECT_BODY, changes=None, **fields) -> str:
+    if changes is None:
+        changes = [{"version": 7, "date": "2025-09-12", "note": "Added the graded care profile."}]
+    return page("Neglect", version, last_updated, body=body, changes=changes, **fields)
+
+
+@pytest.fixture
+def repo(tmp_path) -> Project:
+    """A manual in git: one commit on main with three pages and a flowchart."""
+    proj = Project(tmp_path / "repo")
+    proj.write("docs/index.md", "---\ntitle: Home\n---\n\nWelcome.\n")
+    proj.write("statutory/referrals.md", page("Referrals", 14, "2023-04-14"))
+    proj.write("supplementary/neglect.md", neglect())
+    proj.write("supplementary/domestic-abuse.md", page("Domestic Abuse", 3, "2024-01-01", body="## Purpose\n\nText about domestic abuse.\n"))
+    proj.write("flowcharts/referral.yml", FLOWCHART)
+    proj.config()
+    git(proj.root, "init", "-q")
+    git(proj.root, "add", "-A")
+    git(proj.root, "commit", "-qm", "Base")
+    return proj
+
+
+def guard(proj: Project, base: str = "main"):
+    return check_versions(proj.root, SECTIONS, base, today=dt.date.fromisoformat(TODAY))
+
+
+def messages(result) -> list[str]:
+    return [str(p) for p in result.problems]
+
+
+BUMP = "set version: 8, last_updated: 2026-11-23, and add a changes entry for version 8"
+NEW_BODY = NEGLECT_BODY.replace("Record what you see.", "Record what you see and hear.")
+ENTRY_8 = [{"version": 8, "date": "2026-11-20", "note": "Recording what is heard."}, {"version": 7, "date": "2025-09-12", "note": "x"}]
+
+Edit = Callable[[Project], None]
+CASES: list[tuple[str, Edit, list[str]]] = [
+    ("text changed without a bump", lambda p: p.write("supplementary/neglect.md", neglect(body=NEW_BODY)),
+     [f"supplementary/neglect.md: the text changed but 'version' is still 7: {BUMP}"]),
+    ("text changed, version went down", lambda p: p.write("supplementary/neglect.md", neglect(version=6, body=NEW_BODY, changes=[])),
+     [f"supplementary/neglect.md: the text changed but 'version' went down from 7 to 6: {BUMP}"]),
+    ("bumped but no changes entry", lambda p: p.write("supplementary/neglect.md", neglect(version=8, last_updated="2026-11-20", body=NEW_BODY)),
+     ["supplementary/neglect.md:5: there is no 'changes' entry for version 8: add one under 'changes:' with version: 8, "
+      "date: 2026-11-20, and a note saying what changed"]),
+    ("bumped but last_updated unchanged", lambda p: p.write("supplementary/neglect.md", neglect(version=8, body=NEW_BODY, changes=ENTRY_8)),
+     ["supplementary/neglect.md:4: 'version' went up to 8 but 'last_updated' is still 2025-09-12: set last_updated: 2026-11-23 (the date of this change)"]),
+    ("bumped with neither", lambda p: p.write("supplementary/neglect.md", neglect(version=9, body=NEW_BODY)),
+     ["supplementary/neglect.md:4: 'version' went up to 9 but 'last_updated' is still 2025-09-12: set last_updated: 2026-11-23 (the date of this change)",
+      "supplementary/neglect.md:5: there is no 'changes' entry for version 9: add one under 'changes:' with version: 9, date: 2025-09-12, and a note saying what changed"]),
+    ("properly recorded", lambda p: p.write("supplementary/neglect.md", neglect(version=8, last_updated="2026-11-20", body=NEW_BODY, changes=ENTRY_8)), []),
+    ("front matter only", lambda p: p.write("supplementary/neglect.md", neglect(summary="A new summary.", review_due="2027-09-12")), []),
+    ("title changed only", lambda p: p.write("supplementary/neglect.md", neglect().replace("title: Neglect", "title: Neglect and Emotional Abuse")), []),
+    ("whitespace only", lambda p: p.write("supplementary/neglect.md", neglect(body=NEGLECT_BODY.replace("How practitioners recognise", "How  practitioners\nrecognise") + "\n\n")), []),
+    ("CRLF line endings only", lambda p: p.write("supplementary/neglect.md", neglect().replace("\n", "\r\n")), []),
+    ("flowchart steps changed", lambda p: p.write("flowcharts/referral.yml", FLOWCHART.replace("has concerns", "has a concern")),
+     ["flowcharts/referral.yml: the steps changed but 'version' is still 4: set version: 5, last_updated: 2026-11-23, and add a changes entry for version 5"]),
+    ("flowchart re-indented and retitled", lambda p: p.write("flowcharts/referral.yml", FLOWCHART.replace("title: Referral", "title: Referral route")
+                                                                .replace("    next: refer", "    next:   refer")), []),
+    ("page deleted", lambda p: (p.root / "supplementary/domestic-abuse.md").unlink(), []),
+    ("page added", lambda p: p.write("statutory/new.md", page("A New Procedure", 1, "2026-11-20")), []),
+    ("page moved unchanged", lambda p: (p.root / "supplementary/neglect.md").rename(p.root / "statutory/neglect.md"), []),
+    ("page moved and changed", lambda p: ((p.root / "supplementary/neglect.md").unlink(), p.write("statutory/neglect.md", neglect(body=NEW_BODY))),
+     [f"statutory/neglect.md: the text changed but 'version' is still 7: {BUMP}"]),
+]
+
+
+@pytest.mark.parametrize(("edit", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_guard_cases(repo, edit, expected):
+    edit(repo)
+    assert messages(guard(repo)) == expected
+
+
+def test_new_deleted_and_moved_pages_are_reported_as_notes(repo):
+    (repo.root / "supplementary/domestic-abuse.md").unlink()
+    repo.write("statutory/new.md", page("A New Procedure", 1, "2026-11-20"))
+    (repo.root / "supplementary/neglect.md").rename(repo.root / "statutory/neglect.md")
+    result = guard(repo)
+    assert result.notes == [
+        "statutory/neglect.md: moved from supplementary/neglect.md",
+        "statutory/new.md: new procedure at version 1",
+        "supplementary/domestic-abuse.md: deleted (it was version 3); to keep it on record, set 'status: archived' instead of deleting the file",
+        "Compared 4 procedure and flowchart file(s) with main (" + git(repo.root, "rev-parse", "main")[:12] + "): 0 changed, 1 new, 1 deleted, 1 moved.",
+    ]
+
+
+def test_broken_front_matter_is_left_to_the_other_checks(repo):
+    repo.write("supplementary/neglect.md", "---\ntitle: [Neglect\n---\n\n" + NEW_BODY)
+    result = guard(repo)
+    assert messages(result) == []
+    assert result.notes[0].startswith("supplementary/neglect.md: the text changed, but its 'version' cannot be read")
+
+
+def test_a_page_that_is_not_utf8_is_left_to_the_other_checks(repo):
+    (repo.root / "supplementary/neglect.md").write_bytes(neglect(body=NEW_BODY).encode("utf-8").replace(b"hear", b"h\xe9ar"))
+    result = guard(repo)
+    assert messages(result) == []
+    assert result.notes[0].startswith("supplementary/neglect.md: the text changed, but its 'version' cannot be read")
+    assert run_check(repo, "--base", "main").exit_code == 1  # the encoding error itself comes from `check`
+
+
+def test_project_in_a_subfolder_of_the_repository(tmp_path):
+    proj = Project(tmp_path / "repo" / "manual")
+    proj.write("supplementary/neglect.md", neglect())
+    proj.write("statutory/referrals.md", page())
+    proj.config()
+    git(tmp_path / "repo", "init", "-q")
+    git(tmp_path / "repo", "add", "-A")
+    git(tmp_path / "repo", "commit", "-qm", "Base")
+    proj.write("supplementary/neglect.md", neglect(body=NEW_BODY))
+    assert messages(guard(proj)) == [f"supplementary/neglect.md: the text changed but 'version' is still 7: {BUMP}"]
+
+
+def run_check(proj: Project, *args: str):
+    return CliRunner().invoke(main, ["-C", str(proj.root), "check", *args])
+
+
+def test_cli_stops_an_unbumped_change_on_a_feature_branch(repo):
+    git(repo.root, "checkout", "-qb", "feature")
+    repo.write("supplementary/neglect.md", neglect(body=NEW_BODY))
+    git(repo.root, "commit", "-qam", "Edit neglect")
+    result = run_check(repo, "--base", "main")
+    assert result.exit_code == 1
+    assert f"supplementary/neglect.md: the text changed but 'version' is still 7: {BUMP} [error]" in result.output
+    assert "note: Compared 4 procedure and flowchart file(s) with main" in result.output
+
+    repo.write("supplementary/neglect.md", neglect(version=8, last_updated="2026-11-20", body=NEW_BODY, changes=ENTRY_8))
+    result = run_check(repo, "--base", "main")
+    assert result.exit_code == 0, result.output
+    assert run_check(repo).exit_code == 0  # without --base there is no guard
+
+
+def test_shallow_clone_says_how_to_fetch_the_base(repo, tmp_path):
+    git(repo.root, "checkout", "-qb", "feature")
+    repo.write("supplementary/neglect.md", neglect(body=NEW_BODY))
+    git(repo.root, "commit", "-qam", "Edit neglect")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth=1", "--branch", "feature", f"file://{repo.root}", str(clone))
+    cloned = Project(clone)
+
+    result = run_check(cloned, "--base", "origin/main")
+    assert result.exit_code == 2
+    hint = "git fetch --depth=1 origin main:refs/remotes/origin/main"
+    assert "the base 'origin/main' is not in this shallow clone" in result.output and hint in result.output
+
+    git(clone, *hint.split()[1:])  # the command the message gives, exactly
+    result = run_check(cloned, "--base", "origin/main")
+    assert result.exit_code == 1
+    assert f"supplementary/neglect.md: the text changed but 'version' is still 7: {BUMP}" in result.output
+
+
+@pytest.mark.parametrize(("base", "message"), [
+    ("no-such-branch", "the base 'no-such-branch' is not in this repository: fetch it first with `git fetch --depth=1 origin no-such-branch:refs/remotes/origin/no-such-branch, then use --base origin/no-such-branch`"),
+    ("--upload-pack=x", "'--upload-pack=x' is not a git reference"),
+    ("", "'' is not a git reference"),
+])
+def test_bad_base_refs(repo, base, message):
+    result = run_check(repo, "--base", base)
+    assert result.exit_code == 2
+    assert message in " ".join(result.output.split())
+
+
+def test_outside_a_git_repository(project):
+    result = run_check(project, "--base", "origin/main")
+    assert result.exit_code == 2
+    assert "is not in a git repository, and --base compares the pages with git history" in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize(("base", "hint"), [
+    ("origin/main", "git fetch --depth=1 origin main:refs/remotes/origin/main"),
+    ("upstream/release/2026", "git fetch --depth=1 upstream release/2026:refs/remotes/upstream/release/2026"),
+    ("refs/remotes/origin/main", "git fetch --depth=1 origin main:refs/remotes/origin/main"),
+    ("0123abcd", "git fetch --depth=1 origin 0123abcd"),
+])
+def test_fetch_hints(base, hint):
+    assert fetch_hint(base) == hint
+
+
+def test_guard_error_is_an_exception_with_the_message(repo):
+    with pytest.raises(GuardError, match="not in this repository"):
+        guard(repo, "nope")

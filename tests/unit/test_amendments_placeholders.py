@@ -1,0 +1,71 @@
+"""Placeholder links ([text](#), [text](), links without text), named by file and line."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from generator.amendments.placeholders import find_in_markdown, find_in_page
+from generator.cli import main
+from tests.conftest import Project, page
+
+
+def found(text: str) -> list[tuple[int, str]]:
+    return [(p.line, p.message) for p in find_in_markdown(text, "x.md")]
+
+
+@pytest.mark.parametrize(("markdown", "line", "message"), [
+    ("See [the referral form](#).", 1, "the link [the referral form] points to '#', a placeholder: link it to a page or a web address, or remove the brackets and keep the text"),
+    ("Intro\n\nSee [the form]().", 3, "the link [the form] points to nothing, a placeholder"),
+    ("See [the form]( # ).", 1, "points to '#'"),
+    ("See [the form](<#>).", 1, "points to '#'"),
+    ('See [the form](# "Form").', 1, "points to '#'"),
+    ("See [](referrals.md).", 1, "the link to 'referrals.md' has no text: write what readers should see between the brackets, e.g. [Referral form](referrals.md)"),
+    ("See [  ](https://example.org).", 1, "the link to 'https://example.org' has no text"),
+    ("See []().", 1, "an empty link [] points to nothing: remove it"),
+    ("- item\n- [Local contacts][contacts]\n\n[contacts]: #", 4, "the link reference [contacts] points to #, a placeholder"),
+    ('<a href="#">Click here</a>', 1, "the HTML link <a href=\"#\"> is a placeholder"),
+    ("<a class='x' href=''>Click</a>", 1, "the HTML link <a href=\"\"> is a placeholder"),
+    ("A [very long link text that goes on and on and on for ever](#)", 1, "the link [very long link text that goes on and ...] points"),
+])
+def test_placeholders_are_found(markdown, line, message):
+    results = found(markdown)
+    assert len(results) == 1, results
+    assert results[0][0] == line and message in results[0][1]
+
+
+@pytest.mark.parametrize("markdown", [
+    "See [the form](forms.md#referral) and [top](#purpose).",
+    "![](diagram.png) is an image, not a link.",
+    "An escaped \\[bracket](#) is text.",
+    "Code: `[text](#)` is shown as written.",
+    "```\n[text](#)\n[](x)\n```\n",
+    "~~~markdown\n[text](#)\n~~~\n",
+    "````\n```\n[text](#)\n```\n````\n",
+    "A footnote[^1] and [a link](https://example.org/a_(b)).",
+    "<a href=\"#purpose\">Purpose</a>",
+])
+def test_real_links_and_code_are_not_reported(markdown):
+    assert found(markdown) == []
+
+
+def test_line_numbers_count_from_the_body_start():
+    assert [p.line for p in find_in_markdown("a\n[x](#)\n", "p.md", first_line=7)] == [8]
+    text = "---\ntitle: Home\n---\n\nWelcome.\n\n[Contact us](#)\n"
+    assert [(p.path, p.line) for p in find_in_page(text, "docs/index.md")] == [("docs/index.md", 7)]
+    assert [p.line for p in find_in_page("No front matter [x]()\n", "a.md")] == [1]
+    assert [p.line for p in find_in_page("---\nnever closed [x](#)\n", "a.md")] == [2]
+
+
+def test_check_reports_placeholders_in_procedures_and_site_pages(tmp_path):
+    proj = Project(tmp_path / "m")
+    proj.write("docs/index.md", "---\ntitle: Home\n---\n\nSee [the contacts](#).\n")
+    proj.write("docs/.hidden/skip.md", "[x](#)\n")
+    proj.write("statutory/referrals.md", page(body="## Purpose\n\nFill in [the form]().\n\n[](https://example.org)\n"))
+    proj.write("supplementary/neglect.md", page("Neglect", 7, "2024-02-01"))
+    proj.config()
+    result = CliRunner().invoke(main, ["-C", str(proj.root), "check"])
+    assert result.exit_code == 1
+    lines = [l for l in result.output.splitlines() if "[warning]" in l]
+    assert [l.split(": ", 1)[0] for l in lines] == ["docs/index.md:5", "statutory/referrals.md:9", "statutory/referrals.md:11"]
+    assert "the link [the form] points to nothing, a placeholder" in lines[1]

@@ -1,0 +1,156 @@
+"""The review cycle with a fixed "today": banner data, build warnings and `procedures report`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from generator.amendments import review
+from generator.cli import main
+from generator.core.frontmatter import FrontMatter
+from generator.core.manual import DEFAULT_SECTIONS, Section, load_manual
+from tests.conftest import Project, page
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.mark.parametrize(("review_due", "status", "overdue"), [
+    (dt.date(2026, 3, 1), "published", True),
+    (dt.date(2026, 11, 22), "published", True),
+    (dt.date(2026, 11, 23), "published", False),  # due today is not yet overdue
+    (dt.date(2027, 1, 1), "published", False),
+    (None, "published", False),
+    (dt.date(2026, 3, 1), "archived", False),  # archived pages are no longer reviewed
+    (dt.date(2026, 3, 1), "draft", True),
+])
+def test_overdue(review_due, status, overdue):
+    meta = FrontMatter(path="x.md", review_due=review_due, status=status)
+    assert review.is_overdue(meta, TODAY) is overdue
+
+
+def test_banner_data_names_the_owner_or_the_default():
+    meta = FrontMatter(path="x.md", review_due=dt.date(2026, 3, 1), owner="Front Door Team")
+    assert review.banner(meta, TODAY, date_format="%-d %B %Y", default_owner="the partnership") == {
+        "overdue": True, "due": "2026-03-01", "due_text": "1 March 2026", "contact": "Front Door Team"}
+    meta.owner = ""
+    assert review.banner(meta, TODAY, date_format="%-d %B %Y", default_owner="the partnership")["contact"] == "the partnership"
+    meta.review_due = dt.date(2027, 1, 1)
+    assert review.banner(meta, TODAY, date_format="%-d %B %Y", default_owner="x") is None
+
+
+@pytest.fixture
+def manual_project(tmp_path) -> Project:
+    proj = Project(tmp_path / "manual")
+    proj.write("docs/index.md", "---\ntitle: Home\n---\n\nWelcome.\n")
+    proj.write("statutory/referrals.md", page("Referrals", 14, "2025-03-01", review_due="2026-03-01", owner="Front Door Team"))
+    proj.write("statutory/assessment.md", page("Assessment", 3, "2025-05-01", review_due="2026-12-10", owner="Front Door Team"))
+    proj.write("statutory/conferences.md", page("Conferences", 2, "2025-01-01", review_due="2026-10-01", owner="Conference Service"))
+    proj.write("statutory/later.md", page("Later", 2, "2025-01-01", review_due="2027-06-01", owner="Conference Service"))
+    proj.write("supplementary/neglect.md", page("Neglect", 7, "2024-02-01", review_due="2025-02-01"))
+    proj.write("supplementary/unreviewed.md", page("Unreviewed", 1, "2024-02-01"))
+    proj.write("supplementary/old.md", page("Old", 3, "2020-01-01", review_due="2021-01-01", status="archived"))
+    proj.config(today=TODAY.isoformat())
+    return proj
+
+
+def sections():
+    return [Section(f, l) for f, l in DEFAULT_SECTIONS]
+
+
+def test_overdue_warnings_name_file_line_and_fix(manual_project):
+    manual = load_manual(manual_project.root, sections(), today=TODAY)
+    warnings = [str(p) for p in review.overdue_warnings(manual, TODAY, "%-d %B %Y")]
+    assert warnings == [
+        "statutory/conferences.md:5: this procedure was due for review on 1 October 2026 (2026-10-01): review it with "
+        "Conference Service, then set a new 'review_due' (and, if the text changes, 'version', 'last_updated' and a 'changes' entry)",
+        "statutory/referrals.md:5: this procedure was due for review on 1 March 2026 (2026-03-01): review it with "
+        "Front Door Team, then set a new 'review_due' (and, if the text changes, 'version', 'last_updated' and a 'changes' entry)",
+        "supplementary/neglect.md:5: this procedure was due for review on 1 February 2025 (2025-02-01): review it with "
+        "its owner, then set a new 'review_due' (and, if the text changes, 'version', 'last_updated' and a 'changes' entry)",
+    ]
+
+
+def test_report_groups_by_owner(manual_project):
+    manual = load_manual(manual_project.root, sections(), today=TODAY)
+    report = review.review_report(manual, TODAY, 60)
+    assert [(g.owner, [i.path for i in g.overdue], [i.path for i in g.due_soon]) for g in report.owners] == [
+        ("Conference Service", ["statutory/conferences.md"], []),
+        ("Front Door Team", ["statutory/referrals.md"], ["statutory/assessment.md"]),
+        ("No owner", ["supplementary/neglect.md"], []),
+    ]
+    assert report.without_review_date == ["supplementary/unreviewed.md"]
+    wide = review.review_report(manual, TODAY, 365)
+    assert "statutory/later.md" in [i.path for g in wide.owners for i in g.due_soon]
+
+
+def run(project: Project, *args: str):
+    return CliRunner().invoke(main, ["-C", str(project.root), *args])
+
+
+def test_report_command_text(manual_project):
+    result = run(manual_project, "report")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:9] == [
+        "Review report for 23 November 2026: 3 overdue, 1 due within 60 days.",
+        "",
+        "Conference Service (1 overdue)",
+        "  OVERDUE   statutory/conferences.md  Conferences: review due 1 October 2026 (53 days overdue)",
+        "",
+        "Front Door Team (1 overdue, 1 due soon)",
+        "  OVERDUE   statutory/referrals.md  Referrals: review due 1 March 2026 (267 days overdue)",
+        "  DUE SOON  statutory/assessment.md  Assessment: review due 10 December 2026 (due in 17 days)",
+        "",
+    ]
+    assert "No owner (1 overdue)" in result.output
+    assert "1 published procedure(s) have no 'review_due':\n  supplementary/unreviewed.md" in result.output
+    assert "Old" not in result.output
+
+
+def test_report_command_json_and_days(manual_project):
+    result = run(manual_project, "report", "--json", "--days", "10")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["today"] == "2026-11-23" and data["days"] == 10
+    assert data["overdue"] == 3 and data["due_soon"] == 0
+    front_door = next(g for g in data["owners"] if g["owner"] == "Front Door Team")
+    assert front_door["overdue"] == [{"path": "statutory/referrals.md", "title": "Referrals", "owner": "Front Door Team",
+                                      "review_due": "2026-03-01", "days": -267, "state": "overdue"}]
+    assert data["owners"][-1]["owner"] is None
+
+
+def test_report_days_default_comes_from_the_options(manual_project):
+    manual_project.config(today=TODAY.isoformat(), review={"due_soon_days": 5})
+    data = json.loads(run(manual_project, "report", "--json").output)
+    assert data["days"] == 5 and data["due_soon"] == 0
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["report", "--days", "-1"], "-1 is not in the range x>=0"),
+    (["report", "--days", "soon"], "'soon' is not a valid integer"),
+])
+def test_report_usage_errors(manual_project, args, message):
+    result = run(manual_project, *args)
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_report_with_nothing_due_and_a_broken_page(tmp_path):
+    proj = Project(tmp_path / "m")
+    proj.write("statutory/a.md", page("A", 1, "2026-01-01", review_due="2028-01-01"))
+    proj.write("supplementary/b.md", "---\ntitle: [unclosed\n---\n")
+    proj.config(today=TODAY.isoformat())
+    result = run(proj, "report")
+    assert result.exit_code == 0
+    assert "Nothing is overdue or due for review soon." in result.output
+    assert "1 page(s) have errors and are left out of this report: run 'procedures check'." in result.output
+
+
+def test_check_warns_about_overdue_pages_unless_turned_off(manual_project):
+    result = run(manual_project, "check")
+    assert result.exit_code == 1
+    assert "statutory/referrals.md:5: this procedure was due for review on 1 March 2026" in result.output
+    manual_project.config(today=TODAY.isoformat(), review={"warn_overdue": False})
+    result = run(manual_project, "check")
+    assert result.exit_code == 0, result.output
