@@ -9,6 +9,7 @@ from __future__ import annotations
 from .core.manual import Manual, load_manual
 from .core.problems import Problems
 from .project import Project
+from .topics.checks import check_topics
 
 
 def check_project(project: Project) -> tuple[Manual, Problems]:
@@ -16,4 +17,5 @@ def check_project(project: Project) -> tuple[Manual, Problems]:
     manual = load_manual(project.root, project.sections, today=project.today)
     problems = Problems(manual.problems)
     # Feature checks are added below, one call each.
+    problems.extend(check_topics(project, manual))
     return manual, problems

@@ -8,6 +8,7 @@ generated pages to the site, applies numbering to the nav, and puts each page's 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -23,9 +24,10 @@ from mkdocs.structure.pages import Page
 from .config import ProceduresConfig
 from .core import dates, numbering
 from .core.manual import DEFAULT_SECTIONS, Manual, ParseCache, Section as ContentSection, load_manual
-from .core.problems import ManualError
+from .core.problems import ManualError, Problems
 from .pages.render import render
 from .pages.contents import contents_markdown
+from .topics import IndexPage, LinkCache, Settings as TopicSettings, TopicSources, Views, build_views, load_sources
 
 log = get_plugin_logger("procedures")
 
@@ -41,6 +43,9 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
     def __init__(self) -> None:
         # Kept across `mkdocs serve` rebuilds on purpose: parsed sources, keyed on mtime.
         self.cache = ParseCache()
+        self.link_cache = LinkCache()
+        # Digests of each output's generated boxes and lists, to find outputs a change made stale.
+        self.generated_seen: dict[str, str] = {}
         self._reset()
 
     def _reset(self) -> None:
@@ -50,6 +55,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self.manual: Manual | None = None
         self.numbers: dict[str, str] = {}
         self.group_numbers: dict[tuple[str, ...], str] = {}
+        self.topic_sources: TopicSources | None = None
+        self.topic_views = Views()
 
     # Defining on_startup keeps this plugin instance alive across `serve` rebuilds (MkDocs >= 1.4),
     # so the parse cache survives; everything else is reset in on_config.
@@ -99,6 +106,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             folder = self.root / section.folder
             if folder.is_dir():
                 server.watch(str(folder))
+        if (self.root / "topics.yml").is_file():
+            server.watch(str(self.root / "topics.yml"))
         return server
 
     # Run before other plugins' on_files (search, tags...) so they see our pages.
@@ -108,7 +117,13 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             return None
         manual = load_manual(self.root, self.sections, today=self.today, cache=self.cache)
         self.manual = manual
-        self._report(manual.problems)
+        sources = load_sources(
+            self.root, Path(config.docs_dir), manual, [f.src_uri for f in files.documentation_pages()],
+            TopicSettings.from_options(self.config, Path(config.config_file_path or "mkdocs.yml").name),
+            today=self.today, cache=self.cache,
+        )
+        self.topic_sources = sources
+        self._report(Problems([*manual.problems, *sources.problems]))
 
         drop = {p.uri for p in manual.pages.values() if p.status == "archived"}
         drop |= {p.uri for p in manual.pages.values() if p.status == "draft" and not self.config.drafts}
@@ -124,6 +139,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             if page.status in ("archived", "draft"):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
+        drop |= self._info_sheet_files(files, sources)
 
         if self.config.primary_colour or self.config.accent_colour:
             css = render("colours.css.j2", primary=self.config.primary_colour, accent=self.config.accent_colour)
@@ -132,6 +148,14 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         contents = self.config.contents
         if contents.enabled:
             files.append(File.generated(config, contents.path, content=""))  # filled in below
+        index = self.config.topics_index
+        if index.enabled and sources.topics is not None:
+            if files.get_file_from_path(index.path) is not None:
+                raise PluginError(
+                    f"{index.path}: docs_dir '{config.docs_dir}' has a page where the Topics page goes; "
+                    "rename it, or set another 'topics_index: path:' in mkdocs.yml"
+                )
+            files.append(File.generated(config, index.path, content=""))  # filled in below
 
         nav_nodes = self._navigation(config, files, drop)
         config.nav = numbering.to_config(nav_nodes)
@@ -150,7 +174,47 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                 updated_since=self.config.updated_since,
             )
             files.get_file_from_path(contents.path).content_string = markdown
+        self._topic_views(files, numbering.page_order(nav_nodes))
         return files
+
+    def _info_sheet_files(self, files: Files, sources: TopicSources) -> set[str]:
+        """Drafts leave the site (unless previewed); archived sheets leave the nav. Returns their uris."""
+        hidden = set()
+        for uri, sheet in sources.sheets.items():
+            file = files.get_file_from_path(uri)
+            if file is None or sheet.status == "published":
+                continue
+            hidden.add(uri)
+            if sheet.status == "draft" and not self.config.drafts:
+                files.remove(file)
+            else:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+        return hidden
+
+    def _topic_views(self, files: Files, nav_order: list[str]) -> None:
+        """Sheets' lists, the Topics page and the link boxes, computed from the sources (see generator.topics)."""
+        assert self.manual is not None and self.topic_sources is not None
+        sources, index = self.topic_sources, self.config.topics_index
+        pages = files.documentation_pages()
+        built = {f.src_uri for f in pages if f.src_uri in self.manual.pages or f.src_uri in sources.sheets}
+        views = build_views(
+            self.manual, sources,
+            numbers=self.numbers, nav_order=nav_order, date_format=self.config.date_format,
+            docs_pages={f.src_uri: Path(f.abs_src_path) for f in pages if f.abs_src_path and f.src_uri not in self.manual.pages},
+            link_cache=self.link_cache, built=built,
+            index=IndexPage(index.path, index.title, index.intro) if index.enabled else None,
+        )
+        if views.index_markdown is not None:
+            files.get_file_from_path(index.path).content_string = views.index_markdown
+        self.topic_views = views
+        # `--dirty` rebuilds only pages whose source is newer than their output. A page whose boxes
+        # or lists changed because of another page has stale output: remove it so it is rebuilt.
+        for uri, digest in views.fingerprints(built).items():
+            dest = files.get_file_from_path(uri).abs_dest_path
+            if self.generated_seen.get(dest) != digest:
+                if os.path.isfile(dest):
+                    os.remove(dest)
+                self.generated_seen[dest] = digest
 
     def _navigation(self, config: MkDocsConfig, files: Files, drop: set[str]) -> list[numbering.NavNode]:
         """The nav from mkdocs.yml without drafts and archived pages, or one built from the folders."""
@@ -187,6 +251,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             return None
         number = self.numbers.get(page.file.src_uri, "")
         source = self.manual.pages.get(page.file.src_uri)
+        if source is None and self.topic_sources is not None:
+            source = self.topic_sources.sheets.get(page.file.src_uri)  # info-sheets are stamped alike
         if source is None:
             if number:
                 page.title = f"{number} {page.meta.get('title') or page.title}"
@@ -212,7 +278,19 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             page.meta["description"] = escape(meta.summary)
         if meta.status == "archived":
             page.meta.setdefault("search", {})["exclude"] = True
-        return None
+        return self._with_topics(markdown, page, files)
+
+    def _with_topics(self, markdown: str, page: Page, files: Files) -> str:
+        """The page's link boxes (URLs from MkDocs' files) and, on an info-sheet, its generated lists."""
+        uri, views = page.file.src_uri, self.topic_views
+        for name, targets in (("related", views.related.get(uri, [])), ("referred_by", views.referred_by.get(uri, []))):
+            page.meta["manual"][name] = [
+                {"number": t.number, "title": t.title, "summary": t.summary, "url": file.url}
+                for t in targets
+                if (file := files.get_file_from_path(t.uri)) is not None
+            ]
+        lists = views.sheet_markdown.get(uri)
+        return f"{markdown.rstrip()}\n\n{lists}" if lists else markdown
 
 
 def _number_sections(items: list[Any], path: tuple[str, ...], groups: dict[tuple[str, ...], str]) -> None:
