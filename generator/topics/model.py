@@ -161,7 +161,12 @@ def validate_topics(data: Any, source: str, path: str, problems: Problems, *, st
         for name in value:
             if name not in TOPIC_FIELDS:
                 close = difflib.get_close_matches(str(name), TOPIC_FIELDS, n=1)
-                hint = f": did you mean '{close[0]}'?" if close else "; a topic has only 'label' and 'description'"
+                if value[name] is None:  # `{label: A, description: one, two}` splits at the comma
+                    hint = ": if it belongs to the text before it, put that text in quotes (a comma inside { } starts a new field)"
+                elif close:
+                    hint = f": did you mean '{close[0]}'?"
+                else:
+                    hint = "; a topic has only 'label' and 'description'"
                 problems.warning(path, value_lines.get(name, line), f"unknown field '{name}' in topic '{raw_key}' is ignored{hint}", field="topics")
         if len(clean) == len(TOPIC_FIELDS):
             result.topics[key] = Topic(key, clean["label"], clean["description"], line)

@@ -70,6 +70,8 @@ BAD = [
     ("key-not-text", "1: {label: A, description: x}\n", None, "topics.yml:1: the topic key 1 must be text", "error"),
     ("unknown-field", "neglect: {label: A, desciption: x, description: y}\n", None,
      "topics.yml:1: unknown field 'desciption' in topic 'neglect' is ignored: did you mean 'description'?", "warning"),
+    ("comma-in-flow-style", "neglect: {label: A, description: Food, warmth and care}\n", None,
+     "topics.yml:1: unknown field 'warmth and care' in topic 'neglect' is ignored: if it belongs to the text before it, put that text in quotes", "warning"),
     ("same-label", "a: {label: Neglect, description: x}\nb: {label: neglect, description: y}\n", None,
      "topics.yml:2: the topics 'a' and 'b' have the same label 'neglect'", "warning"),
     ("bad-yaml", "neglect:\n  label: Neglect: the basics\n  description: x\n", None, "topics.yml:2: the YAML is not valid (mapping values are not allowed here)", "error"),
