@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from html import unescape
 
 import markdown
 import pytest
@@ -61,9 +62,7 @@ def test_a_sheet_lists_published_procedures_on_its_topics_by_section(proj):
     views, _ = views_for(proj)
     md = views.sheet_markdown["info-sheets/neglect.md"]
     assert "### Statutory Procedures" in md and "### Supplementary Procedures" in md
-    assert "- [1.1 Referrals](../statutory/referrals.md)" in md
-    assert "    How to refer." in md
-    assert "    Last updated: 14 April 2023 · v14" in md
+    assert "- [1.1 Referrals](../statutory/referrals.md)  \n  How to refer. *Last updated: 14 April 2023 · v14*\n" in md
     assert "[2.1 Neglect](../supplementary/neglect.md)" in md
     assert "Exploitation" not in md and "Old Neglect" not in md  # other topic; archived
     assert md.index("Statutory Procedures") < md.index("Supplementary Procedures")
@@ -118,8 +117,17 @@ def test_markup_from_the_sources_stays_text(proj):
     views, _ = views_for(proj)
     for md in (views.sheet_markdown["info-sheets/neglect.md"], views.index_markdown):
         out = html(md)
-        assert "<script>" not in out and 'href="javascript:' not in out and "<em>" not in out
+        assert "<script>" not in out and 'href="javascript:' not in out and "<em>bold" not in out
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+
+
+@pytest.mark.parametrize("summary", ["1. Not a list", "2024. A year", ": not a definition", "# not a heading", "- not an item"])
+def test_a_summary_never_becomes_markup_of_its_own(proj, summary):
+    proj.write("statutory/referrals.md", page("Referrals", 14, "2023-04-14", summary=summary, keywords=["neglect"]))
+    views, _ = views_for(proj)
+    out = html(views.sheet_markdown["info-sheets/neglect.md"])
+    assert f'<li><a href="../statutory/referrals.md">1.1 Referrals</a><br /> {summary} <em>Last updated' in unescape(" ".join(out.split()))
+    assert out.count("<li>") == 3 and "<ol>" not in out  # two procedures, one resource and "<dl>" not in out
 
 
 @pytest.mark.parametrize("url, expected", [
