@@ -150,10 +150,12 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             files.append(File.generated(config, contents.path, content=""))  # filled in below
         index = self.config.topics_index
         if index.enabled and sources.topics is not None:
-            if files.get_file_from_path(index.path) is not None:
+            existing = files.get_file_from_path(index.path)
+            if existing is not None:
+                where = Path(existing.abs_src_path or index.path)
                 raise PluginError(
-                    f"{index.path}: docs_dir '{config.docs_dir}' has a page where the Topics page goes; "
-                    "rename it, or set another 'topics_index: path:' in mkdocs.yml"
+                    f"{where.relative_to(self.root).as_posix() if where.is_relative_to(self.root) else index.path}: this page is where "
+                    "the generated Topics page goes; rename it, or set another 'topics_index: path:' in mkdocs.yml"
                 )
             files.append(File.generated(config, index.path, content=""))  # filled in below
 

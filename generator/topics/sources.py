@@ -32,7 +32,8 @@ class Settings:
 
     @classmethod
     def from_options(cls, options: dict[str, Any], config_name: str = "mkdocs.yml") -> "Settings":
-        sheets = options.get("info_sheets") or {}
+        sheets = options.get("info_sheets")
+        sheets = sheets if isinstance(sheets, dict) or hasattr(sheets, "get") else {}
         return cls(
             topics=options.get("topics"),
             sheets_folder=str(sheets.get("folder") or cls.sheets_folder).strip("/"),

@@ -205,6 +205,14 @@ def test_without_a_topic_list_there_is_no_topics_page(project):
     assert not (built.site / "topics").exists()
 
 
+def test_a_page_where_the_topics_page_goes_is_an_error(manual):
+    manual.write("docs/topics.md", "---\ntitle: My topics\n---\n\nText.\n")
+    built = manual.build()
+    assert built.returncode != 0
+    assert "docs/topics.md: this page is where the generated Topics page goes; rename it, or set another" in built.output
+    assert "Traceback" not in built.output
+
+
 def test_the_topics_page_can_be_turned_off(manual):
     manual.config(topics_index={"enabled": False}, _mkdocs={"nav": [n for n in NAV if n != {"Topics": "topics.md"}]})
     built = manual.build()
