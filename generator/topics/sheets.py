@@ -84,8 +84,13 @@ def load_info_sheets(
     today: dt.date,
     cache: ParseCache,
     sheets_folder: str,
+    topics_broken: bool = False,
 ) -> dict[str, InfoSheet]:
-    """Every sheet in ``docs_dir/sheets_folder``, keyed by its site uri (``info-sheets/x.md``)."""
+    """Every sheet in ``docs_dir/sheets_folder``, keyed by its site uri (``info-sheets/x.md``).
+
+    ``topics_broken`` says the topic list exists but has errors (already reported): the sheets'
+    topics are then not checked against it.
+    """
     sheets: dict[str, InfoSheet] = {}
     titles: dict[str, InfoSheet] = {}
     for path in discover_sheets(docs_dir, sheets_folder):
@@ -97,7 +102,7 @@ def load_info_sheets(
         meta: FrontMatter = parsed.meta
         uri = path.relative_to(docs_dir).as_posix()
         sheet = InfoSheet(uri, path, section, meta, parsed.body, parsed.body_line)
-        sheet.topics = _check_topics(meta, topics, problems)
+        sheet.topics = _check_topics(meta, topics, problems, topics_broken)
         sheet.resources = _check_resources(meta, problems)
         first = titles.setdefault(" ".join(meta.title.casefold().split()), sheet)
         if first is not sheet:
@@ -118,7 +123,7 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _check_topics(meta: FrontMatter, topics: TopicList | None, problems: Problems) -> list[str]:
+def _check_topics(meta: FrontMatter, topics: TopicList | None, problems: Problems, topics_broken: bool) -> list[str]:
     path, line = meta.path, meta.line_of("topics")
     if "topics" not in meta.extra:
         problems.error(
@@ -142,6 +147,8 @@ def _check_topics(meta: FrontMatter, topics: TopicList | None, problems: Problem
             problems.error(path, item_line, f"every item of 'topics' must be a topic such as 'neglect', not {item!r}", field="topics")
             continue
         items.append((item.strip(), item_line))
+    if topics is None and topics_broken:
+        return []
     if topics is None:
         problems.error(
             path, line,

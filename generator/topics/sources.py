@@ -85,10 +85,11 @@ def load_sources(
     """Read and check the topic list, the info-sheets, keywords and related entries. Never raises."""
     problems = Problems()
     topics = load_topic_list(root, settings.topics, problems, config_name=settings.config_name)
+    topics_broken = bool(problems.errors)
     section = Section(_relative(docs_dir / settings.sheets_folder, root), settings.sheets_label)
     sheets = load_info_sheets(
         root, docs_dir, section, topics, problems,
-        today=today, cache=cache or ParseCache(), sheets_folder=settings.sheets_folder,
+        today=today, cache=cache or ParseCache(), sheets_folder=settings.sheets_folder, topics_broken=topics_broken,
     )
     sources = TopicSources(root, docs_dir, topics, sheets, problems=problems)
     for uri, page in manual.pages.items():

@@ -197,6 +197,14 @@ def test_a_sheet_with_topics_needs_a_topic_list(manual):
             "create topics.yml beside mkdocs.yml") in built.output
 
 
+def test_a_broken_topic_list_is_reported_once_not_on_every_sheet(manual):
+    manual.write("topics.yml", "neglect: Neglect\n")
+    built = manual.build()
+    assert built.returncode != 0
+    assert "The manual has 1 error to fix" in built.output
+    assert "topics.yml:1: the topic 'neglect' needs a label and a description" in built.output
+
+
 def test_topics_in_both_places_is_an_error(manual):
     manual.config(topics={"neglect": {"label": "Neglect", "description": "x"}}, _mkdocs={"nav": NAV})
     result = CliRunner().invoke(main, ["-C", str(manual.root), "check"])

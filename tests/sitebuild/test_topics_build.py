@@ -417,6 +417,8 @@ BAD = [
      "topics.yml:1: the topic 'neglect' needs a label and a description", False),
     ("topics-yml-empty", {"topics.yml": ""}, "topics.yml:1: topics.yml is empty", False),
     ("topics-yml-yaml", {"topics.yml": "neglect: {label: Neglect\n"}, "topics.yml:2: the YAML is not valid", False),
+    ("topics-yml-not-utf8", {"topics.yml": "neglect: {label: Caf\xe9, description: x}\n".encode("latin-1")},
+     "topics.yml:1: the file is not UTF-8 text (byte 0xe9 on this line)", False),
     ("topics-yml-markup", {"topics.yml": "'<script>': {label: x}\n"}, "topics.yml:1: the topic '<script>' has no 'description'", False),
 ]
 
