@@ -17,5 +17,6 @@ def check_project(project: Project) -> tuple[Manual, Problems]:
     manual = load_manual(project.root, project.sections, today=project.today)
     problems = Problems(manual.problems)
     # Feature checks are added below, one call each.
-    problems.extend(check_topics(project, manual))
+    topics = check_topics(project, manual)  # .topics: the topic list, for other features' keyword checks
+    problems.extend(topics.problems)
     return manual, problems
