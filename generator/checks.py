@@ -10,6 +10,7 @@ from .amendments import placeholders, review
 from .core.manual import Manual, load_manual
 from .core.problems import Problems
 from .project import Project
+from .topics.checks import check_topics
 
 
 def check_project(project: Project) -> tuple[Manual, Problems]:
@@ -18,6 +19,8 @@ def check_project(project: Project) -> tuple[Manual, Problems]:
     problems = Problems(manual.problems)
     # Feature checks are added below, one call each.
     problems.extend(_amendments_checks(project, manual))
+    topics = check_topics(project, manual)  # .topics: the topic list, for other features' keyword checks
+    problems.extend(topics.problems)
     return manual, problems
 
 

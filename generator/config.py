@@ -62,6 +62,23 @@ class ReviewOptions(base.Config):
     due_soon_days = c.Type(int, default=60)
     # Who readers should contact when a page has no `owner`.
     default_owner = c.Type(str, default="the partnership")
+class AnyValue(c.BaseConfigOption[object]):
+    """Passed through as written; the core checks it and names the fix (``topics``)."""
+
+    def run_validation(self, value: object) -> object:
+        return value
+
+
+class TopicsIndexOptions(base.Config):
+    enabled = c.Type(bool, default=True)
+    path = c.Type(str, default="topics.md")
+    title = c.Type(str, default="Topics")
+    intro = c.Type(str, default="Every topic in this manual, with the info-sheets, procedures and other pages about it.")
+
+
+class InfoSheetsOptions(base.Config):
+    folder = c.Type(str, default="info-sheets")  # inside docs_dir
+    label = c.Type(str, default="Info-sheets")
 
 
 class ProceduresConfig(base.Config):
@@ -77,6 +94,10 @@ class ProceduresConfig(base.Config):
     updated_since = DateOption()
     # Fixes "today" for reproducible builds and tests; the real date when unset.
     today = DateOption()
+    # The topic list, when it is not in topics.yml beside mkdocs.yml (one or the other).
+    topics = AnyValue()
+    topics_index = c.SubConfig(TopicsIndexOptions)
+    info_sheets = c.SubConfig(InfoSheetsOptions)
     # The partnership's colours, as CSS colours; they must keep a 4.5:1 contrast with white.
     primary_colour = c.Optional(c.Type(str))
     accent_colour = c.Optional(c.Type(str))

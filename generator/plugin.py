@@ -8,6 +8,7 @@ generated pages to the site, applies numbering to the nav, and puts each page's 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -23,12 +24,13 @@ from mkdocs.structure.pages import Page
 from .config import ProceduresConfig
 from .core import dates, mdtext, numbering
 from .core.manual import DEFAULT_SECTIONS, Manual, ParseCache, Section as ContentSection, load_manual
-from .core.problems import ManualError
+from .core.problems import ManualError, Problems
 from .pages.render import render
 from .pages.contents import contents_markdown
 from .amendments import placeholders, review, site as amendments
 from .amendments.history import FLOWCHART_FOLDER
 from .amendments.releases import Releases, parse_releases
+from .topics import IndexPage, LinkCache, Settings as TopicSettings, TopicSources, Views, build_views, load_sources
 
 log = get_plugin_logger("procedures")
 
@@ -44,6 +46,9 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
     def __init__(self) -> None:
         # Kept across `mkdocs serve` rebuilds on purpose: parsed sources, keyed on mtime.
         self.cache = ParseCache()
+        self.link_cache = LinkCache()
+        # Digests of each output's generated boxes and lists, to find outputs a change made stale.
+        self.generated_seen: dict[str, str] = {}
         self._reset()
 
     def _reset(self) -> None:
@@ -55,6 +60,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self.group_numbers: dict[tuple[str, ...], str] = {}
         self.releases = Releases()
         self.site_globals: dict[str, Any] = {}
+        self.topic_sources: TopicSources | None = None
+        self.topic_views = Views()
 
     # Defining on_startup keeps this plugin instance alive across `serve` rebuilds (MkDocs >= 1.4),
     # so the parse cache survives; everything else is reset in on_config.
@@ -122,6 +129,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                 server.watch(str(folder))
         if (self.root / FLOWCHART_FOLDER).is_dir():  # flowcharts' changes feed the amendments page
             server.watch(str(self.root / FLOWCHART_FOLDER))
+        if (self.root / "topics.yml").is_file():
+            server.watch(str(self.root / "topics.yml"))
         return server
 
     # Run before other plugins' on_files (search, tags...) so they see our pages.
@@ -131,7 +140,13 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             return None
         manual = load_manual(self.root, self.sections, today=self.today, cache=self.cache)
         self.manual = manual
-        self._report(manual.problems)
+        sources = load_sources(
+            self.root, Path(config.docs_dir), manual, [f.src_uri for f in files.documentation_pages()],
+            TopicSettings.from_options(self.config, Path(config.config_file_path or "mkdocs.yml").name),
+            today=self.today, cache=self.cache,
+        )
+        self.topic_sources = sources
+        self._report(Problems([*manual.problems, *sources.problems]))
         if self.config.review.warn_overdue:  # false: overdue pages get the banner only
             self._report(review.overdue_warnings(manual, self.today, self.config.date_format))
 
@@ -149,6 +164,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             if page.status in ("archived", "draft"):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
+        drop |= self._info_sheet_files(files, sources)
 
         if self.config.primary_colour or self.config.accent_colour:
             css = render("colours.css.j2", primary=self.config.primary_colour, accent=self.config.accent_colour)
@@ -158,6 +174,16 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         if contents.enabled:
             files.append(File.generated(config, contents.path, content=""))  # filled in below
         self._add_amendments_page(config, files)
+        index = self.config.topics_index
+        if index.enabled and sources.topics is not None:
+            existing = files.get_file_from_path(index.path)
+            if existing is not None:
+                where = Path(existing.abs_src_path or index.path)
+                raise PluginError(
+                    f"{where.relative_to(self.root).as_posix() if where.is_relative_to(self.root) else index.path}: this page is where "
+                    "the generated Topics page goes; rename it, or set another 'topics_index: path:' in mkdocs.yml"
+                )
+            files.append(File.generated(config, index.path, content=""))  # filled in below
 
         nav_nodes = self._navigation(config, files, drop)
         config.nav = numbering.to_config(nav_nodes)
@@ -181,6 +207,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             )
             files.get_file_from_path(contents.path).content_string = markdown
         self._fill_amendments(config, files)
+        self._topic_views(files, numbering.page_order(nav_nodes))
         return files
 
     # ---- releases, amendments, reviews (logic in generator/amendments) --------------------------
@@ -235,6 +262,45 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         env.globals["manual_site"] = self.site_globals
         return env
 
+    def _info_sheet_files(self, files: Files, sources: TopicSources) -> set[str]:
+        """Drafts leave the site (unless previewed); archived sheets leave the nav. Returns their uris."""
+        hidden = set()
+        for uri, sheet in sources.sheets.items():
+            file = files.get_file_from_path(uri)
+            if file is None or sheet.status == "published":
+                continue
+            hidden.add(uri)
+            if sheet.status == "draft" and not self.config.drafts:
+                files.remove(file)
+            else:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+        return hidden
+
+    def _topic_views(self, files: Files, nav_order: list[str]) -> None:
+        """Sheets' lists, the Topics page and the link boxes, computed from the sources (see generator.topics)."""
+        assert self.manual is not None and self.topic_sources is not None
+        sources, index = self.topic_sources, self.config.topics_index
+        pages = files.documentation_pages()
+        built = {f.src_uri for f in pages if f.src_uri in self.manual.pages or f.src_uri in sources.sheets}
+        views = build_views(
+            self.manual, sources,
+            numbers=self.numbers, nav_order=nav_order, date_format=self.config.date_format,
+            docs_pages={f.src_uri: Path(f.abs_src_path) for f in pages if f.abs_src_path and f.src_uri not in self.manual.pages},
+            link_cache=self.link_cache, built=built,
+            index=IndexPage(index.path, index.title, index.intro) if index.enabled else None,
+        )
+        if views.index_markdown is not None:
+            files.get_file_from_path(index.path).content_string = views.index_markdown
+        self.topic_views = views
+        # `--dirty` rebuilds only pages whose source is newer than their output. A page whose boxes
+        # or lists changed because of another page has stale output: remove it so it is rebuilt.
+        for uri, digest in views.fingerprints(built).items():
+            dest = files.get_file_from_path(uri).abs_dest_path
+            if self.generated_seen.get(dest) != digest:
+                if os.path.isfile(dest):
+                    os.remove(dest)
+                self.generated_seen[dest] = digest
+
     def _navigation(self, config: MkDocsConfig, files: Files, drop: set[str]) -> list[numbering.NavNode]:
         """The nav from mkdocs.yml without drafts and archived pages, or one built from the folders."""
         if config.nav:
@@ -264,8 +330,9 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             return None
         # Titles come from our parsed front matter, so the nav is right even for pages that a
         # `serve --dirty` rebuild does not read again.
+        sheets = self.topic_sources.sheets if self.topic_sources is not None else {}
         for page in nav.pages:
-            source = self.manual.pages.get(page.file.src_uri)
+            source = self.manual.pages.get(page.file.src_uri) or sheets.get(page.file.src_uri)
             if source is not None:
                 page.title = self._title(page.file.src_uri, source.meta.title)
         if self.config.numbering:
@@ -283,6 +350,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         number = self.numbers.get(page.file.src_uri, "")
         source = self.manual.pages.get(page.file.src_uri)
         self._warn_placeholder_links(page, source)
+        if source is None and self.topic_sources is not None:
+            source = self.topic_sources.sheets.get(page.file.src_uri)  # info-sheets are stamped alike
         if source is None:
             if number:
                 page.title = f"{number} {page.meta.get('title') or page.title}"
@@ -312,7 +381,19 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             page.meta["description"] = escape(meta.summary)
         if meta.status == "archived":
             page.meta.setdefault("search", {})["exclude"] = True
-        return None
+        return self._with_topics(markdown, page, files)
+
+    def _with_topics(self, markdown: str, page: Page, files: Files) -> str:
+        """The page's link boxes (URLs from MkDocs' files) and, on an info-sheet, its generated lists."""
+        uri, views = page.file.src_uri, self.topic_views
+        for name, targets in (("related", views.related.get(uri, [])), ("referred_by", views.referred_by.get(uri, []))):
+            page.meta["manual"][name] = [
+                {"number": t.number, "title": t.title, "summary": t.summary, "url": file.url}
+                for t in targets
+                if (file := files.get_file_from_path(t.uri)) is not None
+            ]
+        lists = views.sheet_markdown.get(uri)
+        return f"{markdown.rstrip()}\n\n{lists}" if lists else markdown
 
     def _warn_placeholder_links(self, page: Page, source: Any) -> None:
         """`[text](#)`, `[text]()` and links without text, named by file and line (a warning)."""

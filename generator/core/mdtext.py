@@ -10,13 +10,16 @@ import posixpath
 import re
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
+# At the start of a line, "1. text" would begin a numbered list and ": text" a definition.
+_LIST_START = re.compile(r"^(\d+)\.")
 
 
 def inline(text: str) -> str:
     """Text that Markdown shows literally: specials escaped, ``<`` and ``&`` as entities."""
     text = " ".join(str(text).split())
     text = text.replace("&", "&amp;").replace("<", "&lt;")
-    return _SPECIAL.sub(r"\\\1", text)
+    text = _LIST_START.sub(r"\1\\.", _SPECIAL.sub(r"\\\1", text))
+    return "&#58;" + text[1:] if text.startswith(":") else text
 
 
 def link_to(target_uri: str, from_uri: str) -> str:
