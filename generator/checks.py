@@ -7,6 +7,7 @@ wrong with a manual. The functions called are plain core code; nothing here impo
 from __future__ import annotations
 
 from .core.manual import Manual, load_manual
+from .flowcharts import checks as flowcharts
 from .core.problems import Problems
 from .project import Project
 
@@ -16,4 +17,5 @@ def check_project(project: Project) -> tuple[Manual, Problems]:
     manual = load_manual(project.root, project.sections, today=project.today)
     problems = Problems(manual.problems)
     # Feature checks are added below, one call each.
+    problems.extend(flowcharts.check_project(project.root, project.docs_dir, project.options, manual, today=project.today))
     return manual, problems

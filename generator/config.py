@@ -39,6 +39,14 @@ class ContentsOptions(base.Config):
     intro = c.Type(str, default="")
 
 
+class FlowchartOptions(base.Config):
+    enabled = c.Type(bool, default=True)
+    # The folder of flowchart sources (`<name>.yml`), beside docs_dir; each gets a page <folder>/<name>.md.
+    folder = c.Type(str, default="flowcharts")
+    # The nav group of the flowchart pages when mkdocs.yml has no nav.
+    label = c.Type(str, default="Flowcharts")
+
+
 class ProceduresConfig(base.Config):
     enabled = c.Type(bool, default=True)
     # Content folders outside docs_dir, in the order they appear when mkdocs.yml has no nav.
@@ -48,6 +56,7 @@ class ProceduresConfig(base.Config):
     # Include pages with `status: draft` (for previews); they are left out by default.
     drafts = c.Type(bool, default=False)
     contents = c.SubConfig(ContentsOptions)
+    flowcharts = c.SubConfig(FlowchartOptions)
     # Pages last updated on or after this date are flagged "Updated" on the contents page.
     updated_since = DateOption()
     # Fixes "today" for reproducible builds and tests; the real date when unset.
