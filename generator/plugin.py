@@ -187,7 +187,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         for chart in self.library.charts.values():
             if files.get_file_from_path(chart.uri) is not None:
                 raise PluginError(
-                    f"{chart.uri}: docs_dir '{config.docs_dir}' also has a file at this path, the page of "
+                    f"{chart.uri}: docs_dir '{Path(config.docs_dir).name}' also has a file at this path, the page of "
                     f"{chart.path}; rename one of them"
                 )
             page = flowchart_pages.page_markdown(chart, date_format=self.config.date_format)

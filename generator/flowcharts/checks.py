@@ -22,7 +22,8 @@ def check_site(library: Library, manual: Manual, *, site_pages: Iterable[str], d
     name no flowchart."""
     problems = Problems(library.problems)
     # A page with errors of its own is still a page: do not report links to it twice.
-    problems.extend(check_page_links(library, set(site_pages) | set(manual.files)))
+    broken = set(manual.files) - set(manual.pages)
+    problems.extend(check_page_links(library, set(site_pages) | broken))
     sources = [(page.uri, page.body, page.body_line) for page in manual.pages.values()]
     for rel, path in docs_pages:
         try:

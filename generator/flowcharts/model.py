@@ -557,8 +557,8 @@ def find_embeds(text: str) -> Iterable[tuple[int, str, str | None]]:
 def check_embeds(library: Library, sources: Iterable[tuple[str, str, int]]) -> Problems:
     """Check every `!flowchart` line in ``sources``: ``(path, Markdown text, line of its first line)``."""
     problems = Problems()
-    names = sorted(library.charts)
     files = {posixpath.splitext(posixpath.basename(f))[0] for f in library.files}
+    names = sorted(files)
     for path, text, first_line in sources:
         for number, written, name in find_embeds(text):
             line = first_line + number - 1
@@ -570,7 +570,7 @@ def check_embeds(library: Library, sources: Iterable[tuple[str, str, int]]) -> P
                 )
                 continue
             chart = library.embed_name(name)
-            if chart in library.charts or chart in files:
+            if chart in files:
                 continue  # a flowchart with errors of its own is reported in its file
             available = f"; the flowcharts are {', '.join(names)}" if names else f"; there are no flowcharts in {library.folder}/"
             problems.error(
