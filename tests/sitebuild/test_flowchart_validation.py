@@ -73,6 +73,8 @@ CASES = [
      f"{CHART}:9: step 'decide' is a decision with no 'next'"),
     ("branch-without-label", {CHART: edit('{label: "No", to: assess}', "{to: assess}")},
      f"{CHART}:14: step 'decide': each branch needs 'label' and 'to'"),
+    ("branch-label-unquoted-yes", {CHART: edit('{label: "Yes", to: protect}', "{label: Yes, to: protect}")},
+     f"{CHART}:13: step 'decide': in a branch, 'label' must be text, not yes (put the text in quotes"),
     ("branch-label-twice", {CHART: edit('{label: "No", to: assess}', '{label: "yes", to: assess}')},
      f"{CHART}:14: step 'decide': the branch label 'yes' is used twice (first on line 13)"),
     ("missing-text", {CHART: without_line(7)},
