@@ -58,6 +58,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self.numbers: dict[str, str] = {}
         self.group_numbers: dict[tuple[str, ...], str] = {}
         self.library = Library("flowcharts")
+        self.flowcharts.library = self.library
 
     # Defining on_startup keeps this plugin instance alive across `serve` rebuilds (MkDocs >= 1.4),
     # so the parse cache survives; everything else is reset in on_config.
@@ -251,7 +252,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                 page.title = f"{number} {page.meta.get('title') or page.title}"
                 page.meta["manual"] = {"number": number}
             return None
-        meta = source.meta if source else chart.meta
+        meta = source.meta if source is not None else chart.meta  # type: ignore[union-attr]
         # Titles from front matter are text, never markup: the theme prints page.title as it is.
         page.title = escape(f"{number} {meta.title}" if number else meta.title)
         page.meta["title"] = escape(meta.title)

@@ -6,6 +6,7 @@ works them out from mkdocs.yml without building).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Iterable
@@ -34,29 +35,30 @@ def check_site(library: Library, manual: Manual, *, site_pages: Iterable[str], d
     return problems
 
 
-def docs_pages(docs_dir: Path, root: Path) -> list[tuple[str, Path]]:
-    """The Markdown files in docs_dir: (path from the project root, file)."""
+def docs_pages(docs_dir: Path, root: Path) -> list[tuple[str, Path, str]]:
+    """The Markdown files in docs_dir: (path as shown in messages, file, path in the site)."""
     found = []
     for dirpath, dirnames, filenames in os.walk(docs_dir):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.endswith(".md") and not name.startswith("."):
                 path = Path(dirpath) / name
-                found.append((path.relative_to(root).as_posix(), path))
+                shown = path.relative_to(root).as_posix() if root in path.parents else str(path)
+                found.append((shown, path, path.relative_to(docs_dir).as_posix()))
     return found
 
 
-def check_project(root: Path, docs_dir: Path, options: dict, manual: Manual, *, today) -> Problems:
+def check_project(root: Path, docs_dir: Path, options: dict, manual: Manual, *, today: dt.date) -> Problems:
     """For `procedures check`: the same checks as the build, from mkdocs.yml's options."""
     settings = options.get("flowcharts") or {}
     if settings.get("enabled", True) is False:
         return Problems()
     library = load_library(root, str(settings.get("folder") or "flowcharts"), today=today, cache=FlowchartCache())
-    docs = docs_pages(docs_dir, root) if docs_dir.is_dir() else []
-    site_pages = {Path(rel).relative_to(docs_dir.relative_to(root)).as_posix() for rel, _ in docs}
+    docs = docs_pages(docs_dir.resolve(), root) if docs_dir.is_dir() else []
+    site_pages = {site for _, _, site in docs}
     drafts = bool(options.get("drafts", False))
     site_pages |= {p.uri for p in manual.pages.values() if p.status != "draft" or drafts}
     contents = options.get("contents") or {}
     if contents.get("enabled", True) is not False:
         site_pages.add(str(contents.get("path") or "contents.md"))
-    return check_site(library, manual, site_pages=site_pages, docs_pages=docs)
+    return check_site(library, manual, site_pages=site_pages, docs_pages=[(shown, path) for shown, path, _ in docs])
