@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .amendments import placeholders, review
 from .core.manual import Manual, load_manual
+from .flowcharts import checks as flowcharts
 from .core.problems import Problems
 from .project import Project
 from .topics.checks import check_topics
@@ -21,6 +22,7 @@ def check_project(project: Project) -> tuple[Manual, Problems]:
     problems.extend(_amendments_checks(project, manual))
     topics = check_topics(project, manual)  # .topics: the topic list, for other features' keyword checks
     problems.extend(topics.problems)
+    problems.extend(flowcharts.check_project(project.root, project.docs_dir, project.options, manual, today=project.today))
     return manual, problems
 
 

@@ -62,6 +62,8 @@ class ReviewOptions(base.Config):
     due_soon_days = c.Type(int, default=60)
     # Who readers should contact when a page has no `owner`.
     default_owner = c.Type(str, default="the partnership")
+
+
 class AnyValue(c.BaseConfigOption[object]):
     """Passed through as written; the core checks it and names the fix (``topics``)."""
 
@@ -81,6 +83,14 @@ class InfoSheetsOptions(base.Config):
     label = c.Type(str, default="Info-sheets")
 
 
+class FlowchartOptions(base.Config):
+    enabled = c.Type(bool, default=True)
+    # The folder of flowchart sources (`<name>.yml`), beside docs_dir; each gets a page <folder>/<name>.md.
+    folder = c.Type(str, default="flowcharts")
+    # The nav group of the flowchart pages when mkdocs.yml has no nav.
+    label = c.Type(str, default="Flowcharts")
+
+
 class ProceduresConfig(base.Config):
     enabled = c.Type(bool, default=True)
     # Content folders outside docs_dir, in the order they appear when mkdocs.yml has no nav.
@@ -90,6 +100,7 @@ class ProceduresConfig(base.Config):
     # Include pages with `status: draft` (for previews); they are left out by default.
     drafts = c.Type(bool, default=False)
     contents = c.SubConfig(ContentsOptions)
+    flowcharts = c.SubConfig(FlowchartOptions)
     # Pages last updated on or after this date are flagged "Updated" on the contents page.
     updated_since = DateOption()
     # Fixes "today" for reproducible builds and tests; the real date when unset.

@@ -25,6 +25,9 @@ from .config import ProceduresConfig
 from .core import dates, mdtext, numbering
 from .core.manual import DEFAULT_SECTIONS, Manual, ParseCache, Section as ContentSection, load_manual
 from .core.problems import ManualError, Problems
+from .flowcharts import checks as flowchart_checks, pages as flowchart_pages, svg as flowchart_svg
+from .flowcharts.extension import FlowchartExtension
+from .flowcharts.model import FlowchartCache, Library, load_library
 from .pages.render import render
 from .pages.contents import contents_markdown
 from .amendments import placeholders, review, site as amendments
@@ -37,6 +40,7 @@ log = get_plugin_logger("procedures")
 THEME_DIR = Path(__file__).parent / "theme"
 STYLESHEET = "assets/procedures/manual.css"
 COLOURS = "assets/procedures/colours.css"
+FLOWCHART_STYLESHEET = "assets/procedures/flowcharts.css"
 _COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*\))$")
 
 
@@ -49,6 +53,9 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self.link_cache = LinkCache()
         # Digests of each output's generated boxes and lists, to find outputs a change made stale.
         self.generated_seen: dict[str, str] = {}
+        self.flowchart_cache = FlowchartCache()
+        # One Markdown extension for `!flowchart <name>`; it is told the library and page as we go.
+        self.flowcharts = FlowchartExtension()
         self._reset()
 
     def _reset(self) -> None:
@@ -62,6 +69,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self.site_globals: dict[str, Any] = {}
         self.topic_sources: TopicSources | None = None
         self.topic_views = Views()
+        self.library = Library("flowcharts")
+        self.flowcharts.library = self.library
 
     # Defining on_startup keeps this plugin instance alive across `serve` rebuilds (MkDocs >= 1.4),
     # so the parse cache survives; everything else is reset in on_config.
@@ -84,6 +93,10 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         config.extra_css.insert(0, STYLESHEET)
         if self.config.primary_colour or self.config.accent_colour:
             config.extra_css.insert(1, COLOURS)
+        if self.config.flowcharts.enabled:
+            config.extra_css.insert(1, FLOWCHART_STYLESHEET)
+            config.markdown_extensions.append(self.flowcharts)
+            self.flowcharts.date_format = self.config.date_format
         return config
 
     def _check_options(self, config: MkDocsConfig) -> None:
@@ -96,11 +109,14 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             if value and not _COLOUR.match(value.strip()):
                 problems.append(f"procedures plugin: {name} {value!r} must be a colour such as '#1d4f91'")
         docs_dir = Path(config.docs_dir).resolve()
-        for section in self.sections:
-            folder = (self.root / section.folder).resolve()
+        folders = [section.folder for section in self.sections]
+        if self.config.flowcharts.enabled:
+            folders.append(self.config.flowcharts.folder.strip("/"))
+        for name in folders:
+            folder = (self.root / name).resolve()
             if folder == docs_dir or docs_dir in folder.parents or folder in docs_dir.parents:
                 problems.append(
-                    f"procedures plugin: the section folder '{section.folder}' overlaps docs_dir; "
+                    f"procedures plugin: the section folder '{name}' overlaps docs_dir; "
                     "content folders live beside docs_dir, not inside it"
                 )
         problems += self._check_release_options()
@@ -127,10 +143,11 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             folder = self.root / section.folder
             if folder.is_dir():
                 server.watch(str(folder))
-        if (self.root / FLOWCHART_FOLDER).is_dir():  # flowcharts' changes feed the amendments page
-            server.watch(str(self.root / FLOWCHART_FOLDER))
         if (self.root / "topics.yml").is_file():
             server.watch(str(self.root / "topics.yml"))
+        flowcharts = self.root / self.config.flowcharts.folder.strip("/")
+        if self.config.flowcharts.enabled and flowcharts.is_dir():
+            server.watch(str(flowcharts))
         return server
 
     # Run before other plugins' on_files (search, tags...) so they see our pages.
@@ -146,9 +163,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             today=self.today, cache=self.cache,
         )
         self.topic_sources = sources
-        self._report(Problems([*manual.problems, *sources.problems]))
-        if self.config.review.warn_overdue:  # false: overdue pages get the banner only
-            self._report(review.overdue_warnings(manual, self.today, self.config.date_format))
+        problems = Problems([*manual.problems, *sources.problems])
 
         drop = {p.uri for p in manual.pages.values() if p.status == "archived"}
         drop |= {p.uri for p in manual.pages.values() if p.status == "draft" and not self.config.drafts}
@@ -185,6 +200,12 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                 )
             files.append(File.generated(config, index.path, content=""))  # filled in below
 
+        if self.config.flowcharts.enabled:
+            problems.extend(self._add_flowcharts(config, files))
+        self._report(problems)
+        if self.config.review.warn_overdue:  # false: overdue pages get the banner only
+            self._report(review.overdue_warnings(manual, self.today, self.config.date_format))
+
         nav_nodes = self._navigation(config, files, drop)
         config.nav = numbering.to_config(nav_nodes)
         result = numbering.number(nav_nodes) if self.config.numbering else numbering.Numbering()
@@ -204,10 +225,15 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                 date_format=self.config.date_format,
                 updated_since=since,
                 updated_since_label=since_label,
+                more=[(self.config.flowcharts.label, "Flowchart", list(self.library.charts.values()))]
+                if self.library.charts else [],
             )
             files.get_file_from_path(contents.path).content_string = markdown
         self._fill_amendments(config, files)
         self._topic_views(files, numbering.page_order(nav_nodes))
+        # "Flowchart 2": a flowchart's place in the nav's order of flowcharts.
+        order = [uri for uri in numbering.page_order(nav_nodes) if uri in self.flowchart_pages]
+        self.flowcharts.numbers = {self.flowchart_pages[uri].name: i for i, uri in enumerate(order, 1)}
         return files
 
     # ---- releases, amendments, reviews (logic in generator/amendments) --------------------------
@@ -301,13 +327,40 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                     os.remove(dest)
                 self.generated_seen[dest] = digest
 
+    def _add_flowcharts(self, config: MkDocsConfig, files: Files) -> Problems:
+        """Each flowchart's page and SVG file, generated from its source; every flowchart problem."""
+        options = self.config.flowcharts
+        self.library = load_library(self.root, options.folder, today=self.today, cache=self.flowchart_cache)
+        self.flowcharts.library = self.library
+        for chart in self.library.charts.values():
+            if files.get_file_from_path(chart.uri) is not None:
+                raise PluginError(
+                    f"{chart.uri}: docs_dir '{Path(config.docs_dir).name}' also has a file at this path, the page of "
+                    f"{chart.path}; rename one of them"
+                )
+            page = flowchart_pages.page_markdown(chart, date_format=self.config.date_format)
+            files.append(File.generated(config, chart.uri, content=page))
+            files.append(File.generated(config, chart.svg_uri, content=flowchart_svg.to_string(chart)))
+        docs = []  # the pages in docs_dir, which may hold `!flowchart` lines too
+        for f in files.documentation_pages():
+            if f.abs_src_path and f.generated_by is None and f.src_uri not in self.manual.pages:  # type: ignore[union-attr]
+                path = Path(f.abs_src_path)
+                docs.append((path.relative_to(self.root).as_posix() if self.root in path.parents else f.src_uri, path))
+        site_pages = {f.src_uri for f in files.documentation_pages()}
+        return flowchart_checks.check_site(self.library, self.manual, site_pages=site_pages, docs_pages=docs)  # type: ignore[arg-type]
+
+    @property
+    def flowchart_pages(self) -> dict[str, Any]:
+        return self.library.by_uri
+
     def _navigation(self, config: MkDocsConfig, files: Files, drop: set[str]) -> list[numbering.NavNode]:
         """The nav from mkdocs.yml without drafts and archived pages, or one built from the folders."""
         if config.nav:
             return numbering.prune(numbering.from_config(config.nav), drop)
         assert self.manual is not None
+        generated = self.flowchart_pages
         docs = sorted(
-            (f for f in files.documentation_pages() if f.src_uri not in self.manual.pages),
+            (f for f in files.documentation_pages() if f.src_uri not in self.manual.pages and f.src_uri not in generated),
             key=lambda f: (f.src_uri != "index.md", f.src_uri),
         )
         nodes = [numbering.NavNode(None, f.src_uri) for f in docs if f.src_uri == "index.md"]
@@ -315,6 +368,9 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             pages = sorted(self.manual.in_section(section), key=lambda p: p.title.casefold())
             if pages:
                 nodes.append(numbering.NavNode(section.label, children=[numbering.NavNode(None, p.uri) for p in pages]))
+        charts = sorted(self.library.charts.values(), key=lambda c: c.title.casefold())
+        if charts:
+            nodes.append(numbering.NavNode(self.config.flowcharts.label, children=[numbering.NavNode(None, c.uri) for c in charts]))
         nodes.extend(numbering.NavNode(None, f.src_uri) for f in docs if f.src_uri != "index.md")
         return nodes
 
@@ -332,9 +388,10 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         # `serve --dirty` rebuild does not read again.
         sheets = self.topic_sources.sheets if self.topic_sources is not None else {}
         for page in nav.pages:
-            source = self.manual.pages.get(page.file.src_uri) or sheets.get(page.file.src_uri)
+            uri = page.file.src_uri
+            source = self.manual.pages.get(uri) or sheets.get(uri) or self.flowchart_pages.get(uri)
             if source is not None:
-                page.title = self._title(page.file.src_uri, source.meta.title)
+                page.title = self._title(uri, source.meta.title)
         if self.config.numbering:
             _number_sections(nav.items, (), self.group_numbers)
         return nav
@@ -347,26 +404,28 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.manual is None:
             return None
+        self.flowcharts.page_uri = page.file.src_uri  # links in a flowchart are relative to this page
         number = self.numbers.get(page.file.src_uri, "")
         source = self.manual.pages.get(page.file.src_uri)
         self._warn_placeholder_links(page, source)
         if source is None and self.topic_sources is not None:
             source = self.topic_sources.sheets.get(page.file.src_uri)  # info-sheets are stamped alike
-        if source is None:
+        chart = self.flowchart_pages.get(page.file.src_uri)
+        if source is None and chart is None:
             if number:
                 page.title = f"{number} {page.meta.get('title') or page.title}"
                 page.meta["manual"] = {"number": number}
             if page.is_homepage or page.file.src_uri == self.config.contents.path:
                 page.meta.setdefault("manual", {"number": number})["release"] = self.site_globals.get("release")
             return None
-        meta = source.meta
+        meta = source.meta if source is not None else chart.meta  # type: ignore[union-attr]
         page.title = self._title(page.file.src_uri, meta.title)
         page.meta["title"] = escape(meta.title)
         assert meta.last_updated is not None
         page.meta["manual"] = {
             "number": number,
             "title": meta.title,
-            "section": source.section.label,
+            "section": source.section.label if source else self.config.flowcharts.label,
             "version": meta.version,
             "last_updated": meta.last_updated.isoformat(),
             "last_updated_text": dates.format_date(meta.last_updated, self.config.date_format),
@@ -407,6 +466,13 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             found = placeholders.find_in_page(page.file.content_string, rel)
         for problem in found:
             log.warning(str(problem))
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        # on_files checked every `!flowchart` line it could see; this catches any other.
+        if self.flowcharts.missing:
+            names = ", ".join(sorted(set(self.flowcharts.missing)))
+            raise PluginError(f"{page.file.src_uri}: '!flowchart {names}': there is no such flowchart in {self.library.folder}/")
+        return None
 
 
 def _number_sections(items: list[Any], path: tuple[str, ...], groups: dict[tuple[str, ...], str]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any, Sequence
 
 from ..core import mdtext
 from ..core.dates import format_date
@@ -38,17 +39,26 @@ def contents_markdown(
     updated_since: dt.date | None,
     intro: str = "",
     updated_since_label: str = "",
+    more: Sequence[tuple[str, str, Sequence[Any]]] = (),
 ) -> str:
-    """``updated_since_label`` replaces the date in the "Updated" note, e.g. "Update 14 (1 November
-    2025)" when the flag marks what changed after the previous release."""
+    """``more``: other sections, as (label, column heading, items with ``.uri`` and ``.meta``).
+
+    ``updated_since_label`` replaces the date in the "Updated" note, e.g. "Update 14 (1 November
+    2025)" when the flag marks what changed after the previous release.
+    """
     order = {u: i for i, u in enumerate(nav_order)}
+    groups = [(s.label, "Procedure", manual.in_section(s)) for s in manual.sections] + list(more)
     sections = []
-    for section in manual.sections:
-        pages = sorted(manual.in_section(section), key=page_sort_key(order))
+    for label, heading, items in groups:
+        pages = sorted(items, key=page_sort_key(order))
         rows = [_row(page, uri, numbers, date_format, updated_since) for page in pages]
         chapters = {row.number.split(".")[0] for row in rows if row.number}
         chapter = chapters.pop() if len(chapters) == 1 else ""
-        sections.append({"label": section.label, "chapter": chapter, "rows": rows})
+        # An empty section stays after the one before it.
+        first = min((order.get(page.uri, len(order)) for page in pages), default=sections[-1]["first"] if sections else -1)
+        sections.append({"label": label, "heading": heading, "chapter": chapter, "rows": rows, "first": first})
+    # Sections in nav order, as their chapter numbers are.
+    sections.sort(key=lambda section: section["first"])
     return render(
         "contents.md.j2",
         title=title,
@@ -59,7 +69,7 @@ def contents_markdown(
     )
 
 
-def _row(page: SourcePage, from_uri: str, numbers: dict[str, str], date_format: str, since: dt.date | None) -> Row:
+def _row(page: SourcePage | Any, from_uri: str, numbers: dict[str, str], date_format: str, since: dt.date | None) -> Row:
     meta = page.meta
     assert meta.last_updated is not None
     return Row(

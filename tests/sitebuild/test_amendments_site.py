@@ -28,6 +28,7 @@ changes:
 steps:
   - id: a
     text: Start
+    type: end
 """
 
 
@@ -97,7 +98,7 @@ def test_amendments_page_feed_release_and_banners(manual):
         "Referrals: version 15", "Referrals: version 14", "New: Neglect", "Referral flowchart: version 4",
         "Archived: Old Guidance", "Referrals: version 13", "Alcohol & <Drugs> [2024]: version 2"]
     assert entries[0].find(f"{A}link").get("href") == "https://procedures.example.org.uk/statutory/referrals/"
-    assert entries[3].find(f"{A}link").get("href") == "https://procedures.example.org.uk/amendments/"  # no flowchart page yet
+    assert entries[3].find(f"{A}link").get("href") == "https://procedures.example.org.uk/flowcharts/referral/"
 
     # Every page: the feed in <head>, the release and commit in the footer.
     pages = sorted(built.site.rglob("index.html"))

@@ -1,0 +1,580 @@
+"""Flowchart sources (``flowcharts/<name>.yml``): load, validate, and check links and embeds.
+
+A flowchart file has the front-matter fields of a procedure (``title``, ``version``,
+``last_updated``, ``summary``, ``changes`` ..., checked by ``generator.core.frontmatter``) and a
+list of ``steps``. The first step is the start; ``next`` is one id, or for a decision a list of
+labelled branches. Every mistake becomes a ``Problem`` with the file and line, never an
+exception, so that one run lists them all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..core import textfile, yamlsource
+from ..core.frontmatter import Field, FrontMatter, check_date, check_text, check_whole, validate
+from ..core.problems import Problem, Problems
+from ..core.yamlsource import LocatedDict, LocatedList
+
+STEP_TYPES = ("step", "decision", "end")
+STEP_FIELDS = ("id", "text", "type", "next", "timescale", "link")
+BRANCH_FIELDS = ("label", "to")
+
+# A flowchart's name is its file name without `.yml`: it is the page's address and what
+# `!flowchart <name>` refers to, so it stays simple.
+NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+FLOWCHART_FIELDS: tuple[Field, ...] = (
+    Field("title", check_text, required=True),
+    Field("version", check_whole, required=True),
+    Field("last_updated", check_date, required=True),
+    Field("summary", check_text),
+    Field("review_due", check_date),
+    Field("owner", check_text),
+    Field("changes", lambda v, n: (v, None)),  # checked by frontmatter._check_changes
+    Field("steps", lambda v, n: (v, None)),  # checked here, by _steps
+)
+
+# `!flowchart referral` (or `!flowchart referral.yml`) on a line of its own embeds a flowchart.
+EMBED = re.compile(r"^!flowchart[ \t]+(?P<name>\S+)[ \t]*$")
+_EMBED_LIKE = re.compile(r"^[ \t]*!flow\w*")
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+
+
+# --------------------------------------------------------------------------- the model
+
+
+@dataclass(frozen=True)
+class Branch:
+    """Where a step leads: one per `next` of a step, one per labelled branch of a decision."""
+
+    to: str
+    label: str = ""
+    line: int = 0
+
+
+@dataclass
+class Step:
+    id: str
+    text: str
+    type: str = "step"
+    next: list[Branch] = field(default_factory=list)
+    timescale: str = ""
+    link: str = ""  # as written in the source
+    link_uri: str = ""  # the page it points to, as a path in the site ("statutory/referrals.md")
+    link_anchor: str = ""
+    line: int = 0
+    link_line: int = 0
+
+
+@dataclass
+class Flowchart:
+    name: str
+    path: str  # the source, relative to the project root: "flowcharts/referral.yml"
+    folder: str
+    meta: FrontMatter
+    steps: list[Step]
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def uri(self) -> str:
+        """The flowchart's own (generated) page in the site."""
+        return f"{self.folder}/{self.name}.md"
+
+    @property
+    def svg_uri(self) -> str:
+        """The diagram alone, as an SVG file to download."""
+        return f"{self.folder}/{self.name}.svg"
+
+    def number(self, step_id: str) -> int:
+        """The step's number in the text version (1 for the first step)."""
+        for index, step in enumerate(self.steps, 1):
+            if step.id == step_id:
+                return index
+        raise KeyError(step_id)
+
+    def step(self, step_id: str) -> Step:
+        return self.steps[self.number(step_id) - 1]
+
+
+@dataclass
+class Library:
+    """Every flowchart of a project, by name, with the problems found in their sources."""
+
+    folder: str
+    charts: dict[str, Flowchart] = field(default_factory=dict)
+    problems: Problems = field(default_factory=Problems)
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def by_uri(self) -> dict[str, Flowchart]:
+        return {chart.uri: chart for chart in self.charts.values()}
+
+    def embed_name(self, written: str) -> str:
+        """The name in `!flowchart <written>`: `referral`, `referral.yml` or `flowcharts/referral.yml`."""
+        name = written.strip()
+        if name.startswith(self.folder + "/"):
+            name = name[len(self.folder) + 1 :]
+        return name[:-4] if name.endswith(".yml") else name
+
+
+# --------------------------------------------------------------------------- loading
+
+
+@dataclass
+class _Parsed:
+    stamp: tuple[int, int]
+    chart: Flowchart | None
+    problems: list[Problem]
+
+
+class FlowchartCache:
+    """Parsed flowcharts kept across `mkdocs serve` rebuilds, invalidated by mtime and size."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, str, dt.date], _Parsed] = {}
+
+    def parse(self, path: Path, rel: str, folder: str, today: dt.date) -> _Parsed:
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        key = (str(path), folder, today)
+        entry = self._entries.get(key)
+        if entry is None or entry.stamp != stamp:
+            problems = Problems()
+            chart = parse_flowchart(path.read_bytes(), rel, folder, problems, today=today)
+            entry = _Parsed(stamp, chart, list(problems))
+            self._entries[key] = entry
+        return entry
+
+
+def load_library(root: Path, folder: str, *, today: dt.date, cache: FlowchartCache | None = None) -> Library:
+    """Read and validate every `<folder>/*.yml`. A missing folder means no flowcharts."""
+    folder = folder.strip("/")
+    cache = cache or FlowchartCache()
+    library = Library(folder)
+    directory = root / folder
+    if not directory.is_dir():
+        return library
+    for path in sorted(directory.iterdir()):
+        if path.name.startswith(".") or not path.is_file():
+            continue
+        rel = path.relative_to(root).as_posix()
+        if path.suffix == ".yaml":
+            library.problems.warning(rel, 0, f"is ignored: flowchart files end in '.yml'; rename it to {path.stem}.yml")
+            continue
+        if path.suffix != ".yml":
+            continue
+        library.files.append(rel)
+        parsed = cache.parse(path, rel, folder, today)
+        library.problems.extend(parsed.problems)
+        if parsed.chart is not None:
+            library.charts[parsed.chart.name] = parsed.chart
+    _check_flowchart_links(library)
+    return library
+
+
+def parse_flowchart(data: bytes, rel: str, folder: str, problems: Problems, *, today: dt.date) -> Flowchart | None:
+    """One flowchart file. ``None`` (with problems added) if it has any error."""
+    before = len(problems.errors)
+    name = posixpath.splitext(posixpath.basename(rel))[0]
+    if not NAME.match(name):
+        problems.error(
+            rel, 0,
+            f"the file name '{name}.yml' may use only lowercase letters, digits and hyphens, such as "
+            "'returning-home.yml': it becomes the page's address and the name in '!flowchart <name>'",
+        )
+    try:
+        text = textfile.decode(data)
+    except textfile.TextFileError as error:
+        problems.error(rel, error.line, error.message)
+        return None
+    if not text.strip():
+        problems.error(rel, 1, "the file is empty: start it with 'title:', 'version:', 'last_updated:' and 'steps:' (see the authoring guide)")
+        return None
+    try:
+        source = yamlsource.load(text)
+    except yamlsource.YamlError as error:
+        problems.error(rel, error.line, error.message)
+        return None
+    meta = validate(source, rel, problems, today=today, fields=FLOWCHART_FIELDS, what="flowchart file")
+    if not isinstance(source, dict):
+        return None
+    if "steps" not in source:
+        problems.error(rel, 1, "'steps' is missing: add 'steps:' followed by the steps, each starting with '- id:'", field="steps")
+        return None
+    steps = _steps(source["steps"], rel, source.line_of("steps"), problems)
+    if meta is None or steps is None or len(problems.errors) > before:
+        return None
+    return Flowchart(name, rel, folder, meta, steps)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a block of fields"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f": did you mean '{close[0]}'?" if close else ""
+
+
+def _id(value: Any) -> str | None:
+    """Ids are text; a bare number (`id: 3`) is accepted as the text '3'."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (str, int)):
+        return str(value).strip() or None
+    return None
+
+
+def _steps(value: Any, path: str, line: int, problems: Problems) -> list[Step] | None:
+    if not isinstance(value, LocatedList):
+        problems.error(
+            path, line,
+            f"'steps' must be a list of steps, each starting with '- id:', not {_shown(value)} (see the authoring guide)",
+            field="steps",
+        )
+        return None
+    if not value:
+        problems.error(path, line, "'steps' is empty: add at least one step", field="steps")
+        return None
+    before = len(problems.errors)
+    steps: list[Step] = []
+    for index, item in enumerate(value):
+        step = _step(item, index, value.line_of(index), path, problems)
+        if step is not None:
+            steps.append(step)
+    if len(problems.errors) > before:
+        return None
+    _check_graph(steps, path, problems)
+    return steps if len(problems.errors) == before else None
+
+
+def _step(item: Any, index: int, line: int, path: str, problems: Problems) -> Step | None:
+    if not isinstance(item, LocatedDict):
+        problems.error(
+            path, line,
+            f"step {index + 1} must be a block of fields starting with 'id:' and 'text:', not {_shown(item)}",
+            field="steps",
+        )
+        return None
+    ok = True
+    step_id = _id(item.get("id"))
+    where = f"step '{step_id}'" if step_id else f"step {index + 1}"
+    if "id" not in item:
+        problems.error(path, line, f"{where} has no 'id': add a line such as 'id: referral' (ids are how 'next' and 'to' find a step)", field="id")
+        ok = False
+    elif step_id is None:
+        problems.error(path, item.line_of("id"), f"{where}: 'id' must be a short name such as 'referral', not {_shown(item['id'])}", field="id")
+        ok = False
+    for key in item:
+        if str(key) not in STEP_FIELDS:
+            problems.warning(
+                path, item.line_of(key),
+                f"{where}: unknown field '{key}' is ignored{_suggest(str(key), STEP_FIELDS) or '; the fields are ' + ', '.join(STEP_FIELDS)}",
+                field=str(key),
+            )
+
+    text = ""
+    if "text" not in item:
+        problems.error(path, line, f"{where} has no 'text': add a line such as 'text: Referral to children's social care'", field="text")
+        ok = False
+    else:
+        clean, message = check_text(item["text"], "text")
+        if message:
+            problems.error(path, item.line_of("text"), f"{where}: {message}", field="text")
+            ok = False
+        else:
+            text = " ".join(clean.split())
+
+    kind = "step"
+    if "type" in item:
+        raw = item["type"]
+        kind = raw.strip().lower() if isinstance(raw, str) else ""
+        if kind not in STEP_TYPES:
+            problems.error(
+                path, item.line_of("type"),
+                f"{where}: 'type' must be step, decision or end, not {_shown(raw)}{_suggest(kind, STEP_TYPES)}",
+                field="type",
+            )
+            ok = False
+
+    timescale = ""
+    if "timescale" in item:
+        clean, message = check_text(item["timescale"], "timescale")
+        if message:
+            problems.error(path, item.line_of("timescale"), f"{where}: {message}", field="timescale")
+            ok = False
+        else:
+            timescale = " ".join(clean.split())
+
+    link = link_uri = link_anchor = ""
+    if "link" in item:
+        clean, message = check_text(item["link"], "link")
+        if not message:
+            link = clean
+            link_uri, link_anchor, message = parse_link(clean)
+        if message:
+            problems.error(path, item.line_of("link"), f"{where}: {message}", field="link")
+            ok = False
+
+    branches = _next(item, kind, where, path, problems) if kind in STEP_TYPES else None
+    if branches is None or not ok or step_id is None:
+        return None
+    return Step(
+        id=step_id, text=text, type=kind, next=branches, timescale=timescale, link=link,
+        link_uri=link_uri, link_anchor=link_anchor, line=line, link_line=item.line_of("link"),
+    )
+
+
+EXAMPLE_BRANCHES = '\n  next:\n    - {label: "Yes", to: protect}\n    - {label: "No", to: assess}'
+
+
+def _next(item: LocatedDict, kind: str, where: str, path: str, problems: Problems) -> list[Branch] | None:
+    line = item.line_of("next")
+    value = item.get("next")
+    if kind == "end":
+        if "next" in item:
+            problems.error(path, line, f"{where} is an end ('type: end'), so it has no 'next': remove 'next', or change 'type'", field="next")
+            return None
+        return []
+    if kind == "step":
+        if "next" not in item:
+            problems.error(
+                path, item.line,
+                f"{where} has no 'next': add 'next:' with the id of the step that follows, or 'type: end' if the flowchart ends here",
+                field="next",
+            )
+            return None
+        if isinstance(value, list):
+            problems.error(
+                path, line,
+                f"{where} has a list under 'next': a step leads to one step ('next: assess'); "
+                "to offer a choice, add 'type: decision' and label each branch",
+                field="next",
+            )
+            return None
+        target = _id(value)
+        if target is None:
+            problems.error(path, line, f"{where}: 'next' must be the id of a step, such as 'next: assess', not {_shown(value)}", field="next")
+            return None
+        return [Branch(target, "", line)]
+
+    # A decision: two or more labelled branches.
+    if "next" not in item or not isinstance(value, LocatedList):
+        found = "no 'next'" if "next" not in item else f"'next: {value}'" if _id(value) else f"{_shown(value)} under 'next'"
+        problems.error(
+            path, line if "next" in item else item.line,
+            f"{where} is a decision with {found}: a decision needs at least two labelled branches, such as{EXAMPLE_BRANCHES}",
+            field="next",
+        )
+        return None
+    branches: list[Branch] = []
+    labels: dict[str, int] = {}
+    ok = True
+    for index, entry in enumerate(value):
+        entry_line = value.line_of(index)
+        if not isinstance(entry, LocatedDict) or "label" not in entry or "to" not in entry:
+            problems.error(
+                path, entry_line,
+                f"{where}: each branch needs 'label' and 'to', such as '- {{label: \"Yes\", to: protect}}'",
+                field="next",
+            )
+            ok = False
+            continue
+        for key in entry:
+            if str(key) not in BRANCH_FIELDS:
+                problems.warning(path, entry.line_of(key), f"{where}: unknown field '{key}' in a branch is ignored; a branch has 'label' and 'to'", field="next")
+        label, message = check_text(entry["label"], "label")
+        if message:
+            problems.error(path, entry.line_of("label"), f"{where}: in a branch, {message}", field="next")
+            ok = False
+            continue
+        label = " ".join(label.split())
+        target = _id(entry["to"])
+        if target is None:
+            problems.error(path, entry.line_of("to"), f"{where}: 'to' must be the id of a step, not {_shown(entry['to'])}", field="next")
+            ok = False
+            continue
+        first = labels.setdefault(label.casefold(), entry_line)
+        if first != entry_line:
+            problems.error(path, entry_line, f"{where}: the branch label '{label}' is used twice (first on line {first}); give each branch its own label", field="next")
+            ok = False
+        branches.append(Branch(target, label, entry.line_of("to")))
+    if ok and len(branches) < 2:
+        problems.error(
+            path, line,
+            f"{where} is a decision with only {len(branches)} branch: a decision needs at least two; "
+            "for a single way on, remove 'type: decision' and write 'next: <id>'",
+            field="next",
+        )
+        return None
+    return branches if ok else None
+
+
+def _check_graph(steps: list[Step], path: str, problems: Problems) -> None:
+    """Duplicate ids, unknown targets, steps leading to themselves, unreachable steps."""
+    first_line: dict[str, int] = {}
+    for step in steps:
+        first = first_line.setdefault(step.id, step.line)
+        if first != step.line:
+            problems.error(path, step.line, f"the id '{step.id}' is used by two steps (first on line {first}): give each step its own id", field="id")
+    ids = list(first_line)
+    for step in steps:
+        for branch in step.next:
+            field_name = "to" if branch.label else "next"
+            what = f"branch '{branch.label}' of step '{step.id}'" if branch.label else f"step '{step.id}'"
+            if branch.to not in first_line:
+                problems.error(
+                    path, branch.line,
+                    f"{what}: '{field_name}: {branch.to}' does not match the id of any step{_suggest(branch.to, ids)}",
+                    field=field_name,
+                )
+            elif branch.to == step.id:
+                problems.error(path, branch.line, f"{what} leads to itself: point '{field_name}' at another step", field=field_name)
+    if problems.errors:
+        return
+    by_id = {step.id: step for step in steps}
+    reached = {steps[0].id}
+    todo = [steps[0].id]
+    while todo:
+        for branch in by_id[todo.pop()].next:
+            if branch.to not in reached:
+                reached.add(branch.to)
+                todo.append(branch.to)
+    for step in steps:
+        if step.id not in reached:
+            problems.error(
+                path, step.line,
+                f"step '{step.id}' cannot be reached from the first step '{steps[0].id}': no 'next' or 'to' leads to it; "
+                "point another step at it, or remove it",
+                field="id",
+            )
+
+
+# --------------------------------------------------------------------------- links
+
+
+def parse_link(link: str) -> tuple[str, str, str | None]:
+    """``(target path in the site, #anchor, error)`` for a step's ``link``.
+
+    ``flowcharts/x.yml`` points to that flowchart's page (``flowcharts/x.md``); a path ending in
+    ``.md`` is a page of the site, written as in mkdocs.yml's nav (``statutory/referrals.md``).
+    """
+    example = "a page of this manual, such as statutory/referrals.md, or a flowchart, such as flowcharts/referral.yml"
+    if "://" in link or link.startswith(("//", "mailto:", "tel:")):
+        return "", "", f"'link' must be {example}, not a web address; put links to other websites in the procedure's text"
+    if link.startswith("/"):
+        return "", "", f"write 'link' without the leading '/', as '{link.lstrip('/')}'"
+    target, _, anchor = link.partition("#")
+    clean = posixpath.normpath(target) if target else ""
+    if clean.startswith("..") or not clean or clean == ".":
+        return "", "", f"'link' must be {example}, not '{link}'"
+    if clean.endswith(".yml"):
+        return clean[:-4] + ".md", anchor, None
+    if clean.endswith(".md"):
+        return clean, anchor, None
+    return "", "", f"'link' must end in .md (a page, such as statutory/referrals.md) or .yml (a flowchart, such as flowcharts/referral.yml), not '{link}'"
+
+
+def _check_flowchart_links(library: Library) -> None:
+    """Links from one flowchart to another must name a flowchart that exists (and is valid)."""
+    known = {chart.name for chart in library.charts.values()}
+    files = {posixpath.splitext(posixpath.basename(f))[0] for f in library.files}
+    for chart in library.charts.values():
+        for step in chart.steps:
+            if not step.link.split("#")[0].endswith(".yml"):
+                continue
+            folder, name = posixpath.split(step.link_uri[:-3])
+            if folder != library.folder:
+                library.problems.error(
+                    chart.path, step.link_line,
+                    f"step '{step.id}': 'link' {step.link} is not in the flowcharts folder; write '{library.folder}/{name}.yml'",
+                    field="link",
+                )
+            elif name not in files:
+                library.problems.error(
+                    chart.path, step.link_line,
+                    f"step '{step.id}': 'link' {step.link} is not a flowchart: there is no {library.folder}/{name}.yml"
+                    f"{_suggest(name, sorted(files))}",
+                    field="link",
+                )
+            elif name not in known:
+                pass  # that flowchart has its own errors, reported in its own file
+
+
+def check_page_links(library: Library, known_pages: Iterable[str]) -> Problems:
+    """Links to pages (``.md``) must name a page the site builds: an error for any other."""
+    known = set(known_pages) | set(library.by_uri)
+    problems = Problems()
+    for chart in library.charts.values():
+        for step in chart.steps:
+            if not step.link_uri or step.link.split("#")[0].endswith(".yml") or step.link_uri in known:
+                continue
+            problems.error(
+                chart.path, step.link_line,
+                f"step '{step.id}': 'link' {step.link} is not a page of this site{_suggest(step.link_uri, sorted(known))} "
+                "(write the page's path as in mkdocs.yml's nav; a draft page is not in the site)",
+                field="link",
+            )
+    return problems
+
+
+# --------------------------------------------------------------------------- embeds
+
+
+def find_embeds(text: str) -> Iterable[tuple[int, str, str | None]]:
+    """``(line, line text, name or None if malformed)`` for each `!flowchart` line outside code fences."""
+    fence = ""
+    for number, line in enumerate(text.splitlines(), 1):
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        if _EMBED_LIKE.match(line):
+            match = EMBED.match(line.strip())
+            yield number, line.strip(), match.group("name") if match else None
+
+
+def check_embeds(library: Library, sources: Iterable[tuple[str, str, int]]) -> Problems:
+    """Check every `!flowchart` line in ``sources``: ``(path, Markdown text, line of its first line)``."""
+    problems = Problems()
+    files = {posixpath.splitext(posixpath.basename(f))[0] for f in library.files}
+    names = sorted(files)
+    for path, text, first_line in sources:
+        for number, written, name in find_embeds(text):
+            line = first_line + number - 1
+            if name is None:
+                problems.error(
+                    path, line,
+                    f"'{written}' is not a flowchart embed: write '!flowchart <name>' on a line of its own, "
+                    f"such as '!flowchart {names[0] if names else 'referral'}' for {library.folder}/{names[0] if names else 'referral'}.yml",
+                )
+                continue
+            chart = library.embed_name(name)
+            if chart in files:
+                continue  # a flowchart with errors of its own is reported in its file
+            available = f"; the flowcharts are {', '.join(names)}" if names else f"; there are no flowcharts in {library.folder}/"
+            problems.error(
+                path, line,
+                f"'!flowchart {name}': there is no flowchart {library.folder}/{chart}.yml{_suggest(chart, names) or available}",
+            )
+    return problems
