@@ -11,6 +11,7 @@ from .core.manual import Manual, load_manual
 from .flowcharts import checks as flowcharts
 from .core.problems import Problems
 from .project import Project
+from .topics import check_item_keywords
 from .topics.checks import check_topics
 
 
@@ -23,6 +24,9 @@ def check_project(project: Project) -> tuple[Manual, Problems]:
     topics = check_topics(project, manual)  # .topics: the topic list, for other features' keyword checks
     problems.extend(topics.problems)
     problems.extend(flowcharts.check_project(project.root, project.docs_dir, project.options, manual, today=project.today))
+    charts = flowcharts.load_for_project(project.root, project.options, today=project.today)
+    if charts is not None:
+        check_item_keywords(topics.topics, charts.charts.values(), problems)
     return manual, problems
 
 

@@ -33,7 +33,7 @@ from .pages.contents import contents_markdown
 from .amendments import placeholders, review, site as amendments
 from .amendments.history import FLOWCHART_FOLDER
 from .amendments.releases import Releases, parse_releases
-from .topics import IndexPage, LinkCache, Settings as TopicSettings, TopicSources, Views, build_views, load_sources
+from .topics import IndexPage, LinkCache, check_item_keywords, keyword_entries, Settings as TopicSettings, TopicSources, Views, build_views, load_sources
 
 log = get_plugin_logger("procedures")
 
@@ -69,6 +69,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self.site_globals: dict[str, Any] = {}
         self.topic_sources: TopicSources | None = None
         self.topic_views = Views()
+        self.flowchart_topics: dict[str, list[str]] = {}
         self.library = Library("flowcharts")
         self.flowcharts.library = self.library
 
@@ -202,6 +203,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
 
         if self.config.flowcharts.enabled:
             problems.extend(self._add_flowcharts(config, files))
+        self.flowchart_topics = check_item_keywords(sources.topics, self.library.charts.values(), problems)
         self._report(problems)
         if self.config.review.warn_overdue:  # false: overdue pages get the banner only
             self._report(review.overdue_warnings(manual, self.today, self.config.date_format))
@@ -314,6 +316,10 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             docs_pages={f.src_uri: Path(f.abs_src_path) for f in pages if f.abs_src_path and f.src_uri not in self.manual.pages},
             link_cache=self.link_cache, built=built,
             index=IndexPage(index.path, index.title, index.intro) if index.enabled else None,
+            extra_entries=keyword_entries(
+                "flowchart", self.library.charts.values(), self.flowchart_topics, self.numbers, nav_order,
+                self.config.flowcharts.label, len(self.manual.sections),
+            ),
         )
         if views.index_markdown is not None:
             files.get_file_from_path(index.path).content_string = views.index_markdown

@@ -48,12 +48,23 @@ def docs_pages(docs_dir: Path, root: Path) -> list[tuple[str, Path, str]]:
     return found
 
 
-def check_project(root: Path, docs_dir: Path, options: dict, manual: Manual, *, today: dt.date) -> Problems:
-    """For `procedures check`: the same checks as the build, from mkdocs.yml's options."""
+def load_for_project(root: Path, options: dict, *, today: dt.date) -> Library | None:
+    """The flowcharts as mkdocs.yml's options configure them; ``None`` when the feature is off."""
     settings = options.get("flowcharts") or {}
     if settings.get("enabled", True) is False:
+        return None
+    return load_library(root, str(settings.get("folder") or "flowcharts"), today=today, cache=_CACHE)
+
+
+# `procedures check` loads the flowcharts for its checks and for their keywords: parse them once.
+_CACHE = FlowchartCache()
+
+
+def check_project(root: Path, docs_dir: Path, options: dict, manual: Manual, *, today: dt.date) -> Problems:
+    """For `procedures check`: the same checks as the build, from mkdocs.yml's options."""
+    library = load_for_project(root, options, today=today)
+    if library is None:
         return Problems()
-    library = load_library(root, str(settings.get("folder") or "flowcharts"), today=today, cache=FlowchartCache())
     docs = docs_pages(docs_dir.resolve(), root) if docs_dir.is_dir() else []
     site_pages = {site for _, _, site in docs}
     drafts = bool(options.get("drafts", False))

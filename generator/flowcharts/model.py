@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..core import textfile, yamlsource
-from ..core.frontmatter import Field, FrontMatter, check_date, check_text, check_whole, validate
+from ..core.frontmatter import Field, FrontMatter, check_date, check_text, check_text_list, check_whole, validate
 from ..core.problems import Problem, Problems
 from ..core.yamlsource import LocatedDict, LocatedList
 
@@ -37,6 +37,7 @@ FLOWCHART_FIELDS: tuple[Field, ...] = (
     Field("summary", check_text),
     Field("review_due", check_date),
     Field("owner", check_text),
+    Field("keywords", check_text_list),  # topics, checked against the topic list by generator.topics
     Field("changes", lambda v, n: (v, None)),  # checked by frontmatter._check_changes
     Field("steps", lambda v, n: (v, None)),  # checked here, by _steps
 )

@@ -211,3 +211,17 @@ def check_keywords(
         else:
             found.append(topic.key)
     return found
+
+
+def check_item_keywords(topics: TopicList | None, items: Iterable[Any], problems: Problems) -> dict[str, list[str]]:
+    """Check the ``keywords`` of other sources (flowcharts: items with ``.path``, ``.uri``, ``.meta``).
+
+    Returns each item's topic keys by uri; unknown keywords are warnings, as for procedures.
+    """
+    if topics is None:
+        return {}
+    keys = {}
+    for item in items:
+        line = item.meta.line_of("keywords")
+        keys[item.uri] = check_keywords(topics, item.path, [(k, line) for k in item.meta.keywords], problems)
+    return keys

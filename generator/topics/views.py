@@ -13,7 +13,7 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from ..core import mdtext
 from ..core.dates import format_date
@@ -262,3 +262,36 @@ def _published_referrers(manual, sources, docs_pages, link_cache, extra, numbers
             yield scanned, Target(uri, numbers.get(uri, ""), scanned.title)
     for scanned in extra:
         yield scanned, Target(scanned.uri, numbers.get(scanned.uri, ""), scanned.title)
+
+
+def keyword_entries(
+    kind: str,
+    items: Iterable[Any],
+    keys: dict[str, list[str]],
+    numbers: dict[str, str],
+    nav_order: list[str],
+    group: str,
+    group_order: int,
+) -> list[Entry]:
+    """Entries for other things with ``keywords`` (flowcharts): ``items`` have ``.uri`` and ``.meta``.
+
+    ``keys`` maps each item's uri to its keywords already checked against the topic list.
+    """
+    order = {uri: i for i, uri in enumerate(nav_order)}
+    return [
+        Entry(
+            kind=kind,
+            uri=item.uri,
+            title=item.meta.title,
+            topics=tuple(keys.get(item.uri, ())),
+            number=numbers.get(item.uri, ""),
+            summary=item.meta.summary,
+            version=item.meta.version,
+            last_updated=item.meta.last_updated,
+            group=group,
+            group_order=group_order,
+            order=order.get(item.uri, len(order)),
+        )
+        for item in items
+        if item.meta.status == "published" and keys.get(item.uri)
+    ]
