@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .core.manual import Manual, load_manual
 from .core.problems import Problems
+from .nav import check_nav
 from .project import Project
 
 
@@ -16,4 +17,5 @@ def check_project(project: Project) -> tuple[Manual, Problems]:
     manual = load_manual(project.root, project.sections, today=project.today)
     problems = Problems(manual.problems)
     # Feature checks are added below, one call each.
+    check_nav(project, manual, problems)  # pages missing from nav, nav lines to missing pages
     return manual, problems

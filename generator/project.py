@@ -58,12 +58,27 @@ def load_project(directory: Path, config_name: str = "mkdocs.yml") -> Project:
         raise ProjectError(f"{config_file}: not found; run the command in the folder that holds mkdocs.yml, or use -C FOLDER")
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"{config_file}:{mark.line + 1}" if mark else str(config_file)
+        raise ProjectError(f"{where}: the YAML is not valid ({error.problem or error.context})") from None
     except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise ProjectError(f"{config_file}: cannot be read: {error}") from None
+        raise ProjectError(f"{config_file}: cannot be read: {' '.join(str(error).split())}") from None
+    if not isinstance(config, dict):
+        raise ProjectError(f"{config_file}: must be a block of settings such as 'site_name: ...'")
     options = plugin_options(config)
     if options is None:
         raise ProjectError(f"{config_file}: the 'procedures' plugin is not listed under 'plugins'")
-    sections = [Section(str(s["folder"]).strip("/"), str(s["label"])) for s in options.get("sections") or []]
+    if not isinstance(options, dict):
+        raise ProjectError(f"{config_file}: the options of the 'procedures' plugin must be a block of settings")
+    sections = []
+    for item in options.get("sections") or []:
+        if not (isinstance(item, dict) and isinstance(item.get("folder"), str) and isinstance(item.get("label"), str)):
+            raise ProjectError(
+                f"{config_file}: each entry of 'sections' in the procedures plugin options needs "
+                "'folder: ...' and 'label: ...', for example '- {folder: statutory, label: Statutory Procedures}'"
+            )
+        sections.append(Section(item["folder"].strip("/"), item["label"]))
     root = config_file.resolve().parent
     today = parse_iso_date(options.get("today")) or dt.date.today()
     return Project(
