@@ -157,7 +157,8 @@ def new(
         raise ProblemsFound(error.message) from None
     click.echo(f"Created {page.uri} (version 1, last updated {project.today.isoformat()}).")
     if page.nav is not None:
-        click.echo(f"{project.config_file.name} lists its pages in 'nav': add this line to it {page.nav.hint}:")
+        lines = "these lines" if "\n" in page.nav.text else "this line"
+        click.echo(f"{project.config_file.name} lists its pages in 'nav': add {lines} to it {page.nav.hint}:")
         click.echo(page.nav.text)
     else:
         click.echo(f"It is in the menu under '{page.section.label}', in title order.")

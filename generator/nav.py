@@ -157,17 +157,27 @@ def placement(nav: NavFile, section: Section, uri: str) -> Placement:
                 f"under '{group.title}', after line {after}",
             )
         return Placement(f"- {uri}", None, group.title, f"in the list under '{group.title}'")
+    step = " " * _child_step(nav)
     if group is not None and group.indent is not None:
         return Placement(
-            f"{group.indent}    - {uri}", group.line, group.title, f"under '{group.title}', after line {group.line}",
+            f"{group.indent}{step}- {uri}", group.line, group.title, f"under '{group.title}', after line {group.line}",
         )
     top = nav.entries[-1] if nav.entries else None
     indent = top.indent if top is not None and top.indent is not None else "  "
     after = top.last_line if top is not None else nav.line
     return Placement(
-        f"{indent}- {section.label}:\n{indent}    - {uri}", after, None,
+        f"{indent}- {section.label}:\n{indent}{step}- {uri}", after, None,
         f"as a new group at the end of nav, after line {after}",
     )
+
+
+def _child_step(nav: NavFile) -> int:
+    """How much deeper this mkdocs.yml indents a group's pages than the group (4 if unknown)."""
+    for group in nav.groups():
+        for child in group.children or []:
+            if group.indent is not None and child.indent is not None and len(child.indent) > len(group.indent):
+                return len(child.indent) - len(group.indent)
+    return 4
 
 
 # --------------------------------------------------------------------------- checking

@@ -26,7 +26,7 @@ from ..newpage import slugify, yaml_scalar
 from .document import Document, Note
 from .fromhtml import read_html
 from .fromtext import read_text
-from .writer import Resolver, body, prepare, resolve_common
+from .writer import CONTROL, Resolver, body, prepare, resolve_common
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 TEXT_SUFFIXES = (".txt", ".text")
@@ -139,11 +139,15 @@ def read_page(path: Path, name: str) -> tuple[Document | None, str]:
         return None, f"cannot be read ({error.strerror})"
     if not data.strip():
         return None, "the file is empty"
+    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None, "this is not a saved web page or text file (it holds binary data)"
     kind = kind_of(path, data) or "text"
     text, warning = decode(data, kind)
     doc = read_html(text, name) if kind == "html" else read_text(text, name)
     if warning:
         doc.notes.append(Note("encoding", warning))
+    doc.title = " ".join(CONTROL.sub("", doc.title).split())
+    doc.summary = " ".join(CONTROL.sub("", doc.summary).split())
     if not doc.title:
         stem = re.sub(r"[_\-]+", " ", path.stem).strip()
         doc.title = stem[:1].upper() + stem[1:]

@@ -99,6 +99,7 @@ class HtmlReader:
         self.consumed: set[int] = set()  # ids of elements already used (title, stamp)
         self.pending_ids: list[str] = []
         self.content: Element | None = None
+        self.explicit_content = False  # True when the page marks its content (<main>, <article> ...)
 
     # ------------------------------------------------------------------ the page as a whole
 
@@ -108,6 +109,7 @@ class HtmlReader:
         self._read_head()
         self._read_title(body)
         self.content = self._content_root(body)
+        self.explicit_content = self.content is not body
         if self.content is not body:
             where = f"<{self.content.tag}" + (f' id="{self.content.get("id")}"' if self.content.get("id") else "") + ">"
             self.doc.dropped.append(f"everything outside {where} (menus, header, footer)")
@@ -176,11 +178,7 @@ class HtmlReader:
             self.consumed.add(id(heading))
             self.pending_ids.extend(_ids(heading))
         if not title:
-            head_title = self.root.find("title")
-            if head_title is not None:
-                title = textrules.title_from_html_title(" ".join(_element_text(head_title).split()))
-                if title:
-                    self.doc.notes.append(Note("title", "the page has no <h1> heading: the title was taken from <title>", head_title.line))
+            title, heading = self._title_without_h1(body)
         title, number = textrules.strip_title_number(title)
         if number:
             self.doc.notes.append(Note(
@@ -188,6 +186,23 @@ class HtmlReader:
                 heading.line if heading is not None else 0,
             ))
         self.doc.title = title
+
+    def _title_without_h1(self, body: Element) -> tuple[str, Element | None]:
+        """The first heading when it repeats ``<title>`` (or when there is no ``<title>``), else ``<title>``."""
+        head_title = self.root.find("title")
+        from_head = textrules.title_from_html_title(" ".join(_element_text(head_title).split())) if head_title else ""
+        heading = next((e for e in body.iter() if e.tag in HEADINGS and not _skipped(e)
+                        and not any(is_chrome(a) for a in e.ancestors()) and " ".join(_element_text(e).split())), None)
+        if heading is not None:
+            text = " ".join(_element_text(heading).split())
+            if not from_head or text.casefold() == from_head.casefold():
+                self.consumed.add(id(heading))
+                self.pending_ids.extend(_ids(heading))
+                return text, heading
+        if from_head:
+            assert head_title is not None
+            self.doc.notes.append(Note("title", "the page has no <h1> heading: the title was taken from <title>", head_title.line))
+        return from_head, None
 
     def _content_root(self, body: Element) -> Element:
         candidates = [e for e in body.iter() if not _skipped(e)]
@@ -244,7 +259,7 @@ class HtmlReader:
                 inline.extend(self._inlines_of(child))
                 continue
             flush()
-            if self._chrome(child, outside_content=not _inside(child, self.content)):
+            if self._chrome(child, outside_content=not self.explicit_content or not _inside(child, self.content)):
                 continue
             out.extend(self._block(child))
         flush()

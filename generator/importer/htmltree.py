@@ -81,13 +81,16 @@ class _Builder(HTMLParser):
         return self.stack[-1]
 
     def _close_until(self, closing: set[str], stops: set[str]) -> None:
+        """Close the outermost open element in ``closing`` above the nearest ``stops`` element."""
+        found = None
         for index in range(len(self.stack) - 1, 0, -1):
             tag = self.stack[index].tag
-            if tag in closing:
-                del self.stack[index:]
-                return
             if tag in stops:
-                return
+                break
+            if tag in closing:
+                found = index
+        if found is not None:
+            del self.stack[found:]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in CLOSES_P:

@@ -83,7 +83,7 @@ def _build(run: list[_Entry], doc: Document) -> list[ListBlock]:
             stack.pop()
         if entry.level == 0:
             roots.append(new)
-            if ordered and entry.marker.number and entry.marker.number[-1] != 1:
+            if ordered and entry.marker.number not in ((), (1,)):
                 new.notes.append(Note(
                     "list",
                     f"numbered paragraphs starting at {'.'.join(map(str, entry.marker.number))} became a list, "

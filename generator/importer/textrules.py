@@ -35,7 +35,8 @@ DATE_FORMS = [
     re.compile(r"(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})"),  # 2023-04-14
 ]
 LAST_UPDATED = re.compile(
-    r"\b(?:last\s+(?:updated|reviewed|amended|modified|revised)|updated|date\s+of\s+(?:last\s+)?(?:update|review))"
+    r"(?:(?:this\s+)?(?:page|chapter|procedure|section|document)\s+(?:was\s+)?)?"
+    r"(?:last\s+(?:updated|reviewed|amended|modified|revised)|updated|date\s+of\s+(?:last\s+)?(?:update|review))"
     r"\s*(?:on)?\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
@@ -174,12 +175,17 @@ def marker(text: str) -> Marker | None:
     match = _NUMBER.match(text)
     if match:
         parts = tuple(int(p) for p in match.group("number").split("."))
-        if len(parts) > 1 or match.group("end"):
+        following = text[match.end():match.end() + 1]
+        if match.group("end") or (len(parts) > 1 and not following.islower()):
+            # "1.1 Write ..." is a numbered paragraph; "1.5 million children ..." is not.
             return Marker("number", len(parts), parts, match.end())
     return None
 
 
-_TITLE_NUMBER = re.compile(r"^(?:(?:chapter|section|part)\s+)?\d{1,3}(?:\.\d{1,3})*\.?(?:\s*[:.\-–]\s*|\s+)(?=\S)", re.IGNORECASE)
+_TITLE_NUMBER = re.compile(
+    r"^(?:(?:chapter|part|section)\s+\d{1,3}(?:\.\d{1,3})*\.?\s*[:.\-–]\s*|\d{1,3}(?:\.\d{1,3})*\.?\s+)(?=\S)",
+    re.IGNORECASE,
+)
 
 
 def strip_title_number(title: str) -> tuple[str, str]:

@@ -32,10 +32,13 @@ _URL_UNSAFE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", '"': 
 LIST_SEPARATOR = "<!-- end of list -->"  # Markdown would otherwise join two lists of different kinds
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def escape(text: str) -> str:
-    """Inline text that Markdown shows exactly as written."""
+    """Inline text that Markdown shows exactly as written (control characters are dropped)."""
+    text = _ENTITY.sub("&amp;", CONTROL.sub("", text))  # before '#' is escaped, so '&#8226;' stays text
     text = _SPECIAL.sub(r"\\\1", text)
-    text = _ENTITY.sub("&amp;", text)
     return text.replace("<", "&lt;")
 
 
@@ -129,7 +132,7 @@ class _Writer:
             self.note(note, start)
         if isinstance(block, Heading):
             level = max(2, min(6, block.level + self.shift))
-            self.emit(f"{'#' * level} {escape(block.text)}")
+            self.emit(f"{'#' * level} {escape(_one_line(block.text))}")
             return True
         if isinstance(block, Paragraph):
             text = self.inline(block.inlines, block.source_line)
@@ -214,7 +217,7 @@ class _Writer:
         out: list[str] = []
         for item in items:
             if isinstance(item, Text):
-                out.append(escape(re.sub(r"\s+", " ", item.text)))
+                out.append(escape(re.sub(r"\s+", " ", CONTROL.sub("", item.text))))
             elif isinstance(item, Break):
                 out.append(" ")
             elif isinstance(item, Code):
@@ -258,6 +261,10 @@ class _Writer:
         return ""
 
 
+def _one_line(text: str) -> str:
+    return " ".join(CONTROL.sub("", text).split())
+
+
 def _wrap(inner: str, marker: str) -> str:
     core = inner.strip()
     if not core:
@@ -298,7 +305,7 @@ def prepare(doc: Document) -> int:
     used: set[str] = set()
     levels = []
     for heading in _headings(doc.blocks):
-        heading.anchor = unique(slugify(heading.text, "-"), used)
+        heading.anchor = unique(slugify(_one_line(heading.text), "-"), used)
         for old in heading.ids:
             doc.anchors.setdefault(old, heading.anchor)
         levels.append(heading.level)
