@@ -256,9 +256,11 @@ def import_(
                 click.echo(f"{problem} [{problem.level}]", err=True)
                 failed = True
         nav = read_nav(project.config_file) if project.nav else None
-        if nav is not None:
-            places = [placement(nav, target, o.uri) for o in result.written]
-            click.echo(f"{project.config_file.name} lists its pages in 'nav': add these lines to it {places[0].hint}:")
+        listed = {entry.uri for entry in nav.pages()} if nav is not None else set()
+        places = [placement(nav, target, o.uri) for o in result.written if o.uri not in listed] if nav else []
+        if places:
+            lines = "these lines" if len(places) > 1 or "\n" in places[0].text else "this line"
+            click.echo(f"{project.config_file.name} lists its pages in 'nav': add {lines} to it {places[0].hint}:")
             for place in places:
                 click.echo(place.text.splitlines()[-1] if place is not places[0] else place.text)
 

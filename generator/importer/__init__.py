@@ -283,6 +283,11 @@ def _resolver(outcome: Outcome, by_name: dict[str, Outcome], out_dir: Path) -> R
                 "without the link; link it to the right page"
             )
         link = f"{target.slug}.md" if target is not outcome else ""
+        if fragment and target.status != "written":
+            return link, (
+                f"link '{text}' to '{href.strip()}': {target.uri} was already there, so the link goes to the top "
+                "of that page; add the heading's anchor if it has one"
+            )
         if fragment:
             anchor = target.doc.anchors.get(fragment)
             if anchor:
