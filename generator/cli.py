@@ -16,6 +16,7 @@ import click
 
 from . import output
 from .checks import check_project
+from .core.problems import Problem
 from .project import Project, ProjectError, load_project
 
 EXIT_PROBLEMS = 1
@@ -37,7 +38,8 @@ def project_option(command):
     )(command)
 
 
-def _project(ctx: click.Context, project_dir: Path | None = None) -> Project:
+def _load(ctx: click.Context, project_dir: Path | None = None) -> Project:
+    """The project; a missing mkdocs.yml is a usage error, a broken one raises ``ProjectError``."""
     directory: Path = project_dir or ctx.obj
     config_file = directory / "mkdocs.yml"
     if not config_file.is_file():
@@ -46,8 +48,12 @@ def _project(ctx: click.Context, project_dir: Path | None = None) -> Project:
             "or name that folder with -C FOLDER",
             ctx,
         )
+    return load_project(directory)
+
+
+def _project(ctx: click.Context, project_dir: Path | None = None) -> Project:
     try:
-        return load_project(directory)
+        return _load(ctx, project_dir)
     except ProjectError as error:
         raise ProblemsFound(str(error)) from None
 
@@ -98,19 +104,28 @@ def check(ctx: click.Context, fmt: str, project_dir: Path | None) -> None:
       procedures check --format github     # in a GitHub Actions workflow
       procedures check --format json > problems.json
     """
-    project = _project(ctx, project_dir)
+    try:
+        project = _load(ctx, project_dir)
+    except ProjectError as error:
+        # mkdocs.yml itself is wrong: report it like any other problem, in the format asked for.
+        problems = [Problem("mkdocs.yml", error.line, error.detail)]
+        _print_problems(problems, output.summarise(problems, 0), fmt, project_dir or ctx.obj)
+        ctx.exit(EXIT_PROBLEMS)
     manual, found = check_project(project)
     problems = list(found)
-    summary = output.summarise(problems, len(manual.files))
+    _print_problems(problems, output.summarise(problems, len(manual.files)), fmt, project.root)
+    ctx.exit(0 if not problems else EXIT_PROBLEMS)
+
+
+def _print_problems(problems: list[Problem], summary: output.Summary, fmt: str, root: Path) -> None:
     if fmt == "json":
         click.echo(output.as_json(problems, summary), nl=False)
     elif fmt == "github":
-        click.echo(output.github(problems, _workspace_prefix(project.root)), nl=False)
+        click.echo(output.github(problems, _workspace_prefix(root)), nl=False)
         click.echo(summary.sentence(), err=True)
     else:
         click.echo(output.text(problems), nl=False)
         click.echo(summary.sentence(), err=not summary.ok)
-    ctx.exit(0 if summary.ok else EXIT_PROBLEMS)
 
 
 def _workspace_prefix(root: Path) -> str:

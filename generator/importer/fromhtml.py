@@ -38,6 +38,7 @@ CHROME_WORDS = {
     "print", "printing", "share", "sharing", "social", "sharethis", "addthis", "sidebar", "navbar", "navigation", "nav",
     "menu", "toolbar", "search", "pagination", "pager", "masthead", "logo",
 }
+SCREEN_READER_ONLY = {"sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "govuk-visually-hidden", "element-invisible"}
 BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "center", "details", "dialog", "dd", "div", "dl", "dt", "fieldset",
     "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main",
@@ -62,6 +63,8 @@ def is_chrome(element: Element) -> bool:
     style = element.get("style").replace(" ", "").lower()
     if "display:none" in style or "visibility:hidden" in style:
         return True
+    if set(element.get("class").lower().split()) & SCREEN_READER_ONLY:
+        return True  # "(opens in a new tab)" and other helper text for screen readers of the old site
     return bool(_words(element) & CHROME_WORDS)
 
 

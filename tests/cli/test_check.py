@@ -206,21 +206,42 @@ def test_unknown_format_is_a_usage_error(project):
     assert "'xml' is not one of 'text', 'json', 'github'" in result.output
 
 
-@pytest.mark.parametrize("config, expected", [
-    ("site_name: x\nplugins:\n  - procedures:\n    sections: [\n", "mkdocs.yml:5: the YAML is not valid"),
-    ("site_name: x\nplugins: [search]\n", "mkdocs.yml: the 'procedures' plugin is not listed under 'plugins'"),
-    ("- a\n- b\n", "mkdocs.yml: must be a block of settings"),
-    ("site_name: x\nplugins:\n  - procedures:\n      sections: [statutory]\n", "each entry of 'sections' in the procedures plugin options needs"),
-    ("site_name: x\nplugins:\n  - procedures:\n      sections:\n        - folder: statutory\n", "needs 'folder: ...' and 'label: ...'"),
-])
-def test_bad_mkdocs_yml_is_one_clear_line(project, config, expected):
+BAD_CONFIGS = [
+    ("yaml", "site_name: x\nplugins:\n  - procedures:\n    sections: [\n",
+     "mkdocs.yml:5: the YAML is not valid (expected the node content, but found '<stream end>')"),
+    ("no-plugin", "site_name: x\nplugins: [search]\n", "mkdocs.yml: the 'procedures' plugin is not listed under 'plugins'"),
+    ("list", "- a\n- b\n", "mkdocs.yml: must be a block of settings such as 'site_name: ...'"),
+    ("options", "site_name: x\nplugins:\n  - procedures: [a]\n", "mkdocs.yml: the options of the 'procedures' plugin must be a block"),
+    ("sections-text", "site_name: x\nplugins:\n  - procedures:\n      sections: [statutory]\n",
+     "mkdocs.yml: each entry of 'sections' in the procedures plugin options needs 'folder: ...' and 'label: ...'"),
+    ("section-no-label", "site_name: x\nplugins:\n  - procedures:\n      sections:\n        - folder: statutory\n",
+     "mkdocs.yml: each entry of 'sections' in the procedures plugin options needs 'folder: ...' and 'label: ...'"),
+    ("not-utf8", b"site_name: Caf\xe9\nplugins: [procedures]\n", "mkdocs.yml: cannot be read:"),
+]
+
+
+@pytest.mark.parametrize("config, expected", [c[1:] for c in BAD_CONFIGS], ids=[c[0] for c in BAD_CONFIGS])
+def test_bad_mkdocs_yml_is_one_problem_line(project, config, expected):
     project.write("mkdocs.yml", config)
     result = run("-C", str(project.root), "check")
     assert result.exit_code == 1
-    assert expected in result.output
-    error_lines = [line for line in result.output.splitlines() if line.startswith("Error:")]
-    assert len(error_lines) == 1 and len(result.output.strip().splitlines()) == 1
+    assert result.stdout.startswith(expected) and result.stdout.endswith(" [error]\n")
+    assert len(result.stdout.splitlines()) == 1
     assert "Traceback" not in result.output
+    # Other commands stop on it with the same message.
+    other = run("-C", str(project.root), "new", "statutory", "Young Carers")
+    assert other.exit_code == 1
+    assert f"Error: {project.root / 'mkdocs.yml'}" in other.output
+
+
+def test_bad_mkdocs_yml_in_json_and_github_formats(project):
+    project.write("mkdocs.yml", "site_name: x\nplugins:\n  - procedures:\n    sections: [\n")
+    result = run("-C", str(project.root), "check", "--format", "json")
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert document["problems"][0]["file"] == "mkdocs.yml" and document["problems"][0]["line"] == 5
+    result = run("-C", str(project.root), "check", "--format", "github", env={"GITHUB_WORKSPACE": str(project.root)})
+    assert result.stdout.startswith("::error file=mkdocs.yml,line=5,title=procedures check::the YAML is not valid")
 
 
 def test_mkdocs_tags_in_mkdocs_yml_are_accepted(project):

@@ -283,11 +283,11 @@ def test_chrome_by_class_role_and_words():
         <p class="print-link"><a href="#">Print</a></p>
         <p hidden>Hidden text</p>
         <p aria-hidden="true">Decoration</p>
-        <p>Real text.</p>
+        <p>Real <a href="https://example.org/">text<span class="sr-only"> (opens in a new tab)</span></a>.</p>
         <p>Back to top</p>
         <footer>Copyright</footer>
     </body>""")
-    assert text == "Real text.\n"
+    assert text == "Real [text](https://example.org/).\n"
     assert "'Back to top'" in doc.dropped
 
 
