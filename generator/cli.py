@@ -9,6 +9,7 @@ imported inside it, so that ``procedures check`` starts quickly.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -128,6 +129,14 @@ def _print_problems(problems: list[Problem], summary: output.Summary, fmt: str, 
         click.echo(summary.sentence(), err=not summary.ok)
 
 
+def _today(ctx: click.Context, project_dir: Path | None) -> dt.date:
+    """The project's "today" (fixed in mkdocs.yml for reproducible runs), else the real date."""
+    try:
+        return load_project(project_dir or ctx.obj).today
+    except ProjectError:
+        return dt.date.today()
+
+
 def _workspace_prefix(root: Path) -> str:
     """The project folder relative to the repository checkout, for GitHub annotations."""
     workspace = Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd()).resolve()
@@ -217,14 +226,15 @@ def import_(
       procedures import saved-pages/ --out converted/
     """
     from .core.manual import load_manual
-    from .importer import free_name, import_pages, report
-    from .nav import placement, read_nav
+    from .importer import check_written, free_name, import_pages, report
+    from .nav import lines_to_add, read_nav
     from .newpage import find_section, section_choices
 
     if (section is None) == (out_dir is None):
         raise click.UsageError("say where the pages go: --to SECTION (a section of the manual) or --out FOLDER, not both", ctx)
 
     project: Project | None = None
+    titles: dict[str, str] = {}
     if section is not None:
         project = _project(ctx, project_dir)
         target = find_section(project.sections, section)
@@ -233,20 +243,13 @@ def import_(
                 f"there is no section '{section}' in {project.config_file.name}; use one of {section_choices(project.sections)}",
                 ctx,
             )
-        destination = project.root / target.folder
-        shown_as = target.folder
-        existing = load_manual(project.root, [target], today=project.today)
-        titles = {" ".join(p.title.casefold().split()): p.uri for p in existing.in_section(target, statuses=("published", "draft"))}
-        today = project.today
+        destination, shown_as, today = project.root / target.folder, target.folder, project.today
+        existing = load_manual(project.root, [target], today=today)
+        for page in existing.in_section(target, statuses=("published", "draft")):
+            titles[" ".join(page.title.casefold().split())] = page.uri
     else:
         assert out_dir is not None
-        destination, shown_as, titles = out_dir, out_dir.as_posix().rstrip("/"), {}
-        try:
-            today = load_project(project_dir or ctx.obj).today
-        except ProjectError:
-            import datetime as dt
-
-            today = dt.date.today()
+        destination, shown_as, today = out_dir, out_dir.as_posix().rstrip("/"), _today(ctx, project_dir)
 
     result = import_pages(source, destination, shown_as=shown_as, today=today, titles=titles)
     if not result.outcomes:
@@ -264,20 +267,16 @@ def import_(
     failed = bool(result.not_written)
     if project is not None and result.written:
         # The pages must pass the checks as written: show any problem now, not in CI.
-        written = {o.uri for o in result.written}
-        checked = load_manual(project.root, [target], today=project.today)
-        for problem in checked.problems:
-            if problem.path in written:
-                click.echo(f"{problem} [{problem.level}]", err=True)
-                failed = True
+        for problem in check_written(project.root, target, {o.uri for o in result.written}, today):
+            click.echo(f"{problem} [{problem.level}]", err=True)
+            failed = True
         nav = read_nav(project.config_file) if project.nav else None
-        listed = {entry.uri for entry in nav.pages()} if nav is not None else set()
-        places = [placement(nav, target, o.uri) for o in result.written if o.uri not in listed] if nav else []
-        if places:
-            lines = "these lines" if len(places) > 1 or "\n" in places[0].text else "this line"
-            click.echo(f"{project.config_file.name} lists its pages in 'nav': add {lines} to it {places[0].hint}:")
-            for place in places:
-                click.echo(place.text.splitlines()[-1] if place is not places[0] else place.text)
+        to_add = lines_to_add(nav, target, [o.uri for o in result.written]) if nav else None
+        if to_add:
+            hint, text = to_add
+            lines = "these lines" if "\n" in text else "this line"
+            click.echo(f"{project.config_file.name} lists its pages in 'nav': add {lines} to it {hint}:")
+            click.echo(text)
 
     if source.is_dir() or report_path is not None:
         folder = report_path.parent if report_path else (project.root if project else destination)
@@ -287,7 +286,7 @@ def import_(
         click.echo(f"The report is in {path}.")
 
     click.echo(
-        f"Imported {len(result.written)} of {len(result.outcomes)} page(s) into {shown_as}/; "
-        f"{len(notes)} thing(s) to look at."
+        f"Imported {len(result.written)} of {output.count(len(result.outcomes), 'page')} into {shown_as}/; "
+        f"{output.count(len(notes), 'thing')} to look at."
     )
     ctx.exit(EXIT_PROBLEMS if failed else 0)

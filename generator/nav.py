@@ -235,3 +235,13 @@ def check_nav(project: Project, manual: Manual, problems: Problems) -> None:
                     f"'nav' lists {entry.uri}, which does not exist: correct the path, or remove the line",
                 )
 
+
+
+def lines_to_add(nav: NavFile, section: Section, uris: list[str]) -> tuple[str, str] | None:
+    """For pages of ``section`` not yet in ``nav``: where to add them, and the text to add."""
+    listed = {entry.uri for entry in nav.pages()}
+    places = [placement(nav, section, uri) for uri in uris if uri not in listed]
+    if not places:
+        return None
+    text = "\n".join([places[0].text] + [p.text.splitlines()[-1] for p in places[1:]])
+    return places[0].hint, text

@@ -27,14 +27,14 @@ class Summary:
 
     def sentence(self) -> str:
         if self.ok:
-            return f"No problems found in {_count(self.pages, 'page')}."
+            return f"No problems found in {count(self.pages, 'page')}."
         return (
-            f"{_count(self.errors, 'error')} and {_count(self.warnings, 'warning')} in "
-            f"{_count(self.pages, 'page')} checked: fix them, then run 'procedures check' again."
+            f"{count(self.errors, 'error')} and {count(self.warnings, 'warning')} in "
+            f"{count(self.pages, 'page')} checked: fix them, then run 'procedures check' again."
         )
 
 
-def _count(number: int, noun: str) -> str:
+def count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 

@@ -22,6 +22,8 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ..core import textfile
+from ..core.manual import Section, load_manual
+from ..core.problems import Problem
 from ..newpage import slugify, yaml_scalar
 from .document import Document, Note
 from .fromhtml import read_html
@@ -298,6 +300,12 @@ def _resolver(outcome: Outcome, by_name: dict[str, Outcome], out_dir: Path) -> R
         return link or None, None
 
     return resolve
+
+
+def check_written(root: Path, section: Section, uris: set[str], today: dt.date) -> list[Problem]:
+    """The problems ``procedures check`` would find in the pages just written."""
+    manual = load_manual(root, [section], today=today)
+    return [p for p in manual.problems if p.path in uris]
 
 
 # ----------------------------------------------------------------------------- the report

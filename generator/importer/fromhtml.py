@@ -77,7 +77,9 @@ def _skipped(element: Element) -> bool:
     return element.tag in IGNORED or any(a.tag in IGNORED for a in element.ancestors())
 
 
-def _element_text(element: Element) -> str:
+def _element_text(element: Element, spaced: bool = False) -> str:
+    """The text of ``element``, a line per block; ``spaced`` also separates inline elements
+    (for stamps such as ``<span>April 14, 2023</span><span>v14</span>``)."""
     parts: list[str] = []
 
     def walk(node: Element) -> None:
@@ -87,9 +89,13 @@ def _element_text(element: Element) -> str:
             elif child.tag not in IGNORED:
                 if child.tag == "br" or child.tag in BLOCK_TAGS:
                     parts.append("\n")
+                elif spaced:
+                    parts.append(" ")
                 walk(child)
                 if child.tag in BLOCK_TAGS:
                     parts.append("\n")
+                elif spaced:
+                    parts.append(" ")
 
     walk(element)
     return "".join(parts)
@@ -139,7 +145,7 @@ class HtmlReader:
             c.tag in BLOCK_TAGS for c in e.elements() if c.tag not in ("br",))]
         texts = []
         for element in blocks:
-            for line in _element_text(element).split("\n"):
+            for line in _element_text(element, spaced=True).split("\n"):
                 if line.strip():
                     texts.append((element, " ".join(line.split())))
         for index in range(len(texts) - 1, -1, -1):
@@ -161,7 +167,7 @@ class HtmlReader:
             self.doc.last_updated = found.date
             self.doc.version = version
             for stamped in stamp_elements:
-                if textrules.leftover_is_empty(_stamp_leftover(_element_text(stamped))):
+                if textrules.leftover_is_empty(_stamp_leftover(_element_text(stamped, spaced=True))):
                     self.consumed.add(id(stamped))
             return
         # No stamp with a label: a lone "v14" at the end of the page still gives the version.

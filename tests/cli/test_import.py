@@ -199,7 +199,7 @@ def test_folder_import_writes_a_report(imported):
     assert "  statutory/referrals.md:16: placeholder link 'local threshold guidance'" in text
     assert "private-fostering.txt: 'Skip to content', 'Exampleshire Safeguarding Children Partnership logo'" in text
     assert "Other files, not pages (1):\n  images/logo.png\n" in text
-    assert "Imported 3 of 3 page(s) into statutory/; 7 thing(s) to look at." in result.output
+    assert "Imported 3 of 3 pages into statutory/; 7 things to look at." in result.output
 
 
 def test_nothing_is_ever_overwritten(imported):
@@ -211,7 +211,7 @@ def test_nothing_is_ever_overwritten(imported):
     again = run(project, "import", str(SITE), "--to", "statutory")
     assert again.exit_code == 1
     assert "referrals.html: not imported: statutory/referrals.md already exists and was left as it is" in again.output
-    assert "Imported 0 of 3 page(s)" in again.output
+    assert "Imported 0 of 3 pages" in again.output
     assert (folder / "referrals.md").read_text().endswith("An officer's edit.\n")
     assert {p.name for p in folder.glob("*.md")} == set(before)
     # The report is not overwritten either.

@@ -383,3 +383,17 @@ def test_any_text_keeps_its_place_in_headings_lists_tables_and_links(heading, it
     assert tags == ["h2", "ul", "li", "table", "thead", "tr", "th", "tbody", "tr", "td", "p", "a"], (markdown_text, rendered)
     texts = [html.unescape(t) for t in re.findall(r">([^<>]*)</(?:h2|li|td|a)>", rendered)]
     assert texts == [clean(heading), clean(item), clean(cell), clean(label)]
+
+
+@pytest.mark.parametrize("footer, date, version", [
+    ("<p>Last Updated: April 14, 2023</p><p>v14</p>", dt.date(2023, 4, 14), 14),
+    ("<div><span>Last Updated: April 14, 2023</span><span>v14</span></div>", dt.date(2023, 4, 14), 14),
+    ("<footer><p>Last updated: <time datetime='2023-04-14'>14 April 2023</time> | Version 9</p></footer>", dt.date(2023, 4, 14), 9),
+    ("<p>Last updated: 14/04/2023<br>v3</p>", dt.date(2023, 4, 14), 3),
+    ("<p>v6</p>", None, 6),
+    ("<p>Nothing here.</p>", None, None),
+])
+def test_stamp_in_the_page(footer, date, version):
+    doc, text, _ = convert(f"<body><h1>T</h1><p>Body text.</p>{footer}</body>")
+    assert (doc.last_updated, doc.version) == (date, version)
+    assert "Last" not in text and "v1" not in text and "Version" not in text
