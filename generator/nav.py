@@ -214,11 +214,14 @@ def check_nav(project: Project, manual: Manual, problems: Problems) -> None:
     listed = {entry.uri for entry in nav.pages()}
 
     if levels["omitted_files"] == "warn":
+        templates: dict[Section, Placement] = {}  # one search of the nav per section, not per page
         for page in manual.pages.values():
             if page.status != "published" or page.uri in listed:
                 continue
-            place = placement(nav, page.section, page.uri)
-            line = place.text.splitlines()[-1].strip()
+            if page.section not in templates:
+                templates[page.section] = placement(nav, page.section, "\0")
+            place = templates[page.section]
+            line = place.text.splitlines()[-1].strip().replace("\0", page.uri)
             problems.warning(
                 page.uri, 1,
                 f"the page is not in 'nav' in {config_name}, so readers cannot find it in the menu: "
