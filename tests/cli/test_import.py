@@ -393,3 +393,16 @@ def test_a_folder_without_pages(project, tmp_path):
     result = run(project, "import", str(tmp_path / "empty"), "--to", "statutory")
     assert result.exit_code == 1
     assert f"Error: {tmp_path / 'empty'}: no saved pages (.html, .htm or .txt files) found" in result.output
+
+
+def test_report_option_for_a_single_page_never_overwrites(project, tmp_path):
+    (project.root / "statutory" / "referrals.md").unlink()
+    report = tmp_path / "reports" / "referrals.txt"
+    report.parent.mkdir()
+    report.write_text("an earlier report\n")
+    result = run(project, "import", str(SITE / "referrals.html"), "--to", "statutory", "--report", str(report))
+    assert result.exit_code == 0, result.output
+    assert report.read_text() == "an earlier report\n"
+    second = tmp_path / "reports" / "referrals-2.txt"
+    assert f"The report is in {second}." in result.output
+    assert "Written (1):\n  statutory/referrals.md  <-  referrals.html" in second.read_text()
