@@ -10,6 +10,7 @@ from .amendments import placeholders, review
 from .core.manual import Manual, load_manual
 from .flowcharts import checks as flowcharts
 from .core.problems import Problems
+from .nav import check_nav
 from .project import Project
 from .topics import check_item_keywords
 from .topics.checks import check_topics
@@ -27,6 +28,7 @@ def check_project(project: Project) -> tuple[Manual, Problems]:
     charts = flowcharts.load_for_project(project.root, project.options, today=project.today)
     if charts is not None:
         check_item_keywords(topics.topics, charts.charts.values(), problems)
+    check_nav(project, manual, problems)  # pages missing from nav, nav lines to missing pages
     return manual, problems
 
 

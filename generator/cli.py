@@ -1,71 +1,160 @@
-"""The ``procedures`` command line, for officers and CI. Plain core, no MkDocs build needed."""
+"""The ``procedures`` command line, for officers and CI. Plain core, no MkDocs build needed.
+
+Each subcommand parses its arguments, calls a core module (``checks``, ``newpage``,
+``importer``) and prints what happened. Exit status: 0 when all is well, 1 when problems were
+found (in the manual, or in what the command was asked to do), 2 when the command itself was
+used wrongly (an unknown option, section or folder). Modules that only one subcommand needs are
+imported inside it, so that ``procedures check`` starts quickly.
+"""
 
 from __future__ import annotations
 
-import json
-import sys
+import datetime as dt
+import os
 from pathlib import Path
 
 import click
 
+from . import output
 from .checks import check_project
+from .core.problems import Problem
 from .project import Project, ProjectError, load_project
 
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class ProblemsFound(click.ClickException):
+    """A problem in the manual or in the files the command was given: exit status 1."""
+
+    exit_code = EXIT_PROBLEMS
+
+
+def project_option(command):
+    """``-C FOLDER`` after the subcommand too, so that ``procedures check -C manual`` works
+    (pre-commit appends its ``args`` after the subcommand)."""
+    return click.option(
+        "--project", "-C", "project_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+        default=None, expose_value=True, help="The folder that holds mkdocs.yml (default: the current folder).",
+    )(command)
+
+
+def _load(ctx: click.Context, project_dir: Path | None = None) -> Project:
+    """The project; a missing mkdocs.yml is a usage error, a broken one raises ``ProjectError``."""
+    directory: Path = project_dir or ctx.obj
+    config_file = directory / "mkdocs.yml"
+    if not config_file.is_file():
+        raise click.UsageError(
+            f"{config_file}: not found; run the command in the folder that holds mkdocs.yml, "
+            "or name that folder with -C FOLDER",
+            ctx,
+        )
+    return load_project(directory)
+
+
+def _project(ctx: click.Context, project_dir: Path | None = None) -> Project:
+    try:
+        return _load(ctx, project_dir)
+    except ProjectError as error:
+        raise ProblemsFound(str(error)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="procedures-manual", prog_name="procedures")
 @click.option(
-    "--project", "-C", "project_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
+    "--project", "-C", "project_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=".",
     help="The folder that holds mkdocs.yml (default: the current folder).",
 )
 @click.pass_context
 def main(ctx: click.Context, project_dir: Path) -> None:
-    """Work with a procedures manual: check pages before CI does.
+    """Work with a procedures manual: start pages, check them before CI does, import old pages.
+
+    Exit status: 0 when all is well, 1 when problems were found, 2 when the command was used
+    wrongly. Run 'procedures COMMAND --help' for the details of each command.
 
     \b
-    Example:
+    Examples:
+      procedures new statutory "Working with Interpreters"
       procedures check
+      procedures -C path/to/manual check --format json
+      procedures import saved-pages/ --to supplementary
     """
     ctx.obj = project_dir
 
 
+# --------------------------------------------------------------------------- check
+
+
 @main.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(output.FORMATS), default="text", show_default=True,
+    help="text: 'file:line: message [level]'; json: for other tools; github: annotations on a pull request.",
+)
 @click.option(
     "--base", metavar="REF", default=None,
     help="Also check that every procedure or flowchart changed since this git reference (the branch the "
          "pull request goes into, e.g. origin/main) has a new version, date and changes entry.",
 )
-@click.pass_obj
-def check(project_dir: Path, base: str | None) -> None:
-    """Validate every page's front matter without building the site.
+@project_option
+@click.pass_context
+def check(ctx: click.Context, fmt: str, base: str | None, project_dir: Path | None) -> None:
+    """Run every check the build runs, without building, and list all problems.
 
-    Exit status: 0 when there is nothing to fix, 1 when problems were found.
+    Problems are sorted by file and line. Warnings count as problems, as they do in
+    'mkdocs build --strict', which CI runs: the exit status is 1 when anything is listed,
+    0 when there is nothing to fix.
 
     \b
     Examples:
       procedures check
-      procedures check --base origin/main
+      procedures check --format github     # in a GitHub Actions workflow
+      procedures check --format json > problems.json
+      procedures check --base origin/main  # on a pull request: were versions bumped?
     """
     try:
-        project = load_project(project_dir)
+        project = _load(ctx, project_dir)
     except ProjectError as error:
-        raise click.ClickException(str(error)) from None
+        # mkdocs.yml itself is wrong: report it like any other problem, in the format asked for.
+        problems = [Problem("mkdocs.yml", error.line, error.detail)]
+        _print_problems(problems, output.summarise(problems, 0), fmt, project_dir or ctx.obj)
+        ctx.exit(EXIT_PROBLEMS)
     manual, found = check_project(project)
     if base is not None:
         found.extend(_version_guard(project, base))
     problems = list(found)
-    for problem in problems:
-        click.echo(f"{problem} [{problem.level}]")
-    errors = sum(1 for p in problems if p.is_error)
-    if problems:
-        click.echo(f"{errors} error(s), {len(problems) - errors} warning(s).", err=True)
-        sys.exit(1)
-    click.echo(f"No problems found in {len(manual.pages)} pages.")
+    _print_problems(problems, output.summarise(problems, len(manual.files)), fmt, project.root)
+    ctx.exit(0 if not problems else EXIT_PROBLEMS)
 
 
-# ---- releases and reviews (logic in generator/amendments) ----------------------------------------
+def _print_problems(problems: list[Problem], summary: output.Summary, fmt: str, root: Path) -> None:
+    if fmt == "json":
+        click.echo(output.as_json(problems, summary), nl=False)
+    elif fmt == "github":
+        click.echo(output.github(problems, _workspace_prefix(root)), nl=False)
+        click.echo(summary.sentence(), err=True)
+    else:
+        click.echo(output.text(problems), nl=False)
+        click.echo(summary.sentence(), err=not summary.ok)
 
 
-def _version_guard(project: Project, base: str) -> list:
+def _today(ctx: click.Context, project_dir: Path | None) -> dt.date:
+    """The project's "today" (fixed in mkdocs.yml for reproducible runs), else the real date."""
+    try:
+        return load_project(project_dir or ctx.obj).today
+    except ProjectError:
+        return dt.date.today()
+
+
+def _workspace_prefix(root: Path) -> str:
+    """The project folder relative to the repository checkout, for GitHub annotations."""
+    workspace = Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd()).resolve()
+    relative = os.path.relpath(root.resolve(), workspace)
+    if relative == "." or relative.startswith(".."):
+        return ""
+    return Path(relative).as_posix()
+
+
+def _version_guard(project: Project, base: str) -> list[Problem]:
     """The version-bump guard of `check --base`: its problems; its notes are printed here."""
     from .amendments.guard import GuardError, check_versions
 
@@ -78,12 +167,16 @@ def _version_guard(project: Project, base: str) -> list:
     return list(result.problems)
 
 
+# --------------------------------------------------------------------------- report
+
+
 @main.command()
 @click.option("--days", type=click.IntRange(min=0), default=None,
               help="List pages due for review within this many days (default: review.due_soon_days, or 60).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@click.pass_obj
-def report(project_dir: Path, days: int | None, as_json: bool) -> None:
+@project_option
+@click.pass_context
+def report(ctx: click.Context, days: int | None, as_json: bool, project_dir: Path | None) -> None:
     """List the procedures overdue for review, and those due soon, by owner.
 
     Exit status: 0, whatever the report says (it informs, it does not fail).
@@ -93,13 +186,12 @@ def report(project_dir: Path, days: int | None, as_json: bool) -> None:
       procedures report
       procedures report --days 90 --json
     """
+    import json
+
     from .amendments import review
     from .core.manual import load_manual
 
-    try:
-        project = load_project(project_dir)
-    except ProjectError as error:
-        raise click.ClickException(str(error)) from None
+    project = _project(ctx, project_dir)
     settings = review.options(project.options)
     manual = load_manual(project.root, project.sections, today=project.today)
     result = review.review_report(manual, project.today, settings["due_soon_days"] if days is None else days)
@@ -112,3 +204,149 @@ def report(project_dir: Path, days: int | None, as_json: bool) -> None:
             f"{len(manual.problems.errors)} page(s) have errors and are left out of this report: run 'procedures check'.",
             err=True,
         )
+
+
+# --------------------------------------------------------------------------- new
+
+
+@main.command()
+@click.argument("section")
+@click.argument("title")
+@click.option("--summary", help="The one-sentence summary (default: a sentence to replace).")
+@click.option("--owner", help="The team that owns the procedure (default: left out).")
+@project_option
+@click.pass_context
+def new(
+    ctx: click.Context, section: str, title: str, summary: str | None, owner: str | None, project_dir: Path | None
+) -> None:
+    """Start a new procedure in SECTION, with front matter that passes the checks.
+
+    SECTION is a content folder or its label from mkdocs.yml. The file name comes from TITLE.
+    The page gets version 1, today's date, a first 'changes' entry and the headings Purpose,
+    Scope, Procedure and Related Procedures. An existing file is never overwritten.
+
+    \b
+    Examples:
+      procedures new statutory "Working with Interpreters"
+      procedures new "Supplementary Procedures" "Young Carers" --owner "Early Help Team"
+    """
+    from .newpage import NewPageError, create_page
+
+    project = _project(ctx, project_dir)
+    try:
+        page = create_page(project, section, title, summary=summary, owner=owner)
+    except NewPageError as error:
+        if error.usage:
+            raise click.UsageError(error.message, ctx) from None
+        raise ProblemsFound(error.message) from None
+    click.echo(f"Created {page.uri} (version 1, last updated {project.today.isoformat()}).")
+    if page.nav is not None:
+        lines = "these lines" if "\n" in page.nav.text else "this line"
+        click.echo(f"{project.config_file.name} lists its pages in 'nav': add {lines} to it {page.nav.hint}:")
+        click.echo(page.nav.text)
+    else:
+        click.echo(f"It is in the menu under '{page.section.label}', in title order.")
+    click.echo("Next: replace the summary and the sentences under each heading, then run 'procedures check'.")
+
+
+# --------------------------------------------------------------------------- import
+
+
+@main.command(name="import")
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.option("--to", "section", metavar="SECTION", help="The section to import into (its folder or label).")
+@click.option(
+    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+    help="A folder to write the pages to instead, to look at them before moving them into a section.",
+)
+@click.option(
+    "--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the report (default, for a folder: import-report.txt in the project or --out folder).",
+)
+@project_option
+@click.pass_context
+def import_(
+    ctx: click.Context, source: Path, section: str | None, out_dir: Path | None, report_path: Path | None,
+    project_dir: Path | None,
+) -> None:
+    """Convert pages saved from an online manual (HTML or plain text) into Markdown pages.
+
+    SOURCE is one saved page or a folder of them (.html, .htm, .txt). Each page's title comes
+    from its heading, 'last_updated' and 'version' from a stamp such as 'Last Updated: April 14,
+    2023' and 'v14'. Site menus, skip links, logos and footers are left out. What could not be
+    converted (placeholder '#' links, images, flattened tables) is listed with the line to look
+    at, and, for a folder, in a report file. Existing files are never overwritten.
+
+    Exit status 1 when a page could not be imported, or an imported page has a problem.
+
+    \b
+    Examples:
+      procedures import saved-pages/ --to supplementary
+      procedures import referrals.html --to statutory
+      procedures import saved-pages/ --out converted/
+    """
+    from .core.manual import load_manual
+    from .importer import check_written, free_name, import_pages, report
+    from .nav import lines_to_add, read_nav
+    from .newpage import find_section, section_choices
+
+    if (section is None) == (out_dir is None):
+        raise click.UsageError("say where the pages go: --to SECTION (a section of the manual) or --out FOLDER, not both", ctx)
+
+    project: Project | None = None
+    titles: dict[str, str] = {}
+    if section is not None:
+        project = _project(ctx, project_dir)
+        target = find_section(project.sections, section)
+        if target is None:
+            raise click.UsageError(
+                f"there is no section '{section}' in {project.config_file.name}; use one of {section_choices(project.sections)}",
+                ctx,
+            )
+        destination, shown_as, today = project.root / target.folder, target.folder, project.today
+        existing = load_manual(project.root, [target], today=today)
+        for page in existing.in_section(target, statuses=("published", "draft")):
+            titles[" ".join(page.title.casefold().split())] = page.uri
+    else:
+        assert out_dir is not None
+        destination, shown_as, today = out_dir, out_dir.as_posix().rstrip("/"), _today(ctx, project_dir)
+
+    result = import_pages(source, destination, shown_as=shown_as, today=today, titles=titles)
+    if not result.outcomes:
+        raise ProblemsFound(f"{source}: no saved pages (.html, .htm or .txt files) found")
+
+    for outcome in result.outcomes:
+        if outcome.status == "written":
+            click.echo(f"Wrote {outcome.uri} (from {outcome.source})")
+        else:
+            click.echo(f"{outcome.source}: not imported: {outcome.reason}", err=True)
+    notes = result.note_lines()
+    for line in notes:
+        click.echo(line)
+
+    failed = bool(result.not_written)
+    if project is not None and result.written:
+        # The pages must pass the checks as written: show any problem now, not in CI.
+        for problem in check_written(project.root, target, {o.uri for o in result.written}, today):
+            click.echo(f"{problem} [{problem.level}]", err=True)
+            failed = True
+        nav = read_nav(project.config_file) if project.nav else None
+        to_add = lines_to_add(nav, target, [o.uri for o in result.written]) if nav else None
+        if to_add:
+            hint, text = to_add
+            lines = "these lines" if "\n" in text else "this line"
+            click.echo(f"{project.config_file.name} lists its pages in 'nav': add {lines} to it {hint}:")
+            click.echo(text)
+
+    if source.is_dir() or report_path is not None:
+        folder = report_path.parent if report_path else (project.root if project else destination)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = free_name(folder, report_path.name) if report_path else free_name(folder)
+        path.write_text(report(result, today), encoding="utf-8")
+        click.echo(f"The report is in {path}.")
+
+    click.echo(
+        f"Imported {len(result.written)} of {output.count(len(result.outcomes), 'page')} into {shown_as}/; "
+        f"{output.count(len(notes), 'thing')} to look at."
+    )
+    ctx.exit(EXIT_PROBLEMS if failed else 0)

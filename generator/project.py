@@ -19,7 +19,18 @@ from .core.manual import DEFAULT_SECTIONS, Section
 
 
 class ProjectError(Exception):
-    pass
+    """mkdocs.yml cannot be used. ``detail`` is the message without the file name, ``line`` its
+    line (0 when unknown), so that ``procedures check`` can report it in any output format."""
+
+    def __init__(self, message: str, *, detail: str = "", line: int = 0) -> None:
+        super().__init__(message)
+        self.detail = detail or message
+        self.line = line
+
+
+def _error(config_file: Path, detail: str, line: int = 0) -> ProjectError:
+    where = f"{config_file}:{line}" if line else str(config_file)
+    return ProjectError(f"{where}: {detail}", detail=detail, line=line)
 
 
 class _Loader(yaml.SafeLoader):
@@ -55,15 +66,31 @@ def plugin_options(config: dict[str, Any]) -> dict[str, Any] | None:
 def load_project(directory: Path, config_name: str = "mkdocs.yml") -> Project:
     config_file = directory / config_name
     if not config_file.is_file():
-        raise ProjectError(f"{config_file}: not found; run the command in the folder that holds mkdocs.yml, or use -C FOLDER")
+        raise _error(config_file, "not found; run the command in the folder that holds mkdocs.yml, or use -C FOLDER")
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        detail = f"the YAML is not valid ({error.problem or error.context})"
+        raise _error(config_file, detail, mark.line + 1 if mark else 0) from None
     except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise ProjectError(f"{config_file}: cannot be read: {error}") from None
+        raise _error(config_file, f"cannot be read: {' '.join(str(error).split())}") from None
+    if not isinstance(config, dict):
+        raise _error(config_file, "must be a block of settings such as 'site_name: ...'")
     options = plugin_options(config)
     if options is None:
-        raise ProjectError(f"{config_file}: the 'procedures' plugin is not listed under 'plugins'")
-    sections = [Section(str(s["folder"]).strip("/"), str(s["label"])) for s in options.get("sections") or []]
+        raise _error(config_file, "the 'procedures' plugin is not listed under 'plugins'")
+    if not isinstance(options, dict):
+        raise _error(config_file, "the options of the 'procedures' plugin must be a block of settings")
+    sections = []
+    for item in options.get("sections") or []:
+        if not (isinstance(item, dict) and isinstance(item.get("folder"), str) and isinstance(item.get("label"), str)):
+            raise _error(
+                config_file,
+                "each entry of 'sections' in the procedures plugin options needs "
+                "'folder: ...' and 'label: ...', for example '- {folder: statutory, label: Statutory Procedures}'"
+            )
+        sections.append(Section(item["folder"].strip("/"), item["label"]))
     root = config_file.resolve().parent
     today = parse_iso_date(options.get("today")) or dt.date.today()
     return Project(

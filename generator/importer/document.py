@@ -1,0 +1,167 @@
+"""What an imported page is made of, between reading the old page and writing Markdown.
+
+Both readers (HTML and plain text) produce a ``Document``: the title, the dates and version found
+in the footer, and a list of blocks whose inline content is a small tree. The writer turns it
+into Markdown. Keeping this model in between means the escaping rules live in one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Union
+
+# ----------------------------------------------------------------------------- notes
+
+
+@dataclass
+class Note:
+    """Something the import could not convert faithfully, for the officer to look at.
+
+    ``source_line`` is the line in the old page; ``line`` the line in the new Markdown file,
+    filled in when the page is written (0 when the note is about the whole page).
+    """
+
+    kind: str  # placeholder-link, link, anchor, image, table, list, date, version, title, summary
+    message: str
+    source_line: int = 0
+    line: int = 0
+
+
+# ----------------------------------------------------------------------------- inline content
+
+
+@dataclass
+class Text:
+    text: str
+
+
+@dataclass
+class Strong:
+    children: list["Inline"]
+
+
+@dataclass
+class Emphasis:
+    children: list["Inline"]
+
+
+@dataclass
+class Code:
+    text: str
+
+
+@dataclass
+class Link:
+    href: str
+    children: list["Inline"]
+    source_line: int = 0
+
+
+@dataclass
+class Image:
+    alt: str
+    src: str
+    source_line: int = 0
+
+
+@dataclass
+class Break:
+    pass
+
+
+Inline = Union[Text, Strong, Emphasis, Code, Link, Image, Break]
+
+
+def plain(inlines: list[Inline]) -> str:
+    """The text of inline content, without markup, whitespace collapsed."""
+    parts: list[str] = []
+
+    def walk(items: list[Inline]) -> None:
+        for item in items:
+            if isinstance(item, (Text, Code)):
+                parts.append(item.text)
+            elif isinstance(item, (Strong, Emphasis, Link)):
+                walk(item.children)
+            elif isinstance(item, Break):
+                parts.append(" ")
+            elif isinstance(item, Image) and item.alt:
+                parts.append(item.alt)
+
+    walk(inlines)
+    return " ".join("".join(parts).split())
+
+
+# ----------------------------------------------------------------------------- blocks
+
+
+@dataclass
+class Heading:
+    level: int  # 1..6 as in the old page; the writer demotes so that the body starts at ##
+    text: str
+    source_line: int = 0
+    ids: list[str] = field(default_factory=list)  # the old page's anchors that pointed here
+    notes: list[Note] = field(default_factory=list)
+    anchor: str = ""  # the id our site gives the heading, set before writing
+
+
+@dataclass
+class Paragraph:
+    inlines: list[Inline]
+    source_line: int = 0
+    notes: list[Note] = field(default_factory=list)
+
+
+@dataclass
+class ListItem:
+    blocks: list["Block"]
+    source_line: int = 0
+    notes: list[Note] = field(default_factory=list)
+
+
+@dataclass
+class ListBlock:
+    ordered: bool
+    items: list[ListItem]
+    source_line: int = 0
+    notes: list[Note] = field(default_factory=list)
+
+
+@dataclass
+class Table:
+    rows: list[list[list[Inline]]]  # the first row is the header
+    source_line: int = 0
+    notes: list[Note] = field(default_factory=list)
+
+
+@dataclass
+class Quote:
+    blocks: list["Block"]
+    source_line: int = 0
+    notes: list[Note] = field(default_factory=list)
+
+
+@dataclass
+class Preformatted:
+    text: str
+    source_line: int = 0
+    notes: list[Note] = field(default_factory=list)
+
+
+Block = Union[Heading, Paragraph, ListBlock, Table, Quote, Preformatted]
+
+
+@dataclass
+class Document:
+    """One old page, read. ``source`` is the name used in messages (relative to the input)."""
+
+    source: str
+    title: str = ""
+    last_updated: dt.date | None = None
+    version: int | None = None
+    summary: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  # about the page as a whole
+    dropped: list[str] = field(default_factory=list)  # site chrome left out, as short quotes
+    # The old page's anchor ids that point to a heading, filled in by the writer's first pass.
+    anchors: dict[str, str] = field(default_factory=dict)

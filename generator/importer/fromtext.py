@@ -1,0 +1,168 @@
+"""Read a page saved as plain text (copied from a hosted manual) into a ``Document``.
+
+Plain text has no markup, so the reader goes by layout:
+
+* the first line that is not site chrome is the title;
+* blank lines separate paragraphs, and lines inside a paragraph are joined (exports wrap lines);
+* a line that starts with ``•`` or a paragraph number (``1.``, ``1.1``) starts a list item, and an
+  indented bullet is nested;
+* a short line on its own, with no full stop at the end, is a heading (``2. Scope`` too), as is a
+  line underlined with ``===`` or ``---``;
+* web addresses become links;
+* the stamp ``Last Updated: April 14, 2023`` then ``v14`` gives ``last_updated`` and ``version``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import textrules
+from .document import Block, Document, Heading, Inline, Link, Note, Paragraph, Text
+from .lists import group_lists
+
+HEADING_LIMIT = 80
+_UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
+_URL = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
+
+
+def read_text(text: str, source: str) -> Document:
+    doc = Document(source)
+    lines = [line.replace("\t", "    ").replace("\u00a0", " ").rstrip() for line in text.splitlines()]
+    numbered = list(enumerate(lines, start=1))
+
+    numbered = _drop_chrome(numbered, doc)
+    numbered = _read_stamp(numbered, doc)
+    numbered = _read_title(numbered, doc)
+    doc.blocks = group_lists(_blocks(numbered), doc)
+    return doc
+
+
+def _drop_chrome(lines: list[tuple[int, str]], doc: Document) -> list[tuple[int, str]]:
+    out = []
+    for number, line in lines:
+        if line.strip() and textrules.is_chrome_text(line):
+            doc.dropped.append(f"'{line.strip()}'")
+            continue
+        out.append((number, line))
+    return out
+
+
+def _read_stamp(lines: list[tuple[int, str]], doc: Document) -> list[tuple[int, str]]:
+    content = [(i, n, line.strip()) for i, (n, line) in enumerate(lines) if line.strip()]
+    for position in range(len(content) - 1, -1, -1):
+        index, number, line = content[position]
+        if not textrules.LAST_UPDATED.match(line):
+            continue
+        found, version, rest = textrules.read_stamp(line)
+        if found is None:
+            continue
+        drop = {index}
+        if version is None:
+            for later_index, _, later in content[position + 1: position + 3]:
+                version = textrules.version_only(later)
+                if version is not None:
+                    drop.add(later_index)
+                    break
+        if found.date is None:
+            doc.notes.append(Note("date", f"the stamp date '{found.text}' is not a real date: {found.error}", number))
+        doc.last_updated, doc.version = found.date, version
+        kept = []
+        for i, (n, text) in enumerate(lines):
+            if i in drop:
+                if i == index and not textrules.leftover_is_empty(rest):
+                    kept.append((n, " ".join(rest.split())))
+                continue
+            kept.append((n, text))
+        return kept
+    for position in range(len(content) - 1, max(-1, len(content) - 6), -1):
+        index, _, line = content[position]
+        version = textrules.version_only(line)
+        if version is not None:
+            doc.version = version
+            return [item for i, item in enumerate(lines) if i != index]
+    return lines
+
+
+def _read_title(lines: list[tuple[int, str]], doc: Document) -> list[tuple[int, str]]:
+    for index, (number, line) in enumerate(lines):
+        if not line.strip():
+            continue
+        title, chapter = textrules.strip_title_number(" ".join(line.split()))
+        doc.title = title
+        if chapter:
+            doc.notes.append(Note(
+                "title", f"the chapter number '{chapter}' was removed from the title: the site numbers pages from the nav",
+                number,
+            ))
+        rest = lines[index + 1:]
+        if rest and _UNDERLINE.match(rest[0][1]):
+            rest = rest[1:]
+        return rest
+    return []
+
+
+def _blocks(lines: list[tuple[int, str]]) -> list[Block]:
+    """Paragraphs (blank-line separated), list items (one per marker line) and headings."""
+    groups: list[list[tuple[int, str]]] = [[]]
+    for number, line in lines:
+        if not line.strip():
+            if groups[-1]:
+                groups.append([])
+            continue
+        groups[-1].append((number, line))
+    groups = [g for g in groups if g]
+
+    blocks: list[Block] = []
+    for group in groups:
+        # A line underlined with === or --- is a heading.
+        if len(group) == 2 and _UNDERLINE.match(group[1][1]) and not _UNDERLINE.match(group[0][1]):
+            level = 2 if group[1][1].strip().startswith("=") else 3
+            blocks.append(Heading(level, " ".join(group[0][1].split()), group[0][0]))
+            continue
+        if len(group) == 1 and _is_heading(group[0][1]):
+            line = " ".join(group[0][1].split())
+            found = textrules.marker(line)
+            level = 2 + (found.depth - 1 if found and found.kind == "number" else 0)
+            blocks.append(Heading(min(level, 6), line, group[0][0]))
+            continue
+        blocks.extend(_paragraphs(group))
+    return blocks
+
+
+def _is_heading(line: str) -> bool:
+    text = " ".join(line.split())
+    if len(text) > HEADING_LIMIT or text[-1] in ".,;:!?" or line.startswith("  "):
+        return False
+    found = textrules.marker(text)
+    if found is not None and found.kind == "bullet":
+        return False
+    words = text[found.length:] if found else text
+    return bool(words) and words[0].isalpha() and words[0].isupper()
+
+
+def _paragraphs(group: list[tuple[int, str]]) -> list[Paragraph]:
+    out: list[tuple[int, list[str]]] = []
+    for number, line in group:
+        stripped = line.strip()
+        found = textrules.marker(stripped)
+        if found is not None or not out:
+            if found is not None and found.kind == "bullet" and len(line) - len(line.lstrip()) >= 2 and found.depth == 1:
+                stripped = "◦" + stripped[1:]  # an indented bullet is nested
+            out.append((number, [stripped]))
+        else:
+            out[-1][1].append(stripped)
+    return [Paragraph(_links(" ".join(parts)), number) for number, parts in out]
+
+
+def _links(text: str) -> list[Inline]:
+    """Text with its web addresses made into links."""
+    out: list[Inline] = []
+    position = 0
+    for match in _URL.finditer(text):
+        if match.start() > position:
+            out.append(Text(text[position:match.start()]))
+        out.append(Link(match.group(0), [Text(match.group(0))]))
+        position = match.end()
+    if position < len(text):
+        out.append(Text(text[position:]))
+    return out

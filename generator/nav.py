@@ -1,0 +1,250 @@
+"""Where pages sit in the ``nav`` of mkdocs.yml, with the line numbers of the file.
+
+Two users: ``procedures new`` tells the officer the exact line to add to ``nav`` (we never rewrite
+mkdocs.yml, which holds the partnership's comments and layout), and ``procedures check`` reports
+the nav mistakes the build would warn about: a published page missing from ``nav``, or a ``nav``
+line naming a page that does not exist. Plain YAML reading; nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+import yaml
+
+from .core.manual import Manual, Section
+from .core.problems import Problems
+from .project import Project
+
+
+@dataclass
+class NavEntry:
+    """A page (``uri``) or a group (``children``) of the nav, with where it is in mkdocs.yml."""
+
+    title: str | None
+    uri: str | None
+    line: int  # 1-based line of the entry in mkdocs.yml
+    indent: str | None  # the text before the entry's "- ", or None for a flow-style list
+    children: list["NavEntry"] | None = None
+
+    @property
+    def last_line(self) -> int:
+        """The last line the entry (with all its children) takes up."""
+        if self.children:
+            return max(self.line, self.children[-1].last_line)
+        return self.line
+
+    def pages(self) -> list["NavEntry"]:
+        out: list[NavEntry] = []
+        for child in self.children or []:
+            if child.children is not None:
+                out.extend(child.pages())
+            elif child.uri:
+                out.append(child)
+        return out
+
+
+@dataclass
+class NavFile:
+    """The nav of one mkdocs.yml: its top-level entries and the lines of the file."""
+
+    entries: list[NavEntry]
+    line: int  # the line of "nav:"
+    lines: list[str] = field(default_factory=list)
+
+    def pages(self) -> list[NavEntry]:
+        return NavEntry(None, None, self.line, None, self.entries).pages()
+
+    def groups(self) -> list[NavEntry]:
+        found: list[NavEntry] = []
+
+        def walk(entries: list[NavEntry]) -> None:
+            for entry in entries:
+                if entry.children is not None:
+                    found.append(entry)
+                    walk(entry.children)
+
+        walk(self.entries)
+        return found
+
+
+def read_nav(config_file: Path) -> NavFile | None:
+    """The nav of ``config_file`` with line numbers, or ``None`` when it has no ``nav``."""
+    text = config_file.read_text(encoding="utf-8")
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None  # load_project has already reported it
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    for key, value in root.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == "nav" and isinstance(value, yaml.SequenceNode):
+            lines = text.splitlines()
+            return NavFile(_entries(value, lines), key.start_mark.line + 1, lines)
+    return None
+
+
+def _entries(node: yaml.SequenceNode, lines: list[str]) -> list[NavEntry]:
+    out = []
+    for item in node.value:
+        indent = None if node.flow_style else _indent(item, lines)
+        line = item.start_mark.line + 1
+        if isinstance(item, yaml.ScalarNode):
+            out.append(NavEntry(None, _page(item.value), line, indent))
+        elif isinstance(item, yaml.MappingNode) and len(item.value) == 1:
+            key, value = item.value[0]
+            title = str(key.value) if isinstance(key, yaml.ScalarNode) else None
+            if isinstance(value, yaml.SequenceNode):
+                out.append(NavEntry(title, None, line, indent, _entries(value, lines)))
+            elif isinstance(value, yaml.ScalarNode):
+                out.append(NavEntry(title, _page(value.value), line, indent))
+    return out
+
+
+def _indent(item: yaml.Node, lines: list[str]) -> str | None:
+    """The spaces before the "- " that introduces ``item`` on its line."""
+    before = lines[item.start_mark.line][: item.start_mark.column].rstrip()
+    if before.endswith("-") and not before[:-1].strip():
+        return before[:-1]
+    return None
+
+
+def _page(value: str) -> str | None:
+    value = str(value).strip()
+    if "://" in value or value.startswith("/") or not value.endswith(".md"):
+        return None
+    return value
+
+
+# --------------------------------------------------------------------------- placing a page
+
+
+def group_for(nav: NavFile, section: Section) -> NavEntry | None:
+    """The nav group that holds the section's pages: the one with most of them, else by label."""
+    prefix = section.folder + "/"
+    best, best_count = None, 0
+    for group in nav.groups():
+        count = sum(1 for child in group.children or [] if child.uri and child.uri.startswith(prefix))
+        if count > best_count:
+            best, best_count = group, count
+    if best is not None:
+        return best
+    for group in nav.groups():
+        if group.title and group.title.casefold() == section.label.casefold():
+            return group
+    return None
+
+
+@dataclass
+class Placement:
+    """What to add to nav: ``text`` (one or more lines) after line ``after``, or a hint."""
+
+    text: str
+    after: int | None
+    group: str | None
+    hint: str  # a sentence that says where, for people
+
+
+def placement(nav: NavFile, section: Section, uri: str) -> Placement:
+    """Where a new page of ``section`` goes in ``nav``: after the last entry of its group."""
+    group = group_for(nav, section)
+    if group is not None and group.children:
+        last = group.children[-1]
+        if last.indent is not None:
+            after = last.last_line
+            return Placement(
+                f"{last.indent}- {uri}", after, group.title,
+                f"under '{group.title}', after line {after}",
+            )
+        return Placement(f"- {uri}", None, group.title, f"in the list under '{group.title}'")
+    step = " " * _child_step(nav)
+    if group is not None and group.indent is not None:
+        return Placement(
+            f"{group.indent}{step}- {uri}", group.line, group.title, f"under '{group.title}', after line {group.line}",
+        )
+    top = nav.entries[-1] if nav.entries else None
+    indent = top.indent if top is not None and top.indent is not None else "  "
+    after = top.last_line if top is not None else nav.line
+    return Placement(
+        f"{indent}- {section.label}:\n{indent}{step}- {uri}", after, None,
+        f"as a new group at the end of nav, after line {after}",
+    )
+
+
+def _child_step(nav: NavFile) -> int:
+    """How much deeper this mkdocs.yml indents a group's pages than the group (4 if unknown)."""
+    for group in nav.groups():
+        for child in group.children or []:
+            if group.indent is not None and child.indent is not None and len(child.indent) > len(group.indent):
+                return len(child.indent) - len(group.indent)
+    return 4
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def _validation(config_file: Path) -> dict[str, str]:
+    """MkDocs' nav validation levels from mkdocs.yml (``validation:``), with MkDocs' defaults."""
+    from .project import _Loader  # the loader that tolerates MkDocs' own YAML tags
+
+    levels = {"omitted_files": "info", "not_found": "warn"}
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    except yaml.YAMLError:
+        return levels
+    validation = config.get("validation") if isinstance(config, dict) else None
+    if not isinstance(validation, dict):
+        return levels
+    nav = validation.get("nav") if isinstance(validation.get("nav"), dict) else validation
+    for name in levels:
+        if isinstance(nav.get(name), str):
+            levels[name] = nav[name]
+    return levels
+
+
+def check_nav(project: Project, manual: Manual, problems: Problems) -> None:
+    """The nav warnings MkDocs gives, reported with the file, the line and the fix."""
+    if not project.nav:
+        return
+    nav = read_nav(project.config_file)
+    if nav is None:
+        return
+    levels = _validation(project.config_file)
+    config_name = project.config_file.name
+    listed = {entry.uri for entry in nav.pages()}
+
+    if levels["omitted_files"] == "warn":
+        templates: dict[Section, Placement] = {}  # one search of the nav per section, not per page
+        for page in manual.pages.values():
+            if page.status != "published" or page.uri in listed:
+                continue
+            if page.section not in templates:
+                templates[page.section] = placement(nav, page.section, "\0")
+            place = templates[page.section]
+            line = place.text.splitlines()[-1].strip().replace("\0", page.uri)
+            problems.warning(
+                page.uri, 1,
+                f"the page is not in 'nav' in {config_name}, so readers cannot find it in the menu: "
+                f"add the line '{line}' {place.hint}",
+            )
+
+    if levels["not_found"] == "warn":
+        folders = tuple(section.folder + "/" for section in manual.sections)
+        known = set(manual.files)
+        for entry in nav.pages():
+            if entry.uri and entry.uri.startswith(folders) and entry.uri not in known:
+                problems.warning(
+                    config_name, entry.line,
+                    f"'nav' lists {entry.uri}, which does not exist: correct the path, or remove the line",
+                )
+
+
+
+def lines_to_add(nav: NavFile, section: Section, uris: list[str]) -> tuple[str, str] | None:
+    """For pages of ``section`` not yet in ``nav``: where to add them, and the text to add."""
+    listed = {entry.uri for entry in nav.pages()}
+    places = [placement(nav, section, uri) for uri in uris if uri not in listed]
+    if not places:
+        return None
+    text = "\n".join([places[0].text] + [p.text.splitlines()[-1] for p in places[1:]])
+    return places[0].hint, text
