@@ -96,6 +96,9 @@ class ProceduresConfig(base.Config):
     # Content folders outside docs_dir, in the order they appear when mkdocs.yml has no nav.
     sections = c.ListOfItems(c.SubConfig(SectionOptions), default=[])
     numbering = c.Type(bool, default=True)
+    # The sidebar shows at most this many items of one chapter, around the current page (0: all);
+    # the contents page always lists everything. Keeps large manuals building in linear time.
+    nav_limit = c.Type(int, default=50)
     date_format = c.Type(str, default="%-d %B %Y")
     # Include pages with `status: draft` (for previews); they are left out by default.
     drafts = c.Type(bool, default=False)

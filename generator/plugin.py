@@ -22,7 +22,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .config import ProceduresConfig
-from .core import dates, mdtext, numbering
+from .core import dates, mdtext, navview, numbering
 from .core.manual import DEFAULT_SECTIONS, Manual, ParseCache, Section as ContentSection, load_manual
 from .core.problems import ManualError, Problems
 from .flowcharts import checks as flowchart_checks, pages as flowchart_pages, svg as flowchart_svg
@@ -65,6 +65,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self.manual: Manual | None = None
         self.numbers: dict[str, str] = {}
         self.group_numbers: dict[tuple[str, ...], str] = {}
+        self.nav: Navigation | None = None
         self.releases = Releases()
         self.site_globals: dict[str, Any] = {}
         self.topic_sources: TopicSources | None = None
@@ -288,7 +289,21 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # Site-wide values for the theme partials (release in the footer, feed link in <head>).
         env.globals["manual_site"] = self.site_globals
+        env.globals["manual_nav"] = self._nav_view(files)
         return env
+
+    def _nav_view(self, files: Files) -> Any:
+        """The per-page navigation for partials/nav.html: its tree is built once per build."""
+        entries = _nav_entries(self.nav.items) if self.nav is not None else []
+        contents = files.get_file_from_path(self.config.contents.path) if self.config.contents.enabled else None
+        more_url = contents.url if contents is not None else None
+        limit = self.config.nav_limit
+
+        def manual_nav(page: Any) -> list[navview.ViewItem]:
+            current = getattr(page, "url", None) if getattr(page, "file", None) is not None else None
+            return navview.page_view(entries, current, limit=limit, more_url=more_url)
+
+        return manual_nav
 
     def _info_sheet_files(self, files: Files, sources: TopicSources) -> set[str]:
         """Drafts leave the site (unless previewed); archived sheets leave the nav. Returns their uris."""
@@ -400,6 +415,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                 page.title = self._title(uri, source.meta.title)
         if self.config.numbering:
             _number_sections(nav.items, (), self.group_numbers)
+        self.nav = nav
         return nav
 
     def _title(self, uri: str, title: str) -> str:
@@ -479,6 +495,19 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             names = ", ".join(sorted(set(self.flowcharts.missing)))
             raise PluginError(f"{page.file.src_uri}: '!flowchart {names}': there is no such flowchart in {self.library.folder}/")
         return None
+
+
+def _nav_entries(items: list[Any]) -> list[navview.NavEntry]:
+    """MkDocs' navigation as the core's neutral tree (titles are final by on_env)."""
+    entries = []
+    for item in items:
+        if isinstance(item, Section):
+            entries.append(navview.group(item.title, _nav_entries(item.children)))
+        elif isinstance(item, Page):
+            entries.append(navview.NavEntry(item.title or item.file.name, item.url))
+        else:  # a Link
+            entries.append(navview.NavEntry(item.title, item.url, external=True))
+    return entries
 
 
 def _number_sections(items: list[Any], path: tuple[str, ...], groups: dict[tuple[str, ...], str]) -> None:

@@ -39,8 +39,9 @@ def test_stamp_number_and_title_on_each_procedure(project):
     assert "<h1>2.1 Neglect</h1>" in built.html("supplementary/neglect/index.html")
 
     titles = nav_titles(referrals)
-    assert "1. Statutory" in titles and "2. Supplementary" in titles
-    assert titles.index("1.1 Referrals") < titles.index("1.2 Assessing Need") < titles.index("2.1 Neglect")
+    assert titles.index("1. Statutory") < titles.index("1.1 Referrals") < titles.index("1.2 Assessing Need") < titles.index("2. Supplementary")
+    assert "2.1 Neglect" not in titles  # other chapters are closed in the sidebar
+    assert "2.1 Neglect" in nav_titles(built.html("supplementary/neglect/index.html"))
 
 
 def test_contents_page_rows_in_nav_order(project):
@@ -92,9 +93,9 @@ def test_without_nav_the_order_comes_from_the_folders(project):
     project.write("statutory/assessing.md", page("Assessing Need", 3, "2025-06-30"))
     built = project.build()
     assert built.returncode == 0, built.output
-    titles = nav_titles(built.html("index.html"))
-    assert titles.index("1.1 Assessing Need") < titles.index("1.2 Referrals") < titles.index("2.1 Neglect")
-    assert titles.index("1. Statutory Procedures") < titles.index("2. Supplementary Procedures")
+    titles = nav_titles(built.html("statutory/assessing/index.html"))
+    assert titles.index("1.1 Assessing Need") < titles.index("1.2 Referrals") < titles.index("2. Supplementary Procedures")
+    assert titles.index("1. Statutory Procedures") < titles.index("1.1 Assessing Need")
 
 
 def test_markup_in_front_matter_shows_as_text(project):
@@ -135,7 +136,8 @@ def test_a_second_manual_with_other_folders_labels_and_no_numbering(tmp_path):
     assert contents.index("Practice Guidance") < contents.index("Core Policies")
     assert "No." not in contents
     titles = nav_titles(missing)
-    assert "Practice Guidance" in titles and "Bullying" in titles
+    assert "Practice Guidance" in titles and "Core Policies" in titles and "Missing Children" in titles
+    assert "Bullying" in nav_titles(built.html("guidance/bullying/index.html"))
     assert not any(re.match(r"\d", t) for t in titles)
 
 
@@ -144,3 +146,19 @@ def test_missing_content_folder_is_an_error(project):
     built = project.build()
     assert built.returncode != 0
     assert "the content folder 'nowhere' does not exist" in built.output
+
+
+def test_a_long_chapter_is_windowed_in_the_sidebar_and_complete_in_the_contents(project):
+    for n in range(1, 13):
+        project.write(f"supplementary/p{n:02d}.md", page(f"Page {n:02d}", 1, "2024-01-01"))
+    project.config(nav_limit=5)
+    built = project.build()
+    assert built.returncode == 0, built.output
+    html = built.html("supplementary/p07/index.html")
+    titles = nav_titles(html)
+    shown = list(dict.fromkeys(t for t in titles if t.startswith("2.") and "Page" in t))  # the active page shows twice
+    assert len(shown) == 5 and any("Page 07" in t for t in shown)
+    assert "more in this section (see the contents)" in html
+    assert re.search(r'href="../../contents/"[^>]*><span class="md-ellipsis">\d+ more in this section', html)
+    contents = text_of(built.html("contents/index.html"))
+    assert all(f"Page {n:02d}" in contents for n in range(1, 13))

@@ -1,0 +1,1 @@
+"""Benchmarks: a synthetic manual generator and the measurements `make bench` prints."""
