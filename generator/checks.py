@@ -6,9 +6,13 @@ wrong with a manual. The functions called are plain core code; nothing here impo
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any, Iterable
+
 from .amendments import placeholders, review
 from .core.manual import Manual, load_manual
 from .flowcharts import checks as flowcharts
+from .internal_links import check_links, docs_bodies
 from .core.problems import Problems
 from .nav import check_nav
 from .project import Project
@@ -29,7 +33,38 @@ def check_project(project: Project) -> tuple[Manual, Problems]:
     if charts is not None:
         check_item_keywords(topics.topics, charts.charts.values(), problems)
     check_nav(project, manual, problems)  # pages missing from nav, nav lines to missing pages
+    problems.extend(_link_checks(project, manual, charts.charts.values() if charts is not None else ()))
     return manual, problems
+
+
+def _generated_pages(project: Project, charts: Iterable[Any]) -> set[str]:
+    """The site uris of the pages the plugin generates, as mkdocs.yml's options configure them."""
+    options = project.options
+
+    def page(name: str, default: str, needs: Path | None = None) -> set[str]:
+        settings = options.get(name) or {}
+        if settings.get("enabled", True) is False or (needs is not None and not needs.is_file()):
+            return set()
+        return {str(settings.get("path") or settings.get("page") or default)}
+
+    glossary = options.get("glossary") or {}
+    return (
+        page("contents", "contents.md")
+        | page("amendments", "amendments.md")
+        | page("topics_index", "topics.md", None if options.get("topics") else project.root / "topics.yml")
+        | page("glossary", "glossary.md", project.root / str(glossary.get("path") or "glossary.yml"))
+        | {chart.uri for chart in charts}
+    )
+
+
+def _link_checks(project: Project, manual: Manual, charts: Iterable[Any]) -> Problems:
+    """Links to missing pages or headings, as the strict build reports them."""
+    drafts = bool(project.options.get("drafts", False))
+    content = [
+        (p.uri, p.uri, p.body, p.body_line) for p in manual.pages.values() if p.status != "draft" or drafts
+    ]
+    docs = docs_bodies(project.docs_dir, project.root, skip=set(manual.pages))
+    return check_links(content + docs, _generated_pages(project, charts))
 
 
 def _amendments_checks(project: Project, manual: Manual) -> Problems:

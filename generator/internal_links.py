@@ -1,0 +1,103 @@
+"""Internal links and #anchors, checked from the sources, for `procedures check`.
+
+`mkdocs build --strict` stops on a link to a missing page or heading; officers should hear about
+it in a second, before CI runs the build. This reads the Markdown links of every page (as the
+"Referred to by" boxes do), resolves them as MkDocs does, and looks the targets up among the
+pages the site will have, and their headings.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable
+from urllib.parse import unquote, urlsplit
+
+from markdown.extensions.toc import slugify
+
+from .core.problems import Problems
+from .topics.links import markdown_links, prose, resolve_link
+
+_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.+?)\s*#*\s*$", re.M)
+_ATTR_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
+_HTML_ID = re.compile(r"""\sid=["']([^"']+)["']""")
+
+
+def anchors(body: str) -> set[str]:
+    """The ids of a page's headings (as the toc extension makes them) and explicit ids."""
+    found: set[str] = set()
+    counts: dict[str, int] = {}
+    text = prose(body)
+    for match in _HEADING.finditer(text):
+        heading = match.group(2)
+        explicit = _ATTR_ID.search(heading)
+        if explicit:
+            found.add(explicit.group(1))
+            continue
+        slug = slugify(re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", heading), "-")
+        n = counts.get(slug, 0)
+        counts[slug] = n + 1
+        found.add(slug if n == 0 else f"{slug}_{n}")
+    found.update(_HTML_ID.findall(text))
+    return found
+
+
+def check_links(
+    pages: Iterable[tuple[str, str, str, int]],
+    generated: Iterable[str],
+) -> Problems:
+    """``pages``: (source path shown, site uri, Markdown body, body's first line) for every page
+    with text; ``generated``: site uris of generated pages (their anchors are not checked)."""
+    pages = list(pages)
+    bodies = {uri: body for _, uri, body, _ in pages}
+    known = set(bodies) | set(generated)
+    heading_ids: dict[str, set[str]] = {}
+    problems = Problems()
+    for shown, uri, body, first_line in pages:
+        for target, line in markdown_links(body, first_line):
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc or target.startswith("/"):
+                continue
+            fragment = unquote(parts.fragment)
+            if not parts.path:  # "#part": a heading on the same page
+                page = uri
+            else:
+                page = resolve_link(target, uri)
+                if page is None:
+                    continue  # not a link to a Markdown page: MkDocs checks other files itself
+                if page not in known:
+                    problems.warning(
+                        shown, line,
+                        f"the link '{target}' goes to no page (looked for {page}): correct the path, "
+                        "relative to this page",
+                    )
+                    continue
+            if fragment and page in bodies:
+                ids = heading_ids.get(page)
+                if ids is None:
+                    ids = heading_ids[page] = anchors(bodies[page])
+                if fragment not in ids:
+                    where = "this page" if page == uri else page
+                    problems.warning(
+                        shown, line,
+                        f"the link '{target}' goes to '#{fragment}', but {where} has no heading with that anchor",
+                    )
+    return problems
+
+
+def docs_bodies(docs_dir: Path, root: Path, skip: set[str]) -> list[tuple[str, str, str, int]]:
+    """The hand-written pages of docs_dir as (shown path, site uri, text, 1)."""
+    out = []
+    if not docs_dir.is_dir():
+        return out
+    for path in sorted(docs_dir.rglob("*.md")):
+        uri = path.relative_to(docs_dir).as_posix()
+        if uri in skip or any(part.startswith(".") for part in path.relative_to(docs_dir).parts):
+            continue
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue  # reported by the page checks
+        shown = path.relative_to(root).as_posix() if root in path.parents else uri
+        out.append((shown, uri, text, 1))
+    return out
