@@ -59,15 +59,24 @@ def line_of(value: Any, default: int = 0) -> int:
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader without the timestamp resolver, building Located containers."""
+    """SafeLoader without the timestamp resolver, building Located containers.
+
+    Its error messages are the ones officers see, so failures are always explained by it.
+    """
 
     line_offset = 0
 
 
-_Loader.yaml_implicit_resolvers = {
+# libyaml's parser, when PyYAML has it, parses about ten times faster; the constructors, and so
+# the line numbers and checks, are the same. Invalid YAML is parsed again by _Loader for its message.
+_FastLoader = type("_FastLoader", (yaml.CSafeLoader,), {"line_offset": 0}) if yaml.__with_libyaml__ else _Loader
+
+_RESOLVERS = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.yaml_implicit_resolvers = _RESOLVERS
+_FastLoader.yaml_implicit_resolvers = _RESOLVERS
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode):
@@ -101,8 +110,9 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode):
         sequence.lines.append(child.start_mark.line + 1 + loader.line_offset)
 
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+for _loader in {_Loader, _FastLoader}:
+    _loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+    _loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 _HINTS = (
     ("mapping values are not allowed", "check the indentation, and put text that contains ': ' in quotes"),
@@ -129,6 +139,15 @@ def load(text: str, line_offset: int = 0) -> Any:
     ``line_offset`` is the number of lines before ``text`` in its file (front matter starts on
     line 2 of a Markdown page).
     """
+    if _FastLoader is not _Loader:
+        fast = _FastLoader(text)
+        fast.line_offset = line_offset
+        try:
+            return fast.get_single_data()
+        except yaml.YAMLError:
+            pass  # explained below, with the pure-Python loader's messages
+        finally:
+            fast.dispose()
     loader = _Loader(text)
     loader.line_offset = line_offset
     try:
