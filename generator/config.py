@@ -83,6 +83,20 @@ class InfoSheetsOptions(base.Config):
     label = c.Type(str, default="Info-sheets")
 
 
+class GlossaryOptions(base.Config):
+    enabled = c.Type(bool, default=True)
+    path = c.Type(str, default="glossary.yml")  # beside mkdocs.yml; no file: no glossary
+    page = c.Type(str, default="glossary.md")  # the generated glossary page, in the site
+    title = c.Type(str, default="Glossary")
+    intro = c.Type(str, default="")
+    # Link the first use of each term on a page, or every use.
+    link = c.Choice(("first", "all"), default="first")
+    # Pages never linked, as glob patterns of their paths (e.g. "about.md", "info-sheets/*").
+    exclude = c.ListOfItems(c.Type(str), default=[])
+    # Capitalised words that are not glossary acronyms and need no warning (e.g. UK).
+    ignore_acronyms = c.ListOfItems(c.Type(str), default=[])
+
+
 class FlowchartOptions(base.Config):
     enabled = c.Type(bool, default=True)
     # The folder of flowchart sources (`<name>.yml`), beside docs_dir; each gets a page <folder>/<name>.md.
@@ -104,6 +118,7 @@ class ProceduresConfig(base.Config):
     drafts = c.Type(bool, default=False)
     contents = c.SubConfig(ContentsOptions)
     flowcharts = c.SubConfig(FlowchartOptions)
+    glossary = c.SubConfig(GlossaryOptions)
     # Pages last updated on or after this date are flagged "Updated" on the contents page.
     updated_since = DateOption()
     # Fixes "today" for reproducible builds and tests; the real date when unset.

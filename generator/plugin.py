@@ -8,6 +8,8 @@ generated pages to the site, applies numbering to the nav, and puts each page's 
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
+import json
 import os
 import re
 from pathlib import Path
@@ -33,6 +35,9 @@ from .pages.contents import contents_markdown
 from .amendments import placeholders, review, site as amendments
 from .amendments.history import FLOWCHART_FOLDER
 from .amendments.releases import Releases, parse_releases
+from .glossary import GlossaryExtension, LinkContext, Matcher, acronym_warnings, load_glossary, scan_usage, unused_warnings
+from .glossary.page import glossary_markdown
+from .topics.links import title_of
 from .topics import IndexPage, LinkCache, check_item_keywords, keyword_entries, Settings as TopicSettings, TopicSources, Views, build_views, load_sources
 
 log = get_plugin_logger("procedures")
@@ -41,6 +46,7 @@ THEME_DIR = Path(__file__).parent / "theme"
 STYLESHEET = "assets/procedures/manual.css"
 COLOURS = "assets/procedures/colours.css"
 FLOWCHART_STYLESHEET = "assets/procedures/flowcharts.css"
+GLOSSARY_STYLESHEET = "assets/procedures/glossary.css"
 _COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*\))$")
 
 
@@ -56,6 +62,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self.flowchart_cache = FlowchartCache()
         # One Markdown extension for `!flowchart <name>`; it is told the library and page as we go.
         self.flowcharts = FlowchartExtension()
+        # The glossary linker; it is told each page's context in on_page_markdown.
+        self.glossary_links = GlossaryExtension()
         self._reset()
 
     def _reset(self) -> None:
@@ -66,6 +74,9 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self.numbers: dict[str, str] = {}
         self.group_numbers: dict[tuple[str, ...], str] = {}
         self.nav: Navigation | None = None
+        self.glossary: Any = None
+        self.glossary_matcher: Matcher | None = None
+        self.glossary_forms: dict[str, list[str]] = {}  # page url -> glossary forms, for search
         self.releases = Releases()
         self.site_globals: dict[str, Any] = {}
         self.topic_sources: TopicSources | None = None
@@ -99,6 +110,12 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             config.extra_css.insert(1, FLOWCHART_STYLESHEET)
             config.markdown_extensions.append(self.flowcharts)
             self.flowcharts.date_format = self.config.date_format
+        if self.config.glossary.enabled:
+            config.extra_css.insert(1, GLOSSARY_STYLESHEET)
+            config.markdown_extensions.append(self.glossary_links)
+            # The glossary page's headings carry {#anchor}s: make sure attr_list is on.
+            if "attr_list" not in config.markdown_extensions:
+                config.markdown_extensions.append("attr_list")
         return config
 
     def _check_options(self, config: MkDocsConfig) -> None:
@@ -205,6 +222,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         if self.config.flowcharts.enabled:
             problems.extend(self._add_flowcharts(config, files))
         self.flowchart_topics = check_item_keywords(sources.topics, self.library.charts.values(), problems)
+        if self.config.glossary.enabled:
+            problems.extend(self._load_glossary(config, files))
         self._report(problems)
         if self.config.review.warn_overdue:  # false: overdue pages get the banner only
             self._report(review.overdue_warnings(manual, self.today, self.config.date_format))
@@ -233,6 +252,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             )
             files.get_file_from_path(contents.path).content_string = markdown
         self._fill_amendments(config, files)
+        self._fill_glossary(files, numbering.page_order(nav_nodes))
         self._topic_views(files, numbering.page_order(nav_nodes))
         # "Flowchart 2": a flowchart's place in the nav's order of flowcharts.
         order = [uri for uri in numbering.page_order(nav_nodes) if uri in self.flowchart_pages]
@@ -304,6 +324,97 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             return navview.page_view(entries, current, limit=limit, more_url=more_url)
 
         return manual_nav
+
+    # ---- glossary (logic in generator/glossary) ------------------------------------------------
+
+    def _load_glossary(self, config: MkDocsConfig, files: Files) -> Problems:
+        options = self.config.glossary
+        path = self.root / options.path
+        glossary, problems = load_glossary(path, options.path)
+        if glossary is None:
+            return problems
+        if files.get_file_from_path(options.page) is not None:
+            raise PluginError(
+                f"procedures plugin: docs_dir already has a file '{options.page}', where the generated glossary "
+                "page goes: rename that file, or set another 'page' under 'glossary' in mkdocs.yml"
+            )
+        self.glossary = glossary
+        self.glossary_matcher = Matcher(glossary)
+        files.append(File.generated(config, options.page, content=""))  # filled in by _fill_glossary
+        return problems
+
+    def _glossary_pages(self, files: Files) -> list[tuple[str, str]]:
+        """(uri, Markdown) of every page the linker works on: published, hand-written or info-sheet."""
+        assert self.manual is not None
+        sheets = self.topic_sources.sheets if self.topic_sources is not None else {}
+        pages = [(p.uri, p.body) for p in self.manual.pages.values() if p.status == "published"]
+        pages += [(uri, sheet.body) for uri, sheet in sheets.items() if sheet.status == "published"]
+        known = set(self.manual.pages) | set(sheets)  # drafts and archived pages are not linked
+        for file in files.documentation_pages():
+            if file.src_uri in known or file.generated_by or not file.abs_src_path:
+                continue
+            pages.append((file.src_uri, file.content_string))
+        return [(uri, text) for uri, text in pages if self._glossary_linked(uri)]
+
+    def _glossary_linked(self, uri: str) -> bool:
+        options = self.config.glossary
+        return uri != options.page and not any(fnmatch.fnmatch(uri, pattern) for pattern in options.exclude)
+
+    def _fill_glossary(self, files: Files, nav_order: list[str]) -> None:
+        if self.glossary is None or self.glossary_matcher is None:
+            return
+        options = self.config.glossary
+        order = {uri: i for i, uri in enumerate(nav_order)}
+        pages = sorted(self._glossary_pages(files), key=lambda p: (order.get(p[0], len(order)), p[0]))
+        used = scan_usage(self.glossary_matcher, pages)
+        titles = {}
+        sheets = self.topic_sources.sheets if self.topic_sources is not None else {}
+        for uri, text in pages:
+            source = self.manual.pages.get(uri) or sheets.get(uri)  # type: ignore[union-attr]
+            title = source.meta.title if source is not None else title_of(text, uri)
+            number = self.numbers.get(uri, "")
+            titles[uri] = f"{number} {title}" if number else title
+        page = files.get_file_from_path(options.page)
+        page.content_string = glossary_markdown(
+            self.glossary, uri=options.page, title=options.title, intro=options.intro, used=used, titles=titles,
+        )
+        warnings = unused_warnings(self.glossary, used)
+        warnings.extend(acronym_warnings(self.glossary, pages, options.ignore_acronyms))
+        self._report(warnings)
+
+    def _glossary_context(self, page: Page) -> LinkContext | None:
+        uri = page.file.src_uri
+        if self.glossary_matcher is None or page.file.generated_by or not self._glossary_linked(uri):
+            return None
+        base = mdtext.link_to(self.config.glossary.page, uri)
+        return LinkContext(self.glossary_matcher, href=lambda term: f"{base}#{term.anchor}", mode=self.config.glossary.link)
+
+    def _record_glossary_use(self, page: Page) -> None:
+        """The glossary forms of the terms linked on ``page``, for its search entry."""
+        context = self.glossary_links.context
+        if context is not None and self.glossary is not None:
+            by_anchor = {t.anchor: t for t in self.glossary.terms}
+            forms: list[str] = []
+            for anchor in sorted(context.used):
+                term = by_anchor[anchor]
+                forms += [term.term, *term.aliases] + ([term.acronym] if term.acronym else [])
+            self.glossary_forms[page.url] = forms
+        self.glossary_links.context = None
+
+    # After the search plugin has written its index (its on_post_build runs at the default priority).
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Add the glossary forms of the terms each page uses to its search entry, so that "CSE"
+        finds the pages about Child Sexual Exploitation; the page itself shows nothing extra."""
+        index_path = Path(config.site_dir) / "search" / "search_index.json"
+        if not self.glossary_forms or not index_path.is_file():
+            return
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+        for doc in index.get("docs", []):
+            forms = self.glossary_forms.get(doc.get("location", ""))
+            if forms:  # the page's first entry; sections have "#anchor" locations
+                doc["text"] = f"{doc.get('text', '')} <p>{' '.join(forms)}</p>"
+        index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def _info_sheet_files(self, files: Files, sources: TopicSources) -> set[str]:
         """Drafts leave the site (unless previewed); archived sheets leave the nav. Returns their uris."""
@@ -427,6 +538,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         if not self.config.enabled or self.manual is None:
             return None
         self.flowcharts.page_uri = page.file.src_uri  # links in a flowchart are relative to this page
+        self.glossary_links.context = self._glossary_context(page)
         number = self.numbers.get(page.file.src_uri, "")
         source = self.manual.pages.get(page.file.src_uri)
         self._warn_placeholder_links(page, source)
@@ -490,6 +602,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             log.warning(str(problem))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        self._record_glossary_use(page)
         # on_files checked every `!flowchart` line it could see; this catches any other.
         if self.flowcharts.missing:
             names = ", ".join(sorted(set(self.flowcharts.missing)))

@@ -1,0 +1,133 @@
+"""Link glossary terms in a page, with an accessible tooltip, in a Markdown treeprocessor.
+
+It runs after inline processing (so links, code and emphasis are already elements) and walks
+only body text: never headings, links, code, keyboard input, abbreviations, definitions, raw
+HTML, flowchart figures or text another extension marked atomic. Each link is a real link to
+the term's entry on the glossary page (so it works without JavaScript and CSS); the definition
+sits in a tooltip element the link points to with aria-describedby, shown on hover and on
+keyboard focus by CSS, read by screen readers, and left out of the search index.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from typing import Callable
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from .matcher import Matcher
+from .model import Term
+
+SKIP_TAGS = {"a", "code", "pre", "kbd", "samp", "abbr", "dfn", "script", "style", "svg", "button",
+             "h1", "h2", "h3", "h4", "h5", "h6", "title", "textarea"}
+SKIP_CLASSES = ("pm-flowchart", "pm-term", "headerlink")
+_MARKDOWN = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
+
+
+def plain_definition(definition: str) -> str:
+    """The definition as plain text for a tooltip: emphasis marks and link targets dropped."""
+    return " ".join(_MARKDOWN.sub(lambda m: m.group(1) or "", definition).split())
+
+
+@dataclass
+class LinkContext:
+    """What the linker needs for one page; the adapter sets it before each page is rendered."""
+
+    matcher: Matcher
+    href: Callable[[Term], str]  # the link to a term's entry, relative to this page
+    mode: str = "first"  # "first": only the first use of each term on a page; "all"
+    used: set[str] = field(default_factory=set)  # anchors of the terms linked on this page
+
+
+class GlossaryExtension(Extension):
+    """``!`` Python-Markdown extension; ``context`` is None on pages that are not linked."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.context: LinkContext | None = None
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After inline processing (20), so links and code are elements; before toc (5).
+        md.treeprocessors.register(GlossaryTreeprocessor(md, self), "procedures_glossary", 7)
+        md.registerExtension(self)
+
+
+class GlossaryTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, extension: GlossaryExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: ET.Element) -> None:
+        context = self.extension.context
+        if context is None or context.matcher.pattern is None:
+            return
+        self.context = context
+        self.count = 0
+        self._visit(root)
+
+    def _skipped(self, element: ET.Element) -> bool:
+        if element.tag in SKIP_TAGS:
+            return True
+        classes = element.get("class", "")
+        return any(name in classes for name in SKIP_CLASSES)
+
+    def _visit(self, element: ET.Element) -> None:
+        if element.text and not isinstance(element.text, AtomicString):
+            head, nodes = self._link(element.text)
+            if nodes:
+                element.text = head
+                for offset, node in enumerate(nodes):
+                    element.insert(offset, node)
+        index = 0
+        while index < len(element):
+            child = element[index]
+            if not self._skipped(child):
+                self._visit(child)
+            index += 1
+            if child.tail and not isinstance(child.tail, AtomicString):
+                tail, nodes = self._link(child.tail)
+                if nodes:
+                    child.tail = tail
+                    for node in nodes:
+                        element.insert(index, node)
+                        index += 1
+
+    def _link(self, text: str) -> tuple[str, list[ET.Element]]:
+        """Split ``text`` into the text before the first link and the new elements (with tails)."""
+        context = self.context
+        nodes: list[ET.Element] = []
+        head = text
+        position = 0
+        for match in context.matcher.find(text):
+            term = match.term
+            if context.mode == "first" and term.anchor in context.used:
+                continue
+            context.used.add(term.anchor)
+            self.count += 1
+            node = self._term_element(text[match.start:match.end], term, f"pm-term-{self.count}")
+            if nodes:
+                nodes[-1].tail = AtomicString(text[position:match.start])
+            else:
+                head = text[:match.start]
+            nodes.append(node)
+            position = match.end
+        if nodes:
+            nodes[-1].tail = text[position:]  # may hold later terms in "first" mode: left as text
+        return head, nodes
+
+    def _term_element(self, shown: str, term: Term, ident: str) -> ET.Element:
+        wrapper = ET.Element("span", {"class": "pm-term"})
+        link = ET.SubElement(wrapper, "a", {
+            "class": "pm-term__link", "href": self.context.href(term), "aria-describedby": ident,
+        })
+        link.text = AtomicString(shown)
+        tip = ET.SubElement(wrapper, "span", {
+            "class": "pm-term__tip", "role": "tooltip", "id": ident, "data-search-exclude": "",
+        })
+        label = f"{term.term} ({term.acronym}): " if term.acronym else f"{term.term}: "
+        tip.text = AtomicString(label + plain_definition(term.definition))
+        return wrapper

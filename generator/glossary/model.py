@@ -1,0 +1,189 @@
+"""glossary.yml: load it with line numbers and check every entry.
+
+Every mistake is a Problem naming the file, the line, the field and the fix. A duplicate term,
+alias or acronym (compared without case) names both places.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown.extensions.toc import slugify
+
+from ..core import textfile, yamlsource
+from ..core.problems import Problems
+from ..core.yamlsource import LocatedDict, LocatedList
+
+FIELDS = ("term", "definition", "aliases", "acronym", "see_also", "link", "topics")
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9]$")
+
+
+@dataclass
+class Term:
+    term: str
+    definition: str
+    aliases: list[str] = field(default_factory=list)
+    acronym: str = ""
+    see_also: list[str] = field(default_factory=list)
+    link: bool = True
+    topics: list[str] = field(default_factory=list)
+    line: int = 0
+    lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def anchor(self) -> str:
+        """A stable anchor: the slug the toc extension gives the term's heading."""
+        return slugify(self.term, "-")
+
+    @property
+    def forms(self) -> list[str]:
+        """The ordinary forms that link here (matched without case)."""
+        return [self.term, *self.aliases]
+
+    def line_of(self, name: str) -> int:
+        return self.lines.get(name, self.line)
+
+
+@dataclass
+class Glossary:
+    path: str  # relative to the project root, as shown in messages
+    terms: list[Term] = field(default_factory=list)
+
+    def by_name(self) -> dict[str, Term]:
+        return {t.term.casefold(): t for t in self.terms}
+
+
+def load_glossary(path: Path, shown: str) -> tuple[Glossary | None, Problems]:
+    """Read and check ``path``. ``None`` (and no problem) when the file does not exist."""
+    problems = Problems()
+    if not path.is_file():
+        return None, problems
+    try:
+        text = textfile.read_text(path)
+    except textfile.TextFileError as error:
+        problems.error(shown, error.line, error.message)
+        return None, problems
+    if not text.strip():
+        problems.error(shown, 1, "the glossary is empty: start it with 'terms:' and a list of entries (see the authoring guide)")
+        return None, problems
+    try:
+        data = yamlsource.load(text)
+    except yamlsource.YamlError as error:
+        where = f" (column {error.column})" if error.column else ""
+        problems.error(shown, error.line, f"{error.message}{where}")
+        return None, problems
+    if not isinstance(data, dict) or "terms" not in data:
+        problems.error(shown, yamlsource.line_of(data, 1), "the glossary must start with 'terms:' followed by a list of entries")
+        return None, problems
+    for key in data:
+        if key != "terms":
+            problems.warning(shown, data.line_of(key), f"unknown field '{key}' is ignored; the glossary has only 'terms:'")
+    entries = data["terms"]
+    if not isinstance(entries, list):
+        problems.error(shown, data.line_of("terms"), "'terms' must be a list of entries, each starting with '- term:'")
+        return None, problems
+    glossary = Glossary(shown)
+    for index, entry in enumerate(entries):
+        line = entries.line_of(index) if isinstance(entries, LocatedList) else 1
+        term = _term(entry, line, shown, problems)
+        if term is not None:
+            glossary.terms.append(term)
+    _check_duplicates(glossary, problems)
+    _check_see_also(glossary, problems)
+    return (None if problems.errors else glossary), problems
+
+
+def _text_list(value: object) -> list[str] | None:
+    if isinstance(value, str):
+        return None
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        return None
+    return [" ".join(v.split()) for v in value]
+
+
+def _term(entry: object, line: int, shown: str, problems: Problems) -> Term | None:
+    if not isinstance(entry, LocatedDict):
+        problems.error(shown, line, "each glossary entry needs 'term:' and 'definition:' (start it with '- term:')")
+        return None
+    before = len(problems.errors)
+    lines = {str(k): v for k, v in entry.lines.items()}
+    for key in entry:
+        if key not in FIELDS:
+            close = difflib.get_close_matches(str(key), FIELDS, n=1)
+            hint = f": did you mean '{close[0]}'?" if close else f"; the fields are {', '.join(FIELDS)}"
+            problems.warning(shown, lines.get(str(key), line), f"unknown field '{key}' is ignored{hint}", field=str(key))
+    name = entry.get("term")
+    if not isinstance(name, str) or not name.strip():
+        problems.error(shown, lines.get("term", line), "this entry has no 'term': add 'term:' with the word or phrase", field="term")
+        return None
+    name = " ".join(name.split())
+    definition = entry.get("definition")
+    if not isinstance(definition, str) or not definition.strip():
+        problems.error(
+            shown, lines.get("definition", line),
+            f"the term '{name}' has no definition: add 'definition:' with one to three sentences", field="definition",
+        )
+    term = Term(name, definition.strip() if isinstance(definition, str) else "", line=line, lines=lines)
+    for key in ("aliases", "see_also", "topics"):
+        if key in entry:
+            values = _text_list(entry[key])
+            if values is None:
+                problems.error(shown, lines.get(key, line), f"'{key}' of '{name}' must be a list such as [first, second]", field=key)
+            else:
+                setattr(term, key, values)
+    if "acronym" in entry:
+        acronym = entry["acronym"]
+        if not isinstance(acronym, str) or not ACRONYM.match(acronym.strip()):
+            problems.error(
+                shown, lines.get("acronym", line),
+                f"the acronym of '{name}' must be capital letters such as LADO, not {acronym!r}", field="acronym",
+            )
+        else:
+            term.acronym = acronym.strip()
+    if "link" in entry:
+        if not isinstance(entry["link"], bool):
+            problems.error(shown, lines.get("link", line), f"'link' of '{name}' must be true or false", field="link")
+        else:
+            term.link = entry["link"]
+    return term if len(problems.errors) == before else None
+
+
+def _check_duplicates(glossary: Glossary, problems: Problems) -> None:
+    seen: dict[str, tuple[str, Term, str]] = {}
+    for term in glossary.terms:
+        forms = [("term", term.term)] + [("alias", a) for a in term.aliases]
+        if term.acronym:
+            forms.append(("acronym", term.acronym))
+        for kind, form in forms:
+            key = form.casefold()
+            first = seen.get(key)
+            field_name = {"term": "term", "alias": "aliases", "acronym": "acronym"}[kind]
+            if first is None:
+                seen[key] = (kind, term, field_name)
+                continue
+            first_kind, first_term, first_field = first
+            if first_term is term:
+                continue
+            problems.error(
+                glossary.path, term.line_of(field_name),
+                f"the {kind} '{form}' of '{term.term}' is already the {first_kind} of '{first_term.term}' "
+                f"(line {first_term.line_of(first_field)}): each term, alias and acronym must be different",
+                field=field_name,
+            )
+
+
+def _check_see_also(glossary: Glossary, problems: Problems) -> None:
+    names = glossary.by_name()
+    for term in glossary.terms:
+        for other in term.see_also:
+            if other.casefold() not in names:
+                close = difflib.get_close_matches(other, [t.term for t in glossary.terms], n=1)
+                hint = f": did you mean '{close[0]}'?" if close else ": use the 'term' of another entry"
+                problems.error(
+                    glossary.path, term.line_of("see_also"),
+                    f"'see_also' of '{term.term}' names '{other}', which is not a term in the glossary{hint}",
+                    field="see_also",
+                )

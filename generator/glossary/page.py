@@ -1,0 +1,56 @@
+"""The generated glossary page: A to Z, with a jump list, see-also and "Used in" links."""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+
+from ..core import mdtext
+from ..pages.render import render
+from .model import Glossary
+
+_SAFE_LINK = re.compile(r"\[([^\]]*)\]\(\s*([^)\s]*)[^)]*\)")
+
+
+def definition_markdown(definition: str) -> str:
+    """A definition as Markdown that can never be markup: no raw HTML, only web or page links."""
+    text = definition.replace("&", "&amp;").replace("<", "&lt;")
+
+    def link(match: re.Match[str]) -> str:
+        target = match.group(2)
+        scheme = target.split(":", 1)[0].lower() if ":" in target else ""
+        return match.group(0) if scheme in ("", "http", "https", "mailto") else match.group(1)
+
+    return _SAFE_LINK.sub(link, text)
+
+
+def glossary_markdown(
+    glossary: Glossary,
+    *,
+    uri: str,
+    title: str,
+    intro: str,
+    used: dict[str, list[str]],
+    titles: dict[str, str],
+) -> str:
+    """``used``: term anchor -> page uris; ``titles``: page uri -> the title readers see."""
+    terms = sorted(glossary.terms, key=lambda t: t.term.casefold())
+    names = glossary.by_name()
+    letters = []
+    for letter, group in groupby(terms, key=lambda t: t.term[0].upper() if t.term[0].isalpha() else "#"):
+        entries = []
+        for term in group:
+            entries.append({
+                "term": term.term,
+                "anchor": term.anchor,
+                "acronym": term.acronym,
+                "aliases": term.aliases,
+                "definition": definition_markdown(term.definition),
+                "see_also": [names[s.casefold()] for s in term.see_also if s.casefold() in names],
+                "used_in": [
+                    {"title": titles.get(page, page), "link": mdtext.link_to(page, uri)}
+                    for page in used.get(term.anchor, [])
+                ],
+            })
+        letters.append({"letter": letter, "anchor": "letter-" + ("other" if letter == "#" else letter.lower()), "terms": entries})
+    return render("glossary.md.j2", title=title, intro=intro, letters=letters)
