@@ -12,6 +12,7 @@ from typing import Any, Iterable
 from .amendments import placeholders, review
 from .core.manual import Manual, load_manual
 from .flowcharts import checks as flowcharts
+from .glossary.checks import check_glossary
 from .internal_links import check_links, docs_bodies
 from .core.problems import Problems
 from .nav import check_nav
@@ -34,25 +35,34 @@ def check_project(project: Project) -> tuple[Manual, Problems]:
         check_item_keywords(topics.topics, charts.charts.values(), problems)
     check_nav(project, manual, problems)  # pages missing from nav, nav lines to missing pages
     problems.extend(_link_checks(project, manual, charts.charts.values() if charts is not None else ()))
+    problems.extend(_glossary_checks(project, manual, topics))
     return manual, problems
+
+
+def _glossary_checks(project: Project, manual: Manual, topics: Any) -> Problems:
+    sheets = [(uri, sheet.body) for uri, sheet in topics.sheets.items() if sheet.status == "published"]
+    pages = [(p.uri, p.body) for p in manual.pages.values() if p.status == "published"] + sheets
+    skip = set(manual.pages) | set(topics.sheets)
+    pages += [(uri, text) for _, uri, text, _ in docs_bodies(project.docs_dir, project.root, skip=skip)]
+    return check_glossary(project.root, project.options, pages)
 
 
 def _generated_pages(project: Project, charts: Iterable[Any]) -> set[str]:
     """The site uris of the pages the plugin generates, as mkdocs.yml's options configure them."""
     options = project.options
 
-    def page(name: str, default: str, needs: Path | None = None) -> set[str]:
+    def page(name: str, default: str, needs: Path | None = None, key: str = "path") -> set[str]:
         settings = options.get(name) or {}
         if settings.get("enabled", True) is False or (needs is not None and not needs.is_file()):
             return set()
-        return {str(settings.get("path") or settings.get("page") or default)}
+        return {str(settings.get(key) or default)}
 
     glossary = options.get("glossary") or {}
     return (
         page("contents", "contents.md")
         | page("amendments", "amendments.md")
         | page("topics_index", "topics.md", None if options.get("topics") else project.root / "topics.yml")
-        | page("glossary", "glossary.md", project.root / str(glossary.get("path") or "glossary.yml"))
+        | page("glossary", "glossary.md", project.root / str(glossary.get("path") or "glossary.yml"), key="page")
         | {chart.uri for chart in charts}
     )
 

@@ -24,8 +24,11 @@ from .model import Term
 
 SKIP_TAGS = {"a", "code", "pre", "kbd", "samp", "abbr", "dfn", "script", "style", "svg", "button",
              "h1", "h2", "h3", "h4", "h5", "h6", "title", "textarea"}
-SKIP_CLASSES = ("pm-flowchart", "pm-term", "headerlink")
+SKIP_CLASSES = ("pm-flowchart", "pm-term", "headerlink", "admonition-title")
 _MARKDOWN = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
+# Raw inline HTML is stashed by Python-Markdown and left in the text as placeholders.
+_PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
+_RAW_TAG = re.compile(r"^<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 
 
 def plain_definition(definition: str) -> str:
@@ -67,6 +70,7 @@ class GlossaryTreeprocessor(Treeprocessor):
             return
         self.context = context
         self.count = 0
+        self.raw_depth = 0
         self._visit(root)
 
     def _skipped(self, element: ET.Element) -> bool:
@@ -96,13 +100,40 @@ class GlossaryTreeprocessor(Treeprocessor):
                         element.insert(index, node)
                         index += 1
 
+    def _open_raw(self, text: str) -> list[tuple[int, int]]:
+        """The stretches of ``text`` inside raw HTML elements we skip (``<kbd>neglect</kbd>``)."""
+        stretches = []
+        start = 0 if self.raw_depth else None
+        for placeholder in _PLACEHOLDER.finditer(text):
+            blocks = self.md.htmlStash.rawHtmlBlocks
+            index = int(placeholder.group(1))
+            raw = str(blocks[index]) if index < len(blocks) else ""
+            tag = _RAW_TAG.match(raw)
+            if not tag or tag.group(2).lower() not in SKIP_TAGS:
+                continue
+            if not tag.group(1):
+                self.raw_depth += 1
+                if self.raw_depth == 1:
+                    start = placeholder.end()
+            elif self.raw_depth:
+                self.raw_depth -= 1
+                if self.raw_depth == 0 and start is not None:
+                    stretches.append((start, placeholder.start()))
+                    start = None
+        if start is not None:
+            stretches.append((start, len(text)))
+        return stretches
+
     def _link(self, text: str) -> tuple[str, list[ET.Element]]:
         """Split ``text`` into the text before the first link and the new elements (with tails)."""
         context = self.context
         nodes: list[ET.Element] = []
         head = text
         position = 0
+        skipped = self._open_raw(text) if "\x02" in text or self.raw_depth else []
         for match in context.matcher.find(text):
+            if any(a <= match.start < b for a, b in skipped):
+                continue
             term = match.term
             if context.mode == "first" and term.anchor in context.used:
                 continue

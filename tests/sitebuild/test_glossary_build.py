@@ -1,0 +1,94 @@
+"""A whole build with a glossary: links and tooltips, the glossary page, "Used in", search, --dirty."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+
+from tests.conftest import page
+
+GLOSSARY = """\
+terms:
+  - term: Significant Harm
+    definition: The threshold for *compulsory* intervention.
+    see_also: [Neglect]
+  - term: Neglect
+    definition: Persistent failure to meet a child's basic needs.
+  - term: Child Sexual Exploitation
+    acronym: CSE
+    definition: A form of sexual abuse.
+  - term: Local Authority Designated Officer
+    acronym: LADO
+    definition: Oversees allegations against staff.
+"""
+
+
+def setup(project):
+    project.write("glossary.yml", GLOSSARY)
+    project.write("statutory/referrals.md", page(body="## Neglect\n\nNeglect may be significant harm. Neglect again. Ask the LADO.\n"))
+    project.write("supplementary/neglect.md", page("Neglect", 7, "2024-02-01", body="## Purpose\n\nSigns of CSE and neglect.\n"))
+    project.write("docs/index.md", "---\ntitle: Home\n---\n\nWelcome. Nothing to link.\n")
+
+
+def test_terms_link_to_the_glossary_with_tooltips(project):
+    setup(project)
+    built = project.build()
+    assert built.returncode == 0, built.output
+    html = built.html("statutory/referrals/index.html")
+    links = re.findall(r'class="pm-term__link" href="([^"]+)">([^<]+)</a>', html)
+    assert links == [
+        ("../../glossary/#neglect", "Neglect"),
+        ("../../glossary/#significant-harm", "significant harm"),
+        ("../../glossary/#local-authority-designated-officer", "LADO"),
+    ]
+    assert '<h2 id="neglect">Neglect' in html  # headings are never linked
+    assert re.search(r'role="tooltip">Significant Harm: The threshold for compulsory intervention.</span>', html)
+
+
+def test_glossary_page_lists_terms_a_to_z_with_used_in(project):
+    setup(project)
+    built = project.build()
+    html = built.html("glossary/index.html")
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert re.findall(r'<h3 id="([^"]+)"', html) == [
+        "child-sexual-exploitation", "local-authority-designated-officer", "neglect", "significant-harm"]
+    assert 'href="#letter-c"' in html and 'id="letter-s"' in html and 'href="#letter-a"' not in html
+    assert "Acronym: CSE" in text
+    assert re.search(r"See also:</strong>\s*<a href=\"#neglect\">Neglect</a>", html)
+    neglect = html[html.index('id="neglect"'):html.index('id="significant-harm"')]
+    assert re.findall(r'href="([^"#]+)"', neglect) == ["../statutory/referrals/", "../supplementary/neglect/"]
+    assert "pm-term__link" not in html  # the glossary page itself is not linked
+
+
+def test_search_entries_carry_the_glossary_forms(project):
+    setup(project)
+    built = project.build()
+    index = json.loads((built.site / "search" / "search_index.json").read_text())
+    entry = next(d for d in index["docs"] if d["location"] == "supplementary/neglect/")
+    assert "Child Sexual Exploitation" in entry["text"] and "CSE" in entry["text"]
+    assert "A form of sexual abuse" not in " ".join(d["text"] for d in index["docs"] if not d["location"].startswith("glossary"))
+
+
+def test_used_in_stays_right_after_a_dirty_rebuild(project):
+    """As `mkdocs serve --dirty`: the glossary page is rebuilt from the sources, not from renders."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    setup(project)
+    cwd = os.getcwd()
+    os.chdir(project.root)
+    try:
+        config = load_config("mkdocs.yml")
+        config.plugins.on_startup(command="serve", dirty=True)
+        build(config, dirty=True)
+        first = (project.root / "site" / "glossary" / "index.html").read_text()
+        assert "supplementary/neglect/" in first[first.index('id="child-sexual-exploitation"'):first.index('id="local-authority')]
+        target = project.root / "supplementary" / "neglect.md"
+        target.write_text(target.read_text().replace("Signs of CSE and neglect.", "Signs of neglect."))
+        build(load_config("mkdocs.yml"), dirty=True)
+        second = (project.root / "site" / "glossary" / "index.html").read_text()
+        section = second[second.index('id="child-sexual-exploitation"'):second.index('id="local-authority')]
+        assert "supplementary/neglect/" not in section
+    finally:
+        os.chdir(cwd)

@@ -1,0 +1,60 @@
+"""Bad glossary files: each gives its message with file and line, through check and the build."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from tests.conftest import page
+
+GOOD_TERM = "  - term: Neglect\n    definition: Persistent failure to meet a child's needs.\n"
+
+CASES = [
+    ("invalid-yaml", "terms:\n  - term: Neglect\n    definition: a: b\n", "glossary.yml:3: the YAML is not valid (mapping values are not allowed here)"),
+    ("empty-file", "", "glossary.yml:1: the glossary is empty"),
+    ("not-utf8", ("terms:\n" + GOOD_TERM + "  - term: Caf\xe9\n    definition: x\n").encode("latin-1"), "glossary.yml:4: the file is not UTF-8"),
+    ("no-terms-key", "words:\n  - a\n", "glossary.yml:1: the glossary must start with 'terms:'"),
+    ("terms-not-list", "terms: neglect\n", "glossary.yml:1: 'terms' must be a list"),
+    ("entry-not-mapping", "terms:\n  - Neglect\n", "glossary.yml:2: each glossary entry needs 'term:' and 'definition:'"),
+    ("missing-term", "terms:\n  - definition: x\n", "glossary.yml:2: this entry has no 'term'"),
+    ("empty-definition", "terms:\n  - term: Neglect\n    definition: ''\n", "glossary.yml:3: the term 'Neglect' has no definition"),
+    ("duplicate-term", "terms:\n" + GOOD_TERM + "  - term: neglect\n    definition: Again.\n",
+     "glossary.yml:4: the term 'neglect' of 'neglect' is already the term of 'Neglect' (line 2)"),
+    ("duplicate-alias", "terms:\n" + GOOD_TERM + "  - term: Harm\n    definition: x\n    aliases: [NEGLECT]\n",
+     "glossary.yml:6: the alias 'NEGLECT' of 'Harm' is already the term of 'Neglect' (line 2)"),
+    ("duplicate-acronym", "terms:\n  - term: Aa Bb\n    definition: x\n    acronym: AB\n  - term: Cc\n    definition: y\n    acronym: AB\n",
+     "glossary.yml:7: the acronym 'AB' of 'Cc' is already the acronym of 'Aa Bb' (line 4)"),
+    ("unknown-see-also", "terms:\n" + GOOD_TERM + "    see_also: [Negelct]\n",
+     "glossary.yml:4: 'see_also' of 'Neglect' names 'Negelct', which is not a term in the glossary: did you mean 'Neglect'?"),
+    ("acronym-lower", "terms:\n" + GOOD_TERM + "    acronym: ng\n", "glossary.yml:4: the acronym of 'Neglect' must be capital letters"),
+    ("aliases-not-list", "terms:\n" + GOOD_TERM + "    aliases: neglecting\n", "glossary.yml:4: 'aliases' of 'Neglect' must be a list"),
+    ("link-not-bool", "terms:\n" + GOOD_TERM + "    link: sometimes\n", "glossary.yml:4: 'link' of 'Neglect' must be true or false"),
+    ("unknown-field", "terms:\n" + GOOD_TERM + "    defintion: x\n", "glossary.yml:4: unknown field 'defintion' is ignored: did you mean 'definition'?"),
+    ("unused-term", "terms:\n" + GOOD_TERM + "  - term: Radicalisation\n    definition: x\n", "glossary.yml:4: the term 'Radicalisation' is used on no page"),
+    ("unknown-acronym", "terms:\n" + GOOD_TERM, "'MARAC' looks like an acronym but is not in the glossary (used in statutory/referrals.md)"),
+]
+
+
+@pytest.mark.parametrize("glossary, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_bad_glossary_is_reported_by_check_and_build(project, glossary, expected):
+    project.write("statutory/referrals.md", page(body="## Purpose\n\nNeglect is discussed at the MARAC.\n"))
+    project.write("glossary.yml", glossary)
+    result = CliRunner().invoke(main, ["-C", str(project.root), "check"])
+    assert result.exit_code == 1, result.output
+    assert expected in result.output
+    built = project.build()
+    assert built.returncode != 0
+    assert expected in built.output
+    assert "Traceback" not in built.output
+
+
+def test_markup_in_a_definition_shows_as_text(project):
+    project.write("statutory/referrals.md", page(body="## Purpose\n\nNeglect matters.\n"))
+    project.write("glossary.yml", "terms:\n  - term: Neglect\n    definition: 'Bad <script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3))'\n")
+    built = project.build()
+    assert built.returncode == 0, built.output
+    for rel in ("glossary/index.html", "statutory/referrals/index.html"):
+        html = built.html(rel)
+        assert "<script>alert" not in html and "<img src=x" not in html and 'href="javascript:' not in html
+    assert "&lt;script&gt;alert(1)" in built.html("glossary/index.html")

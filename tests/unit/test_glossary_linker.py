@@ -1,0 +1,116 @@
+"""The glossary linker: Markdown in, HTML out, and properties that hold for any text."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import markdown
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from generator.glossary import GlossaryExtension, LinkContext, Matcher
+from generator.glossary.model import Glossary, Term
+
+GLOSSARY = Glossary("glossary.yml", [
+    Term("Exploitation", "Taking advantage of a child."),
+    Term("Child Sexual Exploitation", "A form of *sexual* abuse.", acronym="CSE"),
+    Term("Significant Harm", "The threshold.", aliases=["harm threshold"]),
+    Term("Neglect", "Persistent failure to meet needs."),
+    Term("Local Authority Designated Officer", "Oversees allegations.", acronym="LADO"),
+    Term("Hidden", "Never linked.", link=False),
+])
+
+
+def render(text: str, mode: str = "first", glossary: Glossary = GLOSSARY) -> str:
+    extension = GlossaryExtension()
+    md = markdown.Markdown(extensions=["tables", "admonition", "attr_list", extension])
+    extension.context = LinkContext(Matcher(glossary), href=lambda t: f"../glossary.md#{t.anchor}", mode=mode)
+    return md.convert(text)
+
+
+def linked(html: str) -> list[tuple[str, str]]:
+    """(shown text, anchor) of every term link."""
+    return re.findall(r'<a aria-describedby="pm-term-\d+" class="pm-term__link" href="\.\./glossary\.md#([^"]+)">([^<]*)</a>', html) and [
+        (text, anchor) for anchor, text in re.findall(r'href="\.\./glossary\.md#([^"]+)">([^<]*)</a>', html)
+    ]
+
+
+CASES = [
+    ("plain", "We saw neglect here.", [("neglect", "neglect")]),
+    ("start-of-sentence", "Neglect is common.", [("Neglect", "neglect")]),
+    ("punctuation", "Signs of neglect, (neglect) and neglect.", [("neglect", "neglect")]),
+    ("plural", "Several neglects were seen.", [("neglects", "neglect")]),
+    ("plural-es", "Harm thresholdes are odd.", [("Harm thresholdes", "significant-harm")]),
+    ("possessive", "The neglect's effects.", [("neglect's", "neglect")]),
+    ("curly-possessive", "The neglect\u2019s effects.", [("neglect\u2019s", "neglect")]),
+    ("case-insensitive", "SIGNIFICANT HARM matters.", [("SIGNIFICANT HARM", "significant-harm")]),
+    ("alias", "Below the harm threshold.", [("harm threshold", "significant-harm")]),
+    ("longest-wins", "Child sexual exploitation and exploitation.",
+     [("Child sexual exploitation", "child-sexual-exploitation"), ("exploitation", "exploitation")]),
+    ("acronym", "Call the LADO today.", [("LADO", "local-authority-designated-officer")]),
+    ("acronym-lower-not-matched", "The lado is not an acronym here.", []),
+    ("acronym-plural", "Two CSEs.", [("CSEs", "child-sexual-exploitation")]),
+    ("whole-words-only", "Neglected and unneglect and neglectful.", []),
+    ("heading", "## Neglect\n\nText.", []),
+    ("link", "[neglect](other.md) then neglect.", [("neglect", "neglect")]),
+    ("code-span", "`neglect` and then neglect.", [("neglect", "neglect")]),
+    ("code-block", "    neglect in code\n", []),
+    ("emphasis-around", "It was *neglect* again.", [("neglect", "neglect")]),
+    ("emphasis-inside", "Child *sexual* exploitation.", [("exploitation", "exploitation")]),
+    ("table", "| a |\n| - |\n| neglect |", [("neglect", "neglect")]),
+    ("list", "- one neglect\n- two", [("neglect", "neglect")]),
+    ("admonition", '!!! note "Neglect"\n    About neglect here.', [("neglect", "neglect")]),
+    ("abbr-and-kbd", "<kbd>neglect</kbd> <abbr>neglect</abbr> <dfn>neglect</dfn>", []),
+    ("link-false", "Hidden things.", []),
+    ("across-lines", "significant\nharm", [("significant\nharm", "significant-harm")]),
+    ("first-only", "neglect and neglect.", [("neglect", "neglect")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_terms_are_linked_where_they_should_be(text, expected):
+    assert linked(render(text)) == expected
+
+
+def test_all_mode_links_every_use():
+    assert linked(render("neglect and neglect; neglect.", mode="all")) == [("neglect", "neglect")] * 3
+
+
+def test_link_carries_an_accessible_tooltip_without_markup():
+    glossary = Glossary("g", [Term("Neglect", 'Bad <script>alert(1)</script> [x](javascript:y) *em* onerror="z"')])
+    html = render("neglect", glossary=glossary)
+    assert '<a aria-describedby="pm-term-1" class="pm-term__link" href="../glossary.md#neglect">neglect</a>' in html
+    tip = re.search(r'<span class="pm-term__tip" data-search-exclude="" id="pm-term-1" role="tooltip">(.*?)</span>', html).group(1)
+    assert tip == 'Neglect: Bad &lt;script&gt;alert(1)&lt;/script&gt; x em onerror="z"'
+    assert "<script>" not in html
+
+
+def test_no_context_means_no_links():
+    extension = GlossaryExtension()
+    md = markdown.Markdown(extensions=[extension])
+    assert "pm-term" not in md.convert("neglect")
+
+
+WORDS = st.sampled_from(["neglect", "Neglect", "CSE", "child", "sexual", "exploitation", "harm", "significant",
+                         "the", "LADO", "lado", "a", "*em*", "`code`", "[link](x.md)", ",", ".", "'s", "neglects"])
+
+
+def visible_text(html: str) -> str:
+    root = ET.fromstring(f"<div>{html}</div>")
+    for tip in root.iter():
+        if tip.get("class") == "pm-term__tip":
+            tip.text = ""
+    return "".join(root.itertext())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=25), st.sampled_from(["first", "all"]))
+def test_properties_text_unchanged_no_nested_links_well_formed(words, mode):
+    text = " ".join(words)
+    plain = markdown.markdown(text)
+    html = render(text, mode=mode)
+    root = ET.fromstring(f"<div>{html}</div>")  # well-formed
+    for link in root.iter("a"):
+        assert not list(link.iter("a"))[1:], "a link inside a link"
+    assert visible_text(html) == "".join(ET.fromstring(f"<div>{plain}</div>").itertext())
