@@ -44,7 +44,7 @@ def _glossary_checks(project: Project, manual: Manual, topics: Any) -> Problems:
     pages = [(p.uri, p.body) for p in manual.pages.values() if p.status == "published"] + sheets
     skip = set(manual.pages) | set(topics.sheets)
     pages += [(uri, text) for _, uri, text, _ in docs_bodies(project.docs_dir, project.root, skip=skip)]
-    return check_glossary(project.root, project.options, pages)
+    return check_glossary(project.root, project.options, pages, topics.topics)
 
 
 def _generated_pages(project: Project, charts: Iterable[Any]) -> set[str]:

@@ -37,8 +37,9 @@ from .amendments.history import FLOWCHART_FOLDER
 from .amendments.releases import Releases, parse_releases
 from .glossary import GlossaryExtension, LinkContext, Matcher, acronym_warnings, load_glossary, scan_usage, unused_warnings
 from .glossary.page import glossary_markdown
+from .glossary.linker import plain_definition
 from .topics.links import title_of
-from .topics import IndexPage, LinkCache, check_item_keywords, keyword_entries, Settings as TopicSettings, TopicSources, Views, build_views, load_sources
+from .topics import Entry, IndexPage, LinkCache, check_item_keywords, check_keywords, keyword_entries, Settings as TopicSettings, TopicSources, Views, build_views, load_sources
 
 log = get_plugin_logger("procedures")
 
@@ -389,6 +390,25 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         base = mdtext.link_to(self.config.glossary.page, uri)
         return LinkContext(self.glossary_matcher, href=lambda term: f"{base}#{term.anchor}", mode=self.config.glossary.link)
 
+    def _glossary_entries(self) -> list[Entry]:
+        """Glossary terms with `topics`, for the info-sheets' lists and the Topics page."""
+        if self.glossary is None or self.topic_sources is None or self.topic_sources.topics is None:
+            return []
+        problems = Problems()
+        entries = []
+        for term in self.glossary.terms:
+            line = term.line_of("topics")
+            keys = check_keywords(self.topic_sources.topics, self.glossary.path, [(t, line) for t in term.topics],
+                                  problems, field_name="topics")
+            if keys:
+                entries.append(Entry(
+                    kind="term", uri=self.config.glossary.page, anchor=term.anchor, title=term.term,
+                    topics=tuple(keys), summary=plain_definition(term.definition), group="Glossary terms",
+                    group_order=len(self.manual.sections) + 1,
+                ))
+        self._report(problems)
+        return entries
+
     def _record_glossary_use(self, page: Page) -> None:
         """The glossary forms of the terms linked on ``page``, for its search entry."""
         context = self.glossary_links.context
@@ -445,7 +465,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             extra_entries=keyword_entries(
                 "flowchart", self.library.charts.values(), self.flowchart_topics, self.numbers, nav_order,
                 self.config.flowcharts.label, len(self.manual.sections),
-            ),
+            ) + self._glossary_entries(),
         )
         if views.index_markdown is not None:
             files.get_file_from_path(index.path).content_string = views.index_markdown

@@ -59,3 +59,25 @@ def test_a_flowchart_keyword_outside_the_list_is_a_warning(project):
     result = CliRunner().invoke(main, ["-C", str(project.root), "check"])
     assert result.exit_code == 1
     assert "flowcharts/neglect-route.yml:4:" in result.output
+
+
+def test_a_glossary_term_with_a_topic_is_listed_on_the_sheet(project):
+    setup(project, "[neglect]")
+    project.write("glossary.yml", "terms:\n  - term: Neglect\n    definition: Persistent failure to meet needs.\n    topics: [neglect]\n")
+    project.write("statutory/referrals.md", page(keywords=["neglect"], body="## Purpose\n\nAbout neglect.\n"))
+    built = project.build()
+    assert built.returncode == 0, built.output
+    sheet = built.html("info-sheets/neglect/index.html")
+    assert re.search(r'href="../../glossary/#neglect"[^>]*>Neglect</a>', sheet)
+    assert "Glossary terms" in sheet
+
+
+def test_a_glossary_topic_outside_the_list_is_a_warning(project):
+    setup(project, "[neglect]")
+    project.write("glossary.yml", "terms:\n  - term: Neglect\n    definition: Persistent failure.\n    topics: [negelct]\n")
+    project.write("statutory/referrals.md", page(keywords=["neglect"], body="## Purpose\n\nAbout neglect.\n"))
+    built = project.build()
+    assert built.returncode != 0
+    assert "glossary.yml:4:" in built.output and "negelct" in built.output
+    result = CliRunner().invoke(main, ["-C", str(project.root), "check"])
+    assert result.exit_code == 1 and "glossary.yml:4:" in result.output
