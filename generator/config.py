@@ -52,6 +52,9 @@ class ProceduresConfig(base.Config):
     updated_since = DateOption()
     # Fixes "today" for reproducible builds and tests; the real date when unset.
     today = DateOption()
+    # The accessibility statement, linked from the footer of every page: a page in docs_dir.
+    # Unset: accessibility.md, when docs_dir has one.
+    accessibility_statement = c.Optional(c.Type(str))
     # The partnership's colours, as CSS colours; they must keep a 4.5:1 contrast with white.
     primary_colour = c.Optional(c.Type(str))
     accent_colour = c.Optional(c.Type(str))

@@ -32,6 +32,8 @@ log = get_plugin_logger("procedures")
 THEME_DIR = Path(__file__).parent / "theme"
 STYLESHEET = "assets/procedures/manual.css"
 COLOURS = "assets/procedures/colours.css"
+SCRIPT = "assets/procedures/manual.js"
+ACCESSIBILITY_STATEMENT = "accessibility.md"
 _COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*\))$")
 
 
@@ -50,6 +52,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self.manual: Manual | None = None
         self.numbers: dict[str, str] = {}
         self.group_numbers: dict[tuple[str, ...], str] = {}
+        self.footer_links: list[dict[str, str]] = []
 
     # Defining on_startup keeps this plugin instance alive across `serve` rebuilds (MkDocs >= 1.4),
     # so the parse cache survives; everything else is reset in on_config.
@@ -72,6 +75,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         config.extra_css.insert(0, STYLESHEET)
         if self.config.primary_colour or self.config.accent_colour:
             config.extra_css.insert(1, COLOURS)
+        config.extra_javascript.insert(0, SCRIPT)
         return config
 
     def _check_options(self, config: MkDocsConfig) -> None:
@@ -84,6 +88,12 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             if value and not _COLOUR.match(value.strip()):
                 problems.append(f"procedures plugin: {name} {value!r} must be a colour such as '#1d4f91'")
         docs_dir = Path(config.docs_dir).resolve()
+        statement = self.config.accessibility_statement
+        if statement and not (docs_dir / statement).is_file():
+            problems.append(
+                f"procedures plugin: accessibility_statement '{statement}' is not a page in docs_dir "
+                f"'{config.docs_dir}': write the statement there, or correct the option in mkdocs.yml"
+            )
         for section in self.sections:
             folder = (self.root / section.folder).resolve()
             if folder == docs_dir or docs_dir in folder.parents or folder in docs_dir.parents:
@@ -150,7 +160,16 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                 updated_since=self.config.updated_since,
             )
             files.get_file_from_path(contents.path).content_string = markdown
+
+        statement = files.get_file_from_path(self.config.accessibility_statement or ACCESSIBILITY_STATEMENT)
+        if statement is not None and statement.is_documentation_page():
+            self.footer_links = [{"title": "Accessibility statement", "url": statement.url}]
         return files
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # Shown on every page, the 404 page included, by theme/partials/copyright.html.
+        env.globals["manual_site"] = {"footer_links": self.footer_links}
+        return env
 
     def _navigation(self, config: MkDocsConfig, files: Files, drop: set[str]) -> list[numbering.NavNode]:
         """The nav from mkdocs.yml without drafts and archived pages, or one built from the folders."""

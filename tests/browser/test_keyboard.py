@@ -1,0 +1,188 @@
+"""Keyboard use: the skip link first, the menu and the search from the keyboard, focus always
+visible, and every glossary term reachable with its definition shown on focus."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from .helpers import (GLOSSARY_LINKS, SEARCH_INPUT, focus_problem, focused, settle, visit,
+                      wait_for_results, wait_for_search_index)
+from .pages import BY_NAME, PAGE_TYPES, PROCEDURE, WIDTHS, all_pages, pages_and_widths
+
+MAX_TABS = 250  # more stops than any page has; the walk ends when focus comes back round
+
+
+def tab(page) -> dict | None:
+    page.keyboard.press("Tab")
+    return focused(page)
+
+
+@pytest.mark.parametrize(("kind", "width"), pages_and_widths())
+def test_first_tab_reaches_the_skip_link(new_page, server, kind, width):
+    page = new_page(width)
+    visit(page, server, kind)
+    first = tab(page)
+    assert first is not None, "the first Tab focused nothing"
+    if not kind.skip_link:
+        # No headings, so Material adds no skip link: the first stop must still be a visible control.
+        assert focus_problem(first) is None, focus_problem(first)
+        return
+    assert "md-skip" in first["cls"], f"the first Tab reached {first['label']!r}, not the skip link"
+    assert first["label"] == "Skip to content"
+    assert focus_problem(first) is None, focus_problem(first)
+
+    # Following it moves focus past the header and navigation to the page's text.
+    page.keyboard.press("Enter")
+    settle(page)
+    assert urlsplit(page.url).fragment == first["href"].lstrip("#")
+    after = tab(page)
+    inside = page.evaluate("() => !!document.activeElement.closest('.md-content')")
+    assert inside, f"after the skip link, Tab went to {after and after['label']!r}, outside the page's text"
+
+
+@pytest.mark.parametrize(("kind", "width"), pages_and_widths())
+def test_focus_is_always_visible(new_page, server, kind, width):
+    """Tab round the page: every stop is on screen with an outline or a box-shadow.
+
+    The header, navigation and table of contents are the same on every page, so they are walked on
+    the procedure page and the 404 page; other pages are walked from their title onwards.
+    """
+    page = new_page(width)
+    visit(page, server, kind)
+    if kind not in (PROCEDURE, BY_NAME["not-found"]):
+        page.locator(".md-content h1").click()  # Tab starts from here
+    problems, seen = [], []
+    for _ in range(MAX_TABS):
+        info = tab(page)
+        if info is None:
+            break
+        key = (info["tag"], info["cls"], info["label"], info["href"])
+        if seen and key == seen[0]:
+            break  # round again
+        seen.append(key)
+        problem = focus_problem(info)
+        if problem:
+            problems.append(problem)
+    assert len(seen) >= 3, f"Tab reached only {seen}"
+    assert not problems, f"{len(problems)} of {len(seen)} focus stops cannot be seen:\n" + "\n".join(problems)
+
+
+def tab_to(page, predicate, what: str, limit: int = 40) -> dict:
+    for _ in range(limit):
+        info = tab(page)
+        if info and predicate(info):
+            return info
+    raise AssertionError(f"Tab never reached {what}")
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_search_opens_and_works_from_the_keyboard(new_page, server, width):
+    page = new_page(width)
+    visit(page, server, BY_NAME["home"])
+    if width == "390":
+        # On a phone the search box is folded away: Tab to the header's search button and press Enter.
+        tab_to(page, lambda i: i["label"] == "Search" and i["tag"] == "label", "the search button")
+        page.keyboard.press("Enter")
+        settle(page)
+    else:
+        tab_to(page, lambda i: "md-search__input" in i["cls"], "the search box")
+    assert page.evaluate("s => document.activeElement === document.querySelector(s)", SEARCH_INPUT), \
+        "the search box does not have focus"
+    assert page.locator(SEARCH_INPUT).is_visible()
+    wait_for_search_index(page)
+    page.keyboard.type("section 47", delay=30)
+    pages = wait_for_results(page, "section 47")
+    assert pages and pages[0] == "/statutory/section-47-enquiries/", pages
+
+    # Arrow down to the first result, with a visible focus, and open it with Enter.
+    page.keyboard.press("ArrowDown")
+    settle(page)
+    info = focused(page)
+    assert info and "md-search-result__link" in info["cls"], info
+    assert focus_problem(info) is None, focus_problem(info)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert urlsplit(page.url).path == "/statutory/section-47-enquiries/"
+
+    # "/" opens the search from anywhere on a page, and Escape closes it.
+    page = new_page(width)
+    visit(page, server, BY_NAME["home"])
+    wait_for_search_index(page)
+    page.keyboard.press("/")
+    page.wait_for_function("s => document.getElementById('__search').checked && document.activeElement === document.querySelector(s)",
+                           arg=SEARCH_INPUT)
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !document.getElementById('__search').checked")
+
+
+def test_menu_opens_and_closes_from_the_keyboard_on_a_phone(new_page, server):
+    page = new_page("390")
+    visit(page, server, PROCEDURE)
+    button = tab_to(page, lambda i: i["label"] == "Menu", "the menu button")
+    assert focus_problem(button) is None, focus_problem(button)
+    menu = page.locator(".md-header label.md-header__button[for='__drawer']")
+    assert menu.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    settle(page)
+    assert menu.get_attribute("aria-expanded") == "true"
+    inside = page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')")
+    assert inside, "opening the menu did not move focus into it"
+    assert focus_problem(focused(page)) is None
+    link = page.locator(".md-sidebar--primary a.md-nav__link", has_text="Contents")
+    assert link.is_visible()
+
+    page.keyboard.press("Escape")
+    settle(page)
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert not page.locator(".md-sidebar--primary a.md-nav__link").first.is_visible()
+    assert focused(page)["label"] == "Menu", "closing the menu did not give focus back to its button"
+
+
+# --- glossary terms -----------------------------------------------------------------------------
+
+DESCRIPTION = """e => {
+  const ids = (e.getAttribute('aria-describedby') || '').split(/\\s+/).filter(Boolean);
+  const parts = ids.map(id => document.getElementById(id)).filter(Boolean).map(n => n.textContent);
+  return (parts.join(' ') || e.getAttribute('aria-description') || e.getAttribute('title') || '').replace(/\\s+/g, ' ').trim();
+}"""
+
+SHOWN = """(e, text) => {
+  const visible = n => { const r = n.getBoundingClientRect(), s = getComputedStyle(n);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && parseFloat(s.opacity) > 0; };
+  const probe = text.slice(0, 40);
+  return [...document.querySelectorAll('body *')].some(n => n !== e && !e.contains(n) && !n.contains(e)
+    && n.textContent.replace(/\\s+/g, ' ').includes(probe) && visible(n));
+}"""
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_every_glossary_term_is_reached_by_tab_and_explained(new_page, server, width):
+    server.require_glossary()
+    page = new_page(width)
+    visit(page, server, PROCEDURE)
+    terms = page.locator(GLOSSARY_LINKS)
+    count = terms.count()
+    assert count > 0, f"{PROCEDURE.path} links no glossary term although the site has a glossary"
+    reached = set()
+    page.locator(".md-content h1").click()  # start the walk at the page's text
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        settle(page)
+        index = page.evaluate(
+            "s => [...document.querySelectorAll(s)].indexOf(document.activeElement)", GLOSSARY_LINKS)
+        if index < 0:
+            if not page.evaluate("() => !!document.activeElement.closest('.md-content')"):
+                break
+            continue
+        reached.add(index)
+        term = terms.nth(index)
+        description = term.evaluate(DESCRIPTION)
+        assert description, f"glossary term {term.inner_text()!r} has no accessible description"
+        from playwright.sync_api import expect
+        expect(term).to_have_accessible_description(re.compile(re.escape(description[:40])))
+        assert term.evaluate(SHOWN, description), f"the definition of {term.inner_text()!r} is not shown on focus"
+        assert focus_problem(focused(page)) is None
+    assert reached == set(range(count)), f"Tab reached {len(reached)} of {count} glossary terms"
