@@ -77,6 +77,18 @@ def visit(page: Any, site: BuiltSite, kind: PageType) -> Any:
     return response
 
 
+# Transitions only delay the final look of a focused element; without them a walk of a hundred
+# Tab stops need not wait 125 ms at each (Material fades link colours and permalinks).
+NO_TRANSITIONS = """*, *::before, *::after {
+  transition-duration: 0s !important; transition-delay: 0s !important;
+  animation-duration: 0s !important; animation-delay: 0s !important;
+}"""
+
+
+def without_transitions(page: Any) -> None:
+    page.add_style_tag(content=NO_TRANSITIONS)
+
+
 def run_axe(page: Any, axe_source: str) -> list[str]:
     """axe-core's WCAG 2.0/2.1/2.2 A and AA violations on the page as it is now, one line per element."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
@@ -163,7 +175,17 @@ FOCUSED = """async () => {
     const t = getComputedStyle(n);
     if (t.visibility === 'hidden' || t.display === 'none' || parseFloat(t.opacity) === 0) hidden = true;
   }
+  // Covered by something else (a sticky header, another panel)? Ask what is drawn at its centre.
+  const cx = r.x + r.width / 2, cy = r.y + r.height / 2;
+  let coveredBy = null;
+  if (cx >= 0 && cy >= 0 && cx < innerWidth && cy < innerHeight) {
+    const hit = document.elementFromPoint(cx, cy);
+    if (hit && hit !== e && !e.contains(hit) && !hit.contains(e)) {
+      coveredBy = hit.tagName.toLowerCase() + (typeof hit.className === 'string' && hit.className ? '.' + hit.className.split(' ')[0] : '');
+    }
+  }
   return {
+    coveredBy: coveredBy,
     tag: e.tagName.toLowerCase(), cls: typeof e.className === 'string' ? e.className : '',
     label: label.slice(0, 60), href: e.getAttribute('href'),
     outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
@@ -190,6 +212,8 @@ def focus_problem(info: dict[str, Any]) -> str | None:
         return f"{where} has focus but no size"
     if box["x"] + box["width"] <= 0 or box["y"] + box["height"] <= 0 or box["x"] >= view["width"] or box["y"] >= view["height"]:
         return f"{where} has focus but is off the screen at {box}"
+    if info["coveredBy"]:
+        return f"{where} has focus but is covered by <{info['coveredBy']}>"
     if not (info["outline"] or info["shadow"]):
         return f"{where} has focus but no outline or box-shadow"
     return None

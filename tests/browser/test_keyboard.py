@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from .helpers import (GLOSSARY_LINKS, SEARCH_INPUT, focus_problem, focused, settle, visit,
-                      wait_for_results, wait_for_search_index)
+                      wait_for_results, wait_for_search_index, without_transitions)
 from .pages import BY_NAME, PAGE_TYPES, PROCEDURE, WIDTHS, all_pages, pages_and_widths
 
 MAX_TABS = 250  # more stops than any page has; the walk ends when focus comes back round
@@ -45,14 +45,16 @@ def test_first_tab_reaches_the_skip_link(new_page, server, kind, width):
 
 @pytest.mark.parametrize(("kind", "width"), pages_and_widths())
 def test_focus_is_always_visible(new_page, server, kind, width):
-    """Tab round the page: every stop is on screen with an outline or a box-shadow.
+    """Tab round the page: every stop is on screen, uncovered, with an outline or a box-shadow.
 
-    The header, navigation and table of contents are the same on every page, so they are walked on
-    the procedure page and the 404 page; other pages are walked from their title onwards.
+    The header, navigation and table of contents are the same on every page, so the whole round is
+    walked on the procedure page only; on other pages the walk covers the text and the footer.
     """
     page = new_page(width)
     visit(page, server, kind)
-    if kind not in (PROCEDURE, BY_NAME["not-found"]):
+    without_transitions(page)
+    whole = kind == PROCEDURE
+    if not whole:
         page.locator(".md-content h1").click()  # Tab starts from here
     problems, seen = [], []
     for _ in range(MAX_TABS):
@@ -62,11 +64,13 @@ def test_focus_is_always_visible(new_page, server, kind, width):
         key = (info["tag"], info["cls"], info["label"], info["href"])
         if seen and key == seen[0]:
             break  # round again
+        if not whole and not page.evaluate("() => !!document.activeElement.closest('.md-content, .md-footer')"):
+            break  # past the footer
         seen.append(key)
         problem = focus_problem(info)
         if problem:
             problems.append(problem)
-    assert len(seen) >= 3, f"Tab reached only {seen}"
+    assert len(seen) >= (10 if whole else 1), f"Tab reached only {seen}"
     assert not problems, f"{len(problems)} of {len(seen)} focus stops cannot be seen:\n" + "\n".join(problems)
 
 
@@ -126,19 +130,58 @@ def test_menu_opens_and_closes_from_the_keyboard_on_a_phone(new_page, server):
     menu = page.locator(".md-header label.md-header__button[for='__drawer']")
     assert menu.get_attribute("aria-expanded") == "false"
     page.keyboard.press("Enter")
-    settle(page)
     assert menu.get_attribute("aria-expanded") == "true"
-    inside = page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')")
-    assert inside, "opening the menu did not move focus into it"
-    assert focus_problem(focused(page)) is None
-    link = page.locator(".md-sidebar--primary a.md-nav__link", has_text="Contents")
-    assert link.is_visible()
+    first = focused(page)
+    assert page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')"), \
+        f"opening the menu moved focus to {first}, not into the menu"
+    assert focus_problem(first) is None, focus_problem(first)
 
     page.keyboard.press("Escape")
     settle(page)
     assert menu.get_attribute("aria-expanded") == "false"
     assert not page.locator(".md-sidebar--primary a.md-nav__link").first.is_visible()
     assert focused(page)["label"] == "Menu", "closing the menu did not give focus back to its button"
+
+
+def test_whole_menu_is_usable_from_the_keyboard_on_a_phone(new_page, server):
+    """Material's phone menu slides panels in and out; every one must be reachable and visible."""
+    page = new_page("390")
+    visit(page, server, PROCEDURE)
+    page.locator(".md-header label.md-header__button[for='__drawer']").focus()
+    page.keyboard.press("Enter")
+
+    # Every stop inside the open menu is visible, until Tab leaves it (which closes it).
+    problems, stops = [], []
+    for _ in range(MAX_TABS):
+        info = focused(page)
+        if not page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')"):
+            break
+        stops.append(info["label"])
+        if focus_problem(info):
+            problems.append(focus_problem(info))
+        page.keyboard.press("Tab")
+    assert len(stops) > 5, stops
+    assert not problems, "\n".join(problems)
+    assert not page.evaluate("() => document.getElementById('__drawer').checked"), "the menu stayed open behind the focus"
+
+    # Back to the top of the menu, into another section, and on to one of its pages.
+    page.locator(".md-header label.md-header__button[for='__drawer']").focus()
+    page.keyboard.press("Enter")
+    for _ in range(10):
+        info = focused(page)
+        if info["label"].startswith("Back"):
+            break
+        page.keyboard.press("Shift+Tab")
+    assert info["label"].startswith("Back"), info
+    page.keyboard.press("Enter")
+    tab_to(page, lambda i: "Supplementary" in i["label"], "the Supplementary section")
+    page.keyboard.press("Enter")
+    info = focused(page)
+    assert focus_problem(info) is None, focus_problem(info)
+    assert re.match(r"2\.1 ", info["label"]), f"opening the section moved focus to {info['label']!r}"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert urlsplit(page.url).path == "/supplementary/neglect/"
 
 
 # --- glossary terms -----------------------------------------------------------------------------
