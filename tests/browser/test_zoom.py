@@ -1,7 +1,8 @@
-"""WCAG 1.4.4: with text zoomed to 200% at 1280 px, nothing spills off the side of the screen.
-
-Text-only zoom is the browser's default font size doubled (16 px to 32 px), set through the DevTools
-protocol as a reader's "font size" setting does; Material's rem sizes and em breakpoints follow it.
+"""Zoom: nothing spills off the side of the screen
+- with text zoomed to 200% at 1280 px (WCAG 1.4.4). Text-only zoom is the browser's default font
+  size doubled (16 px to 32 px), set through the DevTools protocol as a reader's "font size"
+  setting does; Material's rem sizes and em breakpoints follow it;
+- with the whole page zoomed to 400% at 1280 px, which is a 320 px wide screen (WCAG 1.4.10).
 """
 
 from __future__ import annotations
@@ -45,3 +46,17 @@ def test_text_at_200_percent_needs_no_horizontal_scrolling(new_page, server, kin
     assert result["scrollWidth"] <= result["width"], result
     assert not result["found"], f"at 200% text, parts of {kind.path} spill off a {result['width']} px screen:\n" + \
         "\n".join(result["found"])
+
+
+@pytest.mark.parametrize("kind", all_pages())
+def test_page_zoomed_to_400_percent_reflows_into_320_px(browser, server, kind):
+    context = browser.new_context(viewport={"width": 320, "height": 256})
+    try:
+        page = context.new_page()
+        visit(page, server, kind)
+        result = page.evaluate(SPILLS)
+        assert result["width"] == 320
+        assert result["scrollWidth"] <= result["width"], result
+        assert not result["found"], f"at 400% zoom, parts of {kind.path} spill off the screen:\n" + "\n".join(result["found"])
+    finally:
+        context.close()
