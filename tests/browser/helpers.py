@@ -148,7 +148,7 @@ def wait_for_results(page: Any, query: str) -> list[str]:
 def type_query(page: Any, query: str) -> list[str]:
     """Type a query the way a person does, key by key, into the open search box."""
     box = page.locator(SEARCH_INPUT)
-    box.press_sequentially(query, delay=30)
+    box.press_sequentially(query, delay=10)
     return wait_for_results(page, query)
 
 

@@ -3,8 +3,8 @@ open; the accessibility statement, and a link to it from every page."""
 
 from __future__ import annotations
 
+import struct
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -18,11 +18,25 @@ def no_violations(lines: list[str]) -> str:
 
 
 @pytest.mark.parametrize(("kind", "width"), pages_and_widths())
-def test_axe_finds_no_violations(new_page, server, axe_source, kind, width):
+def test_axe_finds_no_violations(new_page, server, axe_source, artifacts, kind, width):
+    """axe-core on the page as loaded. The page is also kept as a screenshot to look at, in
+    test-artifacts/screenshots/, and must be no wider than the screen."""
     page = new_page(width)
     visit(page, server, kind)
     violations = run_axe(page, axe_source)
     assert not violations, no_violations(violations)
+
+    folder = artifacts / "screenshots"
+    folder.mkdir(exist_ok=True)
+    shot = page.screenshot(path=str(folder / f"{kind.name}-{width}.png"), full_page=True)
+    shot_width, shot_height = png_size(shot)
+    assert shot_width == WIDTHS[width]["width"], "the page is wider than the screen"
+    assert shot_height >= WIDTHS[width]["height"]
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
 
 
 def open_search_with_results(page, width: str) -> None:

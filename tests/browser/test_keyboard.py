@@ -10,7 +10,7 @@ import pytest
 
 from .helpers import (GLOSSARY_LINKS, SEARCH_INPUT, focus_problem, focused, settle, visit,
                       wait_for_results, wait_for_search_index, without_transitions)
-from .pages import BY_NAME, PAGE_TYPES, PROCEDURE, WIDTHS, all_pages, pages_and_widths
+from .pages import BY_NAME, PROCEDURE, WIDTHS, pages_and_widths
 
 MAX_TABS = 250  # more stops than any page has; the walk ends when focus comes back round
 
@@ -21,50 +21,42 @@ def tab(page) -> dict | None:
 
 
 @pytest.mark.parametrize(("kind", "width"), pages_and_widths())
-def test_first_tab_reaches_the_skip_link(new_page, server, kind, width):
-    page = new_page(width)
-    visit(page, server, kind)
-    first = tab(page)
-    assert first is not None, "the first Tab focused nothing"
-    if not kind.skip_link:
-        # No headings, so Material adds no skip link: the first stop must still be a visible control.
-        assert focus_problem(first) is None, focus_problem(first)
-        return
-    assert "md-skip" in first["cls"], f"the first Tab reached {first['label']!r}, not the skip link"
-    assert first["label"] == "Skip to content"
-    assert focus_problem(first) is None, focus_problem(first)
-
-    # Following it moves focus past the header and navigation to the page's text.
-    page.keyboard.press("Enter")
-    settle(page)
-    assert urlsplit(page.url).fragment == first["href"].lstrip("#")
-    after = tab(page)
-    inside = page.evaluate("() => !!document.activeElement.closest('.md-content')")
-    assert inside, f"after the skip link, Tab went to {after and after['label']!r}, outside the page's text"
-
-
-@pytest.mark.parametrize(("kind", "width"), pages_and_widths())
-def test_focus_is_always_visible(new_page, server, kind, width):
-    """Tab round the page: every stop is on screen, uncovered, with an outline or a box-shadow.
+def test_skip_link_comes_first_and_focus_is_always_visible(new_page, server, kind, width):
+    """The first Tab reaches "Skip to content", which leads to the page's text; then Tab on: every
+    stop is on screen, uncovered, with an outline or a box-shadow.
 
     The header, navigation and table of contents are the same on every page, so the whole round is
     walked on the procedure page only; on other pages the walk covers the text and the footer.
     """
     page = new_page(width)
     visit(page, server, kind)
+    first = tab(page)
+    assert first is not None, "the first Tab focused nothing"
+    assert focus_problem(first) is None, focus_problem(first)
+    if kind.skip_link:
+        assert "md-skip" in first["cls"], f"the first Tab reached {first['label']!r}, not the skip link"
+        assert first["label"] == "Skip to content"
+        page.keyboard.press("Enter")
+        settle(page)
+        assert urlsplit(page.url).fragment == first["href"].lstrip("#")
+    else:
+        # No headings, so Material adds no skip link: start the walk at the page's text.
+        page.locator(".md-content h1").click()
+
     without_transitions(page)
     whole = kind == PROCEDURE
-    if not whole:
-        page.locator(".md-content h1").click()  # Tab starts from here
     problems, seen = [], []
     for _ in range(MAX_TABS):
         info = tab(page)
         if info is None:
             break
         key = (info["tag"], info["cls"], info["label"], info["href"])
+        in_text = page.evaluate("() => !!document.activeElement.closest('.md-content, .md-footer')")
+        if not seen and kind.skip_link:
+            assert in_text, f"after the skip link, Tab went to {info['label']!r}, outside the page's text"
         if seen and key == seen[0]:
             break  # round again
-        if not whole and not page.evaluate("() => !!document.activeElement.closest('.md-content, .md-footer')"):
+        if not whole and not in_text:
             break  # past the footer
         seen.append(key)
         problem = focus_problem(info)
@@ -203,6 +195,8 @@ SHOWN = """(e, text) => {
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_every_glossary_term_is_reached_by_tab_and_explained(new_page, server, width):
+    from playwright.sync_api import expect  # here, so that the suite skips cleanly without Playwright
+
     server.require_glossary()
     page = new_page(width)
     visit(page, server, PROCEDURE)
@@ -224,7 +218,6 @@ def test_every_glossary_term_is_reached_by_tab_and_explained(new_page, server, w
         term = terms.nth(index)
         description = term.evaluate(DESCRIPTION)
         assert description, f"glossary term {term.inner_text()!r} has no accessible description"
-        from playwright.sync_api import expect
         expect(term).to_have_accessible_description(re.compile(re.escape(description[:40])))
         assert term.evaluate(SHOWN, description), f"the definition of {term.inner_text()!r} is not shown on focus"
         assert focus_problem(focused(page)) is None

@@ -1,15 +1,13 @@
 """On a phone (390 px): the procedure text and its version stamp are readable, the flowchart's text
-version is shown, and the navigation opens. Screenshots of every page type at both widths are kept
-in test-artifacts/screenshots/ to look at (they are not compared with anything)."""
+version is shown, and the navigation opens. (Screenshots of every page type at both widths are
+taken by test_accessibility.py's axe test, into test-artifacts/screenshots/.)"""
 
 from __future__ import annotations
-
-import struct
 
 import pytest
 
 from .helpers import settle, visit
-from .pages import BY_NAME, PAGE_TYPES, WIDTHS, pages_and_widths
+from .pages import BY_NAME, PAGE_TYPES
 
 # Every visible line of text inside an element stays on a 390 px screen, at 16 px or more.
 READABLE = """(root) => {
@@ -69,21 +67,3 @@ def test_navigation_opens_on_a_phone(new_page, server):
     with page.expect_navigation():
         contents.click()
     assert page.url.endswith("/contents/")
-
-
-def png_size(data: bytes) -> tuple[int, int]:
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    return struct.unpack(">II", data[16:24])
-
-
-@pytest.mark.parametrize(("kind", "width"), pages_and_widths())
-def test_screenshot(new_page, server, artifacts, kind, width):
-    page = new_page(width)
-    visit(page, server, kind)
-    folder = artifacts / "screenshots"
-    folder.mkdir(exist_ok=True)
-    path = folder / f"{kind.name}-{width}.png"
-    data = page.screenshot(path=str(path), full_page=True)
-    shot_width, shot_height = png_size(data)
-    assert shot_width == WIDTHS[width]["width"], "the page is wider than the screen"
-    assert shot_height >= WIDTHS[width]["height"]
