@@ -8,6 +8,7 @@ generated pages to the site, applies numbering to the nav, and puts each page's 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -90,9 +91,10 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         docs_dir = Path(config.docs_dir).resolve()
         statement = self.config.accessibility_statement
         if statement and not (docs_dir / statement).is_file():
+            where = os.path.relpath(docs_dir / statement, self.root)
             problems.append(
-                f"procedures plugin: accessibility_statement '{statement}' is not a page in docs_dir "
-                f"'{config.docs_dir}': write the statement there, or correct the option in mkdocs.yml"
+                f"procedures plugin: accessibility_statement '{statement}' is not a page: there is no {where}; "
+                "write the statement there, or correct the option in mkdocs.yml"
             )
         for section in self.sections:
             folder = (self.root / section.folder).resolve()
