@@ -47,7 +47,7 @@ CHROMIUM_FLAGS = [
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
     for item in items:
-        if here in Path(str(item.fspath)).parents:
+        if here in item.path.parents:
             item.add_marker(pytest.mark.browser)
 
 
@@ -94,6 +94,8 @@ def _build(config: Path, out: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     choice = os.environ.get("PM_BROWSER_SITE", "auto")
+    if choice not in ("auto", "demo", "fixture"):
+        pytest.fail(f"PM_BROWSER_SITE={choice!r}: use demo, fixture, or leave it unset", pytrace=False)
     use_demo = demo_is_present(REPO) if choice == "auto" else choice == "demo"
     work = tmp_path_factory.mktemp("browser-site")
     if use_demo:
@@ -108,13 +110,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 
 def _site_url(config: Path) -> str:
+    """site_url from mkdocs.yml, read as generator.project reads it (MkDocs' own tags ignored)."""
     import yaml
 
-    class Loader(yaml.SafeLoader):
-        pass
+    from generator.project import _Loader
 
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    return str((yaml.load(config.read_text(encoding="utf-8"), Loader=Loader) or {}).get("site_url") or "")
+    return str((yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader) or {}).get("site_url") or "")
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
