@@ -104,7 +104,8 @@ def build(config: Path, out: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(out)],
                             cwd=config.parent, env=env, capture_output=True, text=True)
     if result.returncode:
-        sys.exit(f"mkdocs build --strict failed for {config}:\n{result.stdout}{result.stderr}")
+        sys.exit(f"mkdocs build --strict failed for {config}:\n{result.stdout}{result.stderr}"
+                 "(to measure the browser tests' stand-in manual instead, add --fixture)")
 
 
 def kb(n: int) -> str:
