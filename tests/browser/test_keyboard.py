@@ -166,14 +166,17 @@ def test_whole_menu_is_usable_from_the_keyboard_on_a_phone(new_page, server):
         page.keyboard.press("Shift+Tab")
     assert info["label"].startswith("Back"), info
     page.keyboard.press("Enter")
-    tab_to(page, lambda i: "Supplementary" in i["label"], "the Supplementary section")
-    page.keyboard.press("Enter")
-    info = focused(page)
-    assert focus_problem(info) is None, focus_problem(info)
-    assert re.match(r"2\.1 ", info["label"]), f"opening the section moved focus to {info['label']!r}"
+    section = tab_to(page, lambda i: "Supplementary" in i["label"], "the Supplementary section")
+    if section["tag"] == "label":
+        # A section that opens as a panel: focus moves to its first page.
+        page.keyboard.press("Enter")
+        section = focused(page)
+        assert focus_problem(section) is None, focus_problem(section)
+        assert re.match(r"\d+\.1 ", section["label"]), f"opening the section moved focus to {section['label']!r}"
+    # A link (a closed chapter, or a page in the panel) leads to a supplementary page.
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert urlsplit(page.url).path == "/supplementary/neglect/"
+    assert urlsplit(page.url).path.startswith("/supplementary/")
 
 
 # --- glossary terms -----------------------------------------------------------------------------

@@ -47,7 +47,7 @@ QUERIES = [
     # Phrases from the text of the repository's own pages.
     Query("Equality Advisory and Support Service", "/accessibility/", "body"),
     Query("alternative provision", "/info-sheets/education-settings/", "body"),
-    Query("Emergency Duty Team", "/", "body"),
+    Query("Children's Services Front Door", "/", "body"),
     # Acronyms: written in the text, or fed to the index by the glossary.
     Query("FGM", "/supplementary/female-genital-mutilation/", "acronym"),
     Query("LADO", "/statutory/managing-allegations/", "glossary"),
