@@ -127,6 +127,9 @@ class ProceduresConfig(base.Config):
     topics = AnyValue()
     topics_index = c.SubConfig(TopicsIndexOptions)
     info_sheets = c.SubConfig(InfoSheetsOptions)
+    # The accessibility statement, linked from the footer of every page: a page in docs_dir.
+    # Unset: accessibility.md, when docs_dir has one.
+    accessibility_statement = c.Optional(c.Type(str))
     # The partnership's colours, as CSS colours; they must keep a 4.5:1 contrast with white.
     primary_colour = c.Optional(c.Type(str))
     accent_colour = c.Optional(c.Type(str))

@@ -48,6 +48,8 @@ STYLESHEET = "assets/procedures/manual.css"
 COLOURS = "assets/procedures/colours.css"
 FLOWCHART_STYLESHEET = "assets/procedures/flowcharts.css"
 GLOSSARY_STYLESHEET = "assets/procedures/glossary.css"
+SCRIPT = "assets/procedures/manual.js"
+ACCESSIBILITY_STATEMENT = "accessibility.md"
 _COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*\))$")
 
 
@@ -117,6 +119,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             # The glossary page's headings carry {#anchor}s: make sure attr_list is on.
             if "attr_list" not in config.markdown_extensions:
                 config.markdown_extensions.append("attr_list")
+        config.extra_javascript.insert(0, SCRIPT)
         return config
 
     def _check_options(self, config: MkDocsConfig) -> None:
@@ -129,6 +132,13 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             if value and not _COLOUR.match(value.strip()):
                 problems.append(f"procedures plugin: {name} {value!r} must be a colour such as '#1d4f91'")
         docs_dir = Path(config.docs_dir).resolve()
+        statement = self.config.accessibility_statement
+        if statement and not (docs_dir / statement).is_file():
+            where = os.path.relpath(docs_dir / statement, self.root)
+            problems.append(
+                f"procedures plugin: accessibility_statement '{statement}' is not a page: there is no {where}; "
+                "write the statement there, or correct the option in mkdocs.yml"
+            )
         folders = [section.folder for section in self.sections]
         if self.config.flowcharts.enabled:
             folders.append(self.config.flowcharts.folder.strip("/"))
@@ -258,6 +268,10 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         # "Flowchart 2": a flowchart's place in the nav's order of flowcharts.
         order = [uri for uri in numbering.page_order(nav_nodes) if uri in self.flowchart_pages]
         self.flowcharts.numbers = {self.flowchart_pages[uri].name: i for i, uri in enumerate(order, 1)}
+        statement = files.get_file_from_path(self.config.accessibility_statement or ACCESSIBILITY_STATEMENT)
+        if statement is not None and statement.is_documentation_page():
+            # Shown on every page, the 404 page included, by theme/partials/copyright.html.
+            self.site_globals["footer_links"] = [{"title": "Accessibility statement", "url": statement.url}]
         return files
 
     # ---- releases, amendments, reviews (logic in generator/amendments) --------------------------

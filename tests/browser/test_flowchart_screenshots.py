@@ -59,14 +59,8 @@ def site(tmp_path_factory):
     server.server_close()
 
 
-@pytest.fixture(scope="module")
-def browser(site):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield chromium
-        chromium.close()
+# `browser` is the session's shared Chromium (tests/browser/conftest.py): Playwright allows one
+# instance per process.
 
 
 @pytest.fixture

@@ -1,0 +1,153 @@
+"""Page weight of the built site: what a practitioner's browser downloads for one procedure page.
+
+Counts the page's HTML and every stylesheet and script it loads from the site (Material's search
+worker included), raw and gzipped, and, separately, the search index that the worker fetches.
+The budget checked by tests/browser/test_page_weight.py is recorded in the README.
+
+    python benchmarks/page_weight.py                 # build the repository's site, then measure
+    python benchmarks/page_weight.py --site site/    # measure a site that is already built
+    python benchmarks/page_weight.py --fixture       # the browser tests' stand-in manual
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+REPO = Path(__file__).resolve().parent.parent
+PAGE = "statutory/referrals/index.html"
+SEARCH_INDEX = "search/search_index.json"
+
+
+@dataclass
+class Asset:
+    path: str  # relative to the site root
+    kind: str  # html, css or js
+    raw: int
+    gzipped: int
+
+
+class _Assets(HTMLParser):
+    """The stylesheets and scripts a page loads, and Material's search worker from its __config."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[tuple[str, str]] = []
+        self._config = False
+        self.config = ""
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and "stylesheet" in (attrs.get("rel") or "").split() and attrs.get("href"):
+            self.urls.append(("css", attrs["href"]))
+        elif tag == "script" and attrs.get("src"):
+            self.urls.append(("js", attrs["src"]))
+        elif tag == "script" and attrs.get("id") == "__config":
+            self._config = True
+
+    def handle_data(self, data):
+        if self._config:
+            self.config += data
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._config = False
+
+
+def _sizes(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    return len(data), len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def page_assets(site: Path, page: str = PAGE) -> list[Asset]:
+    """The page and what it loads from the site, in the order the page names them."""
+    html = site / page
+    raw, gz = _sizes(html)
+    assets = [Asset(page, "html", raw, gz)]
+    parser = _Assets()
+    parser.feed(html.read_text(encoding="utf-8"))
+    urls = list(parser.urls)
+    if parser.config.strip():
+        worker = json.loads(parser.config).get("search")
+        if worker:
+            urls.append(("js", worker))
+    here = "/" + page
+    seen = set()
+    for kind, url in urls:
+        if urlsplit(url).netloc:
+            continue  # another host: tests/browser/test_privacy.py fails on these
+        rel = urlsplit(urljoin(here, url)).path.lstrip("/")
+        if rel in seen or rel == SEARCH_INDEX:
+            continue
+        seen.add(rel)
+        raw, gz = _sizes(site / rel)
+        assets.append(Asset(rel, kind, raw, gz))
+    return assets
+
+
+def search_index(site: Path) -> tuple[int, int]:
+    return _sizes(site / SEARCH_INDEX)
+
+
+def build(config: Path, out: Path) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(out)],
+                            cwd=config.parent, env=env, capture_output=True, text=True)
+    if result.returncode:
+        sys.exit(f"mkdocs build --strict failed for {config}:\n{result.stdout}{result.stderr}"
+                 "(to measure the browser tests' stand-in manual instead, add --fixture)")
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:,.1f} KB"
+
+
+def report(site: Path, page: str) -> str:
+    assets = page_assets(site, page)
+    lines = [f"Page weight of {page} (HTML, CSS and JS; the search index apart)", ""]
+    lines.append(f"{'file':<58} {'raw':>11} {'gzipped':>11}")
+    for asset in assets:
+        lines.append(f"{asset.path:<58} {kb(asset.raw):>11} {kb(asset.gzipped):>11}")
+    for kind in ("html", "css", "js"):
+        raw = sum(a.raw for a in assets if a.kind == kind)
+        gz = sum(a.gzipped for a in assets if a.kind == kind)
+        lines.append(f"{'  all ' + kind:<58} {kb(raw):>11} {kb(gz):>11}")
+    lines.append(f"{'total':<58} {kb(sum(a.raw for a in assets)):>11} {kb(sum(a.gzipped for a in assets)):>11}")
+    raw, gz = search_index(site)
+    pages = len(json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))["docs"])
+    lines += ["", f"{'search index (' + SEARCH_INDEX + f', {pages} entries)':<58} {kb(raw):>11} {kb(gz):>11}"]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, help="a built site to measure (default: build the repository's)")
+    parser.add_argument("--fixture", action="store_true", help="build and measure the browser tests' stand-in manual")
+    parser.add_argument("--page", default=PAGE, help=f"the page to weigh (default: {PAGE})")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site
+        if site is None:
+            config = REPO / "mkdocs.yml"
+            if args.fixture:
+                sys.path.insert(0, str(REPO))
+                from tests.browser.fixture_manual import write_fixture_manual
+
+                config = write_fixture_manual(REPO, Path(tmp) / "manual")
+            site = Path(tmp) / "site"
+            build(config, site)
+        print(report(site, args.page))
+
+
+if __name__ == "__main__":
+    main()

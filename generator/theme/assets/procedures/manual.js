@@ -1,0 +1,215 @@
+/* procedures-manual: small enhancements on top of Material. No inline scripts, no requests.
+ *
+ * 1. The print-only notice: today's date ("Date printed") and, when the site has no site_url,
+ *    the page's address.
+ * 2. Material's menu and search buttons in the header are <label>s, which a keyboard cannot reach:
+ *    make them focusable buttons that open with Enter or Space (WCAG 2.1.1). Escape closes the menu.
+ * 3. On small screens the closed search box is off the screen but still a Tab stop: take it out of
+ *    the Tab order there (WCAG 2.4.7). Material's "/" shortcut and the search button still open it.
+ * 4. In the menu on small screens, sections open as panels through <label>s too (a section's name
+ *    opens it, the panel's title goes back): make those operable by keyboard, and move focus into
+ *    the panel that opens.
+ */
+(function () {
+  "use strict";
+
+  function today() {
+    return new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  function fillPrintNotice() {
+    document.querySelectorAll("[data-pm-print-date]").forEach(function (element) {
+      element.textContent = today();
+    });
+    document.querySelectorAll("[data-pm-print-url]").forEach(function (element) {
+      if (!element.textContent.trim()) {
+        element.textContent = location.href.split("#")[0];
+      }
+    });
+  }
+
+  var NAMES = { __drawer: "Menu", __search: "Search" };
+  // Material's breakpoints: below SMALL the search is a full-screen panel, below MENU the
+  // navigation is a drawer of sliding panels.
+  var SMALL = "(max-width: 59.984375em)";
+  var MENU = "(max-width: 76.234375em)";
+
+  // Panels fade in, so opacity is not a test of being shown: visibility is (see manual.css).
+  function shown(element) {
+    return element.offsetParent !== null && getComputedStyle(element).visibility !== "hidden";
+  }
+
+  // Focus the first item of the menu panel now shown in root (not its "Back" title), else the
+  // first control there is. Without scrolling: the panel is still sliding in, and scrolling to
+  // where the item is now would leave the menu scrolled sideways once it arrives.
+  function focusFirst(root) {
+    var candidates = root.querySelectorAll("a[href], label[tabindex='0']");
+    var fallback = null;
+    for (var i = 0; i < candidates.length; i++) {
+      if (!shown(candidates[i])) {
+        continue;
+      }
+      if (candidates[i].closest(".md-nav__list") && !candidates[i].classList.contains("md-nav__title")) {
+        candidates[i].focus({ preventScroll: true });
+        return;
+      }
+      fallback = fallback || candidates[i];
+    }
+    if (fallback) {
+      fallback.focus({ preventScroll: true });
+    }
+  }
+
+  // Enter or Space. The event stops here: Material's own Enter handler clicks whatever label has
+  // focus once the event reaches the document, which after a focus move is the wrong one.
+  function onActivate(element, handler) {
+    element.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        event.stopPropagation();
+        handler(event);
+      }
+    });
+  }
+
+  function whenMedia(query, apply) {
+    if (!window.matchMedia) {
+      return;
+    }
+    var media = window.matchMedia(query);
+    var update = function () {
+      apply(media.matches);
+    };
+    update();
+    if (media.addEventListener) {
+      media.addEventListener("change", update);
+    }
+  }
+
+  function keyboardButtons() {
+    document.querySelectorAll(".md-header label.md-header__button[for]").forEach(function (label) {
+      var toggle = document.getElementById(label.htmlFor);
+      if (!toggle || !NAMES[label.htmlFor]) {
+        return;
+      }
+      var expanded = function () {
+        label.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+      };
+      label.setAttribute("role", "button");
+      label.setAttribute("tabindex", "0");
+      label.setAttribute("aria-label", NAMES[label.htmlFor]);
+      expanded();
+      toggle.addEventListener("change", expanded);
+      onActivate(label, function () {
+        label.click();
+        expanded();
+        if (!toggle.checked) {
+          return;
+        }
+        // Opening moves focus into what opened: the search box, or the menu's first link.
+        if (label.htmlFor === "__search") {
+          var input = document.querySelector(".md-search__input");
+          if (input) {
+            input.focus();
+          }
+        } else {
+          var sidebar = document.querySelector(".md-sidebar--primary");
+          if (sidebar) {
+            focusFirst(sidebar);
+          }
+        }
+      });
+    });
+
+    // The open menu covers the page: Escape closes it, and so does moving focus out of it.
+    var drawer = document.getElementById("__drawer");
+    var sidebar = document.querySelector(".md-sidebar--primary");
+    var menuButton = document.querySelector('.md-header label[for="__drawer"]');
+    var close = function () {
+      drawer.click();
+      if (menuButton) {
+        menuButton.setAttribute("aria-expanded", "false");
+      }
+    };
+    if (!drawer || !sidebar) {
+      return;
+    }
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer.checked) {
+        close();
+        if (menuButton && shown(menuButton)) {
+          menuButton.focus();
+        }
+      }
+    });
+    document.addEventListener("focusin", function (event) {
+      if (drawer.checked && !sidebar.contains(event.target) && event.target !== menuButton) {
+        close();
+      }
+    });
+  }
+
+  function keyboardMenuPanels() {
+    var labels = document.querySelectorAll(".md-nav--primary label[for^='__nav'], .md-nav--primary label[for='__toc']");
+    labels.forEach(function (label) {
+      var toggle = document.getElementById(label.htmlFor);
+      if (!toggle) {
+        return;
+      }
+      var back = label.classList.contains("md-nav__title");
+      onActivate(label, function () {
+        if (label.getAttribute("tabindex") !== "0") {
+          return;
+        }
+        label.click();
+        if (back) {
+          // Back in the parent panel, on the section this panel belongs to.
+          var opener = document.querySelector(".md-nav--primary label.md-nav__link[for='" + label.htmlFor + "']");
+          if (opener) {
+            opener.focus({ preventScroll: true });
+          }
+        } else if (toggle.checked) {
+          var panel = toggle.parentElement.querySelector(":scope > .md-nav");
+          if (panel) {
+            focusFirst(panel);
+          }
+        }
+      });
+    });
+    whenMedia(MENU, function (small) {
+      labels.forEach(function (label) {
+        if (small) {
+          label.setAttribute("tabindex", "0");
+          label.setAttribute("role", "button");
+          if (label.classList.contains("md-nav__title")) {
+            label.setAttribute("aria-label", "Back: " + label.textContent.trim());
+          }
+        } else {
+          label.removeAttribute("tabindex");
+          label.removeAttribute("role");
+          label.removeAttribute("aria-label");
+        }
+      });
+    });
+  }
+
+  function foldedSearchOutOfTabOrder() {
+    var input = document.querySelector(".md-search__input");
+    if (!input) {
+      return;
+    }
+    whenMedia(SMALL, function (small) {
+      if (small) {
+        input.setAttribute("tabindex", "-1");
+      } else {
+        input.removeAttribute("tabindex");
+      }
+    });
+  }
+
+  fillPrintNotice();
+  keyboardButtons();
+  keyboardMenuPanels();
+  foldedSearchOutOfTabOrder();
+  window.addEventListener("beforeprint", fillPrintNotice);
+})();
