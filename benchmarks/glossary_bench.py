@@ -87,7 +87,9 @@ def main() -> int:
     print("| terms | linker (s) | abbr (s) | linker/abbr | linker ms/page |")
     print("|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['terms']} | {r['linker_s']:.2f} | {r['abbr_s']:.2f} | {r['linker_s'] / r['abbr_s']:.2f} | {r['per_page_ms']:.2f} |")
+        # abbr matches terms only as written (case-sensitively), so with few terms it may find none.
+        ratio = f"{r['linker_s'] / r['abbr_s']:.2f}" if r["abbr_s"] > 0.05 else "n/a (abbr found almost nothing)"
+        print(f"| {r['terms']} | {r['linker_s']:.2f} | {max(r['abbr_s'], 0):.2f} | {ratio} | {r['per_page_ms']:.2f} |")
     big = rows[-1]
     share = big["linker_s"] / big["build_s"]
     growth = rows[1]["per_page_ms"] / rows[0]["per_page_ms"]

@@ -57,6 +57,8 @@ class Matcher:
                 self.ordinary[" ".join(form.split()).casefold()] = term
             if term.acronym:
                 self.acronyms[term.acronym] = term
+        # No text shorter than the shortest form can hold a term: most tails are "\n" or ", ".
+        self.shortest = min((len(f) for f in [*self.ordinary, *self.acronyms]), default=0)
         parts = []
         if self.ordinary:
             # Spaces in a form match any run of white space (a term may wrap across lines).
@@ -68,7 +70,7 @@ class Matcher:
         )
 
     def find(self, text: str) -> Iterator[Match]:
-        if self.pattern is None:
+        if self.pattern is None or len(text) < self.shortest:
             return
         for m in self.pattern.finditer(text):
             if m.group("o") is not None:
