@@ -329,14 +329,14 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
 
     def _nav_view(self, files: Files) -> Any:
         """The per-page navigation for partials/nav.html: its tree is built once per build."""
-        entries = _nav_entries(self.nav.items) if self.nav is not None else []
+        site = navview.group("", _nav_entries(self.nav.items) if self.nav is not None else [])
         contents = files.get_file_from_path(self.config.contents.path) if self.config.contents.enabled else None
         more_url = contents.url if contents is not None else None
         limit = self.config.nav_limit
 
         def manual_nav(page: Any) -> list[navview.ViewItem]:
             current = getattr(page, "url", None) if getattr(page, "file", None) is not None else None
-            return navview.page_view(entries, current, limit=limit, more_url=more_url)
+            return navview.page_view(site, current, limit=limit, more_url=more_url)
 
         return manual_nav
 

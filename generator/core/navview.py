@@ -28,6 +28,7 @@ class NavEntry:
     external: bool = False
     urls: frozenset[str] = frozenset()  # a group's page URLs, at any depth
     first_url: str | None = None  # a group's first page
+    positions: dict[str, int] = field(default_factory=dict)  # a group's page URL -> index of the child holding it
 
     @property
     def is_group(self) -> bool:
@@ -35,16 +36,16 @@ class NavEntry:
 
 
 def group(title: str, children: list[NavEntry]) -> NavEntry:
-    urls: set[str] = set()
+    positions: dict[str, int] = {}
     first = None
-    for child in children:
+    for index, child in enumerate(children):
         if child.is_group:
-            urls |= child.urls
+            positions.update(dict.fromkeys(child.urls, index))
             first = first or child.first_url
         elif child.url is not None and not child.external:
-            urls.add(child.url)
+            positions.setdefault(child.url, index)
             first = first or child.url
-    return NavEntry(title, children=children, urls=frozenset(urls), first_url=first)
+    return NavEntry(title, children=children, urls=frozenset(positions), first_url=first, positions=positions)
 
 
 @dataclass
@@ -58,15 +59,24 @@ class ViewItem:
     children: list["ViewItem"] = field(default_factory=list)
 
 
-def page_view(entries: list[NavEntry], current: str | None, *, limit: int, more_url: str | None) -> list[ViewItem]:
-    """The navigation as the page at URL ``current`` shows it (``limit`` 0: no windowing)."""
-    return _items(entries, current, limit, more_url, "__nav", 1)
+def page_view(site: NavEntry, current: str | None, *, limit: int, more_url: str | None) -> list[ViewItem]:
+    """The navigation as the page at URL ``current`` shows it (``limit`` 0: no windowing).
+
+    ``site`` is the whole navigation as one group (``group("", entries)``), built once per build.
+    """
+    return _items(site.children or [], current, limit, more_url, "__nav", 1, site.positions)
 
 
-def _items(entries: list[NavEntry], current: str | None, limit: int, more_url: str | None, prefix: str, level: int) -> list[ViewItem]:
-    numbered = list(enumerate(entries, 1))
+def _items(
+    entries: list[NavEntry], current: str | None, limit: int, more_url: str | None, prefix: str, level: int,
+    positions: dict[str, int] | None,
+) -> list[ViewItem]:
     if limit and len(entries) > limit:
-        numbered = _window(numbered, current, limit)
+        # Only the window is looked at, so a page's work does not grow with its chapter's length.
+        here = positions.get(current, 0) if positions is not None and current is not None else 0
+        numbered = _window(entries, here, limit)
+    else:
+        numbered = list(enumerate(entries, 1))
     out: list[ViewItem] = []
     for index, entry in numbered:
         if entry is None:  # a gap left by the window: `index` holds how many items it hides
@@ -74,7 +84,7 @@ def _items(entries: list[NavEntry], current: str | None, limit: int, more_url: s
         elif entry.is_group:
             ident = f"{prefix}_{index}"
             if current is not None and current in entry.urls:
-                children = _items(entry.children or [], current, limit, more_url, ident, level + 1)
+                children = _items(entry.children or [], current, limit, more_url, ident, level + 1, entry.positions)
                 out.append(ViewItem("open", entry.title, id=ident, level=level, children=children))
             else:
                 out.append(ViewItem("closed", entry.title, entry.first_url, id=ident, level=level))
@@ -86,18 +96,14 @@ def _items(entries: list[NavEntry], current: str | None, limit: int, more_url: s
     return out
 
 
-def _window(numbered: list[tuple[int, NavEntry]], current: str | None, limit: int) -> list[tuple[int, NavEntry | None]]:
-    """``limit`` items around the one holding ``current``; each hidden run becomes (count, None)."""
-    here = next(
-        (i for i, (_, e) in enumerate(numbered) if e.url == current or (e.is_group and current in e.urls)),
-        0,
-    )
-    start = max(0, min(here - limit // 2, len(numbered) - limit))
+def _window(entries: list[NavEntry], here: int, limit: int) -> list[tuple[int, NavEntry | None]]:
+    """``limit`` items around item ``here``, numbered from 1; each hidden run becomes (count, None)."""
+    start = max(0, min(here - limit // 2, len(entries) - limit))
     end = start + limit
     shown: list[tuple[int, NavEntry | None]] = []
     if start:
         shown.append((start, None))
-    shown.extend(numbered[start:end])
-    if end < len(numbered):
-        shown.append((len(numbered) - end, None))
+    shown.extend((index, entries[index - 1]) for index in range(start + 1, end + 1))
+    if end < len(entries):
+        shown.append((len(entries) - end, None))
     return shown
