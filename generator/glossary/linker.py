@@ -10,6 +10,7 @@ keyboard focus by CSS, read by screen readers, and left out of the search index.
 
 from __future__ import annotations
 
+import bisect
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -71,7 +72,29 @@ class GlossaryTreeprocessor(Treeprocessor):
         self.context = context
         self.count = 0
         self.raw_depth = 0
-        self._visit(root)
+        # One pass of the pattern over the page: the text slots, joined with a separator that no
+        # form can cross, instead of one search per text node (a page has hundreds).
+        slots: list[tuple[ET.Element, ET.Element | None, str, list[tuple[int, int]]]] = []
+        self._collect(root, slots)
+        if not slots:
+            return
+        offsets = []
+        position = 0
+        for _, _, text, _ in slots:
+            offsets.append(position)
+            position += len(text) + 1
+        chosen: dict[int, list[tuple[int, int, Term]]] = {}
+        for match in context.matcher.find("\x00".join(text for _, _, text, _ in slots)):
+            index = bisect.bisect_right(offsets, match.start) - 1
+            begin, end = match.start - offsets[index], match.end - offsets[index]
+            if any(a <= begin < b for a, b in slots[index][3]):
+                continue  # inside raw <kbd>, <code>, <a> ... written as HTML
+            if context.mode == "first" and match.term.anchor in context.used:
+                continue
+            context.used.add(match.term.anchor)
+            chosen.setdefault(index, []).append((begin, end, match.term))
+        for index, matches in chosen.items():
+            self._apply(*slots[index][:3], matches)
 
     def _skipped(self, element: ET.Element) -> bool:
         if element.tag in SKIP_TAGS:
@@ -79,26 +102,40 @@ class GlossaryTreeprocessor(Treeprocessor):
         classes = element.get("class", "")
         return any(name in classes for name in SKIP_CLASSES)
 
-    def _visit(self, element: ET.Element) -> None:
+    def _collect(self, element: ET.Element, slots: list) -> None:
+        """Every text we may link, in document order: (owner, parent for a tail, text, raw stretches)."""
         if element.text and not isinstance(element.text, AtomicString):
-            head, nodes = self._link(element.text)
-            if nodes:
-                element.text = head
-                for offset, node in enumerate(nodes):
-                    element.insert(offset, node)
-        index = 0
-        while index < len(element):
-            child = element[index]
+            slots.append((element, None, element.text, self._raw(element.text)))
+        for child in element:
             if not self._skipped(child):
-                self._visit(child)
-            index += 1
+                self._collect(child, slots)
             if child.tail and not isinstance(child.tail, AtomicString):
-                tail, nodes = self._link(child.tail)
-                if nodes:
-                    child.tail = tail
-                    for node in nodes:
-                        element.insert(index, node)
-                        index += 1
+                slots.append((child, element, child.tail, self._raw(child.tail)))
+
+    def _raw(self, text: str) -> list[tuple[int, int]]:
+        return self._open_raw(text) if "\x02" in text or self.raw_depth else []
+
+    def _apply(self, owner: ET.Element, parent: ET.Element | None, text: str, matches: list[tuple[int, int, Term]]) -> None:
+        """Replace ``text`` (the owner's text, or its tail when ``parent`` is given) by links."""
+        nodes = []
+        position = 0
+        head = text[:matches[0][0]]
+        for begin, end, term in matches:
+            if nodes:
+                nodes[-1].tail = AtomicString(text[position:begin])
+            self.count += 1
+            nodes.append(self._term_element(text[begin:end], term, f"pm-term-{self.count}"))
+            position = end
+        nodes[-1].tail = text[position:]
+        if parent is None:
+            owner.text = head
+            for offset, node in enumerate(nodes):
+                owner.insert(offset, node)
+        else:
+            owner.tail = head
+            at = list(parent).index(owner) + 1
+            for offset, node in enumerate(nodes):
+                parent.insert(at + offset, node)
 
     def _open_raw(self, text: str) -> list[tuple[int, int]]:
         """The stretches of ``text`` inside raw HTML elements we skip (``<kbd>neglect</kbd>``)."""
@@ -123,32 +160,6 @@ class GlossaryTreeprocessor(Treeprocessor):
         if start is not None:
             stretches.append((start, len(text)))
         return stretches
-
-    def _link(self, text: str) -> tuple[str, list[ET.Element]]:
-        """Split ``text`` into the text before the first link and the new elements (with tails)."""
-        context = self.context
-        nodes: list[ET.Element] = []
-        head = text
-        position = 0
-        skipped = self._open_raw(text) if "\x02" in text or self.raw_depth else []
-        for match in context.matcher.find(text):
-            if any(a <= match.start < b for a, b in skipped):
-                continue
-            term = match.term
-            if context.mode == "first" and term.anchor in context.used:
-                continue
-            context.used.add(term.anchor)
-            self.count += 1
-            node = self._term_element(text[match.start:match.end], term, f"pm-term-{self.count}")
-            if nodes:
-                nodes[-1].tail = AtomicString(text[position:match.start])
-            else:
-                head = text[:match.start]
-            nodes.append(node)
-            position = match.end
-        if nodes:
-            nodes[-1].tail = text[position:]  # may hold later terms in "first" mode: left as text
-        return head, nodes
 
     def _term_element(self, shown: str, term: Term, ident: str) -> ET.Element:
         wrapper = ET.Element("span", {"class": "pm-term"})
