@@ -118,7 +118,9 @@ def manual(tmp_path: Path) -> Project:
 
 
 def article(html: str) -> str:
-    return html[html.index("<article"):html.index("</article>")]
+    """The page's article, without the print-only notice (partials/procedures/print-notice.html)."""
+    body = html[html.index("<article"):html.index("</article>")]
+    return re.sub(r'<div class="pm-print">.*?</div>', "", body, count=1, flags=re.S)
 
 
 def text_of(html: str) -> str:
