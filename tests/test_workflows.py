@@ -154,3 +154,14 @@ def test_the_untrusted_rule_itself():
     assert UNTRUSTED.search(" github.event.pull_request.title ")
     assert UNTRUSTED.search(" github.head_ref ")
     assert not UNTRUSTED.search(" github.sha ")
+
+
+def test_ci_entry_point_passes_shellcheck_and_installs_what_make_test_needs():
+    """.ci/run runs on a fresh machine: it must install Chromium, pdftotext and npm (axe-core)."""
+    script = REPO / ".ci" / "run"
+    done = subprocess.run([tool("shellcheck"), "--severity=style", str(script)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    text = script.read_text(encoding="utf-8")
+    for package in ("chromium", "poppler-utils", "nodejs npm"):
+        assert f"packages+=({package})" in text, package
+    assert text.rstrip().endswith("make test")
