@@ -14,7 +14,8 @@ from .core.manual import Manual, load_manual
 from .flowcharts import checks as flowcharts
 from .glossary.checks import check_glossary
 from .internal_links import check_links, docs_bodies
-from .core.problems import Problems
+from .core.problems import WARNING, Problem, Problems
+from .options import check_options, validate as validate_options
 from .nav import check_nav
 from .project import Project
 from .topics import check_item_keywords
@@ -25,6 +26,7 @@ def check_project(project: Project) -> tuple[Manual, Problems]:
     """Load the manual and run every check; returns the manual and all problems found."""
     manual = load_manual(project.root, project.sections, today=project.today)
     problems = Problems(manual.problems)
+    problems.extend(option_problems(project))
     # Feature checks are added below, one call each.
     problems.extend(_amendments_checks(project, manual))
     topics = check_topics(project, manual)  # .topics: the topic list, for other features' keyword checks
@@ -37,6 +39,15 @@ def check_project(project: Project) -> tuple[Manual, Problems]:
     problems.extend(_link_checks(project, manual, charts.charts.values() if charts is not None else ()))
     problems.extend(_glossary_checks(project, manual, topics))
     return manual, problems
+
+
+def option_problems(project: Project) -> list[Problem]:
+    """The plugin options' types and values, as the build checks them (generator/options.py)."""
+    values, errors, warnings = validate_options(project.options)
+    if not errors:  # the values are checked once their types are right, as in the build
+        errors = check_options(values, root=project.root, docs_dir=project.docs_dir, sections=project.sections).problems
+    name, line = project.config_file.name, project.options_line
+    return [Problem(name, line, m) for m in errors] + [Problem(name, line, m, WARNING) for m in warnings]
 
 
 def _glossary_checks(project: Project, manual: Manual, topics: Any) -> Problems:

@@ -11,7 +11,6 @@ import datetime as dt
 import fnmatch
 import json
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .config import ProceduresConfig
+from .options import ACCESSIBILITY_STATEMENT, check_options
 from .core import dates, mdtext, navview, numbering
 from .core.manual import DEFAULT_SECTIONS, Manual, ParseCache, Section as ContentSection, load_manual
 from .core.problems import ManualError, Problems
@@ -34,7 +34,7 @@ from .pages.render import render
 from .pages.contents import contents_markdown
 from .amendments import placeholders, review, site as amendments
 from .amendments.history import FLOWCHART_FOLDER
-from .amendments.releases import Releases, parse_releases
+from .amendments.releases import Releases
 from .glossary import GlossaryExtension, LinkContext, Matcher, acronym_warnings, load_glossary, scan_usage, unused_warnings
 from .glossary.page import glossary_markdown
 from .glossary.linker import plain_definition
@@ -49,8 +49,6 @@ COLOURS = "assets/procedures/colours.css"
 FLOWCHART_STYLESHEET = "assets/procedures/flowcharts.css"
 GLOSSARY_STYLESHEET = "assets/procedures/glossary.css"
 SCRIPT = "assets/procedures/manual.js"
-ACCESSIBILITY_STATEMENT = "accessibility.md"
-_COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*\))$")
 
 
 class ProceduresPlugin(BasePlugin[ProceduresConfig]):
@@ -123,50 +121,11 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         return config
 
     def _check_options(self, config: MkDocsConfig) -> None:
-        problems = []
-        message = dates.check_format(self.config.date_format)
-        if message:
-            problems.append(f"procedures plugin: {message}")
-        for name in ("primary_colour", "accent_colour"):
-            value = self.config[name]
-            if value and not _COLOUR.match(value.strip()):
-                problems.append(f"procedures plugin: {name} {value!r} must be a colour such as '#1d4f91'")
-        docs_dir = Path(config.docs_dir).resolve()
-        statement = self.config.accessibility_statement
-        if statement and not (docs_dir / statement).is_file():
-            where = os.path.relpath(docs_dir / statement, self.root)
-            problems.append(
-                f"procedures plugin: accessibility_statement '{statement}' is not a page: there is no {where}; "
-                "write the statement there, or correct the option in mkdocs.yml"
-            )
-        folders = [section.folder for section in self.sections]
-        if self.config.flowcharts.enabled:
-            folders.append(self.config.flowcharts.folder.strip("/"))
-        for name in folders:
-            folder = (self.root / name).resolve()
-            if folder == docs_dir or docs_dir in folder.parents or folder in docs_dir.parents:
-                problems.append(
-                    f"procedures plugin: the section folder '{name}' overlaps docs_dir; "
-                    "content folders live beside docs_dir, not inside it"
-                )
-        problems += self._check_release_options()
-        if problems:
-            raise PluginError("\n".join(problems))
-
-    def _check_release_options(self) -> list[str]:
-        """Releases, commit, amendments and review options (generator/amendments)."""
-        self.releases, problems = parse_releases(self.config.release, self.config.releases)
-        commit, message = amendments.commit_view(self.config.commit)
-        problems += [message] if message else []
-        if self.config.review.due_soon_days < 0:
-            problems.append("procedures plugin: review: due_soon_days must be 0 or more")
-        if self.config.amendments.feed_entries < 1:
-            problems.append("procedures plugin: amendments: feed_entries must be 1 or more")
-        feed = self.config.amendments.feed
-        if feed and not feed.endswith(".xml"):
-            problems.append(f"procedures plugin: amendments: feed {feed!r} must be a file name ending in .xml, or \"\" for no feed")
-        self.site_globals = {"release": None, "commit": commit, "feed": None}
-        return problems
+        checked = check_options(self.config, root=self.root, docs_dir=Path(config.docs_dir), sections=self.sections)
+        self.releases = checked.releases
+        self.site_globals = {"release": None, "commit": checked.commit, "feed": None}
+        if checked.problems:
+            raise PluginError("\n".join(checked.problems))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         for section in self.sections:

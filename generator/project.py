@@ -8,12 +8,14 @@ and must not need a full MkDocs configuration load. MkDocs' own YAML tags (``!EN
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .core import yamlsource
 from .core.frontmatter import parse_iso_date
 from .core.manual import DEFAULT_SECTIONS, Section
 
@@ -34,9 +36,10 @@ def _error(config_file: Path, detail: str, line: int = 0) -> ProjectError:
 
 
 class _Loader(yaml.SafeLoader):
-    pass
+    """Dates stay text, so that an impossible one is reported by the option's check, not raised."""
 
 
+_Loader.yaml_implicit_resolvers = yamlsource.RESOLVERS_WITHOUT_DATES
 _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
@@ -50,6 +53,7 @@ class Project:
     options: dict[str, Any]
     nav: Any
     today: dt.date = field(default_factory=dt.date.today)
+    options_line: int = 0  # the line of the plugin's entry in mkdocs.yml, for messages about its options
 
 
 def plugin_options(config: dict[str, Any]) -> dict[str, Any] | None:
@@ -68,7 +72,8 @@ def load_project(directory: Path, config_name: str = "mkdocs.yml") -> Project:
     if not config_file.is_file():
         raise _error(config_file, "not found; run the command in the folder that holds mkdocs.yml, or use -C FOLDER")
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
+        text = config_file.read_text(encoding="utf-8")
+        config = yaml.load(text, Loader=_Loader) or {}
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         detail = f"the YAML is not valid ({error.problem or error.context})"
@@ -101,4 +106,15 @@ def load_project(directory: Path, config_name: str = "mkdocs.yml") -> Project:
         options=options,
         nav=config.get("nav"),
         today=today,
+        options_line=_plugin_line(text),
     )
+
+
+_PLUGIN_ENTRY = re.compile(r"^\s*(?:-\s*)?procedures\s*(?::|$)", re.M)
+
+
+def _plugin_line(text: str) -> int:
+    """The line of ``- procedures:`` under ``plugins:`` (0 when it cannot be found)."""
+    plugins = re.search(r"^plugins\s*:", text, re.M)
+    match = _PLUGIN_ENTRY.search(text, plugins.end()) if plugins else None
+    return text.count("\n", 0, match.start()) + 1 if match else 0

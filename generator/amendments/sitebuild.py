@@ -76,8 +76,27 @@ def replace_site(new: Path, site: Path) -> None:
     shutil.rmtree(old)
 
 
+def config_problems(config_file: Path) -> list[str]:
+    """Mistakes in mkdocs.yml that MkDocs would report with a Python traceback (an impossible
+    date such as 2026-02-30) or one at a time: the same checks as ``procedures check``."""
+    from ..checks import option_problems
+    from ..project import ProjectError, load_project
+
+    try:
+        project = load_project(config_file.parent, config_file.name)
+    except ProjectError as error:
+        return [str(error)]
+    return [str(p) for p in option_problems(project) if p.is_error]
+
+
 def build(config_file: Path, site: Path, *, strict: bool = True, mkdocs_args: list[str] | None = None) -> int:
     """Build atomically; returns the exit status (0 when ``site`` was replaced)."""
+    problems = config_problems(config_file)
+    if problems:
+        print(f"make site: {config_file.name} must be corrected first, so {site.name}/ was left as it was:", file=sys.stderr)
+        for problem in problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=".site-tmp-", dir=site.parent))

@@ -71,12 +71,12 @@ class _Loader(yaml.SafeLoader):
 # the line numbers and checks, are the same. Invalid YAML is parsed again by _Loader for its message.
 _FastLoader = type("_FastLoader", (yaml.CSafeLoader,), {"line_offset": 0}) if yaml.__with_libyaml__ else _Loader
 
-_RESOLVERS = {
+RESOLVERS_WITHOUT_DATES = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_Loader.yaml_implicit_resolvers = _RESOLVERS
-_FastLoader.yaml_implicit_resolvers = _RESOLVERS
+_Loader.yaml_implicit_resolvers = RESOLVERS_WITHOUT_DATES
+_FastLoader.yaml_implicit_resolvers = RESOLVERS_WITHOUT_DATES
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode):
@@ -122,6 +122,7 @@ _HINTS = (
     ("expected <block end>", "check the indentation: items of one list or block must line up"),
     ("found unexpected end of stream", "a quote or bracket is not closed"),
     ("while scanning a quoted scalar", "a quote is not closed"),
+    ("could not determine a constructor", "a '!' starts a YAML tag, which is not allowed here; put text that starts with '!' in quotes"),
 )
 
 
@@ -131,6 +132,14 @@ def _friendly(error: yaml.MarkedYAMLError) -> str:
         if needle in problem or needle in (error.context or ""):
             return f"the YAML is not valid ({problem}): {hint}"
     return f"the YAML is not valid ({problem})"
+
+
+def _too_deep(line_offset: int) -> YamlError:
+    """Thousands of nested brackets exhaust Python's stack; no real source nests that deep."""
+    return YamlError(
+        "the YAML nests lists or blocks too deeply to read: check for unclosed '[' or '{' brackets",
+        line_offset + 1,
+    )
 
 
 def load(text: str, line_offset: int = 0) -> Any:
@@ -146,6 +155,8 @@ def load(text: str, line_offset: int = 0) -> Any:
             return fast.get_single_data()
         except yaml.YAMLError:
             pass  # explained below, with the pure-Python loader's messages
+        except RecursionError:
+            raise _too_deep(line_offset) from None
         finally:
             fast.dispose()
     loader = _Loader(text)
@@ -159,5 +170,7 @@ def load(text: str, line_offset: int = 0) -> Any:
         raise YamlError(_friendly(error), line, column) from None
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML raises marked errors for text input
         raise YamlError(f"the YAML is not valid ({error})", line_offset + 1) from None
+    except RecursionError:
+        raise _too_deep(line_offset) from None
     finally:
         loader.dispose()

@@ -248,3 +248,45 @@ def test_mkdocs_tags_in_mkdocs_yml_are_accepted(project):
     text = (project.root / "mkdocs.yml").read_text()
     project.write("mkdocs.yml", text + "extra:\n  analytics: !ENV [ANALYTICS_KEY, 'none']\n")
     assert run("-C", str(project.root), "check").exit_code == 0
+
+
+OPTION_CASES = [
+    # id, plugin options, the message check and build share
+    ("bool", {"numbering": "maybe"}, "must be true or false, not 'maybe'"),
+    ("int-given-bool", {"nav_limit": True}, "must be a whole number, not true"),
+    ("choice", {"glossary": {"link": "every"}}, "must be one of first, all, not 'every'"),
+    ("impossible-date", {"release": {"name": "Update 15", "date": "2026-02-30"}},
+     "must be a date such as 2026-11-01, not '2026-02-30'"),
+    ("date-codes", {"date_format": "no codes"}, "date_format 'no codes' has no %-codes; use for example '%-d %B %Y'"),
+    ("colour", {"primary_colour": "blue"}, "primary_colour 'blue' must be a colour such as '#1d4f91'"),
+    ("release-without-name", {"release": {"date": "2026-11-01"}}, "'release' needs a 'name', e.g. release: {name:"),
+    ("commit", {"commit": "zzz"}, "'commit' 'zzz' is not a git commit id"),
+]
+
+
+@pytest.mark.parametrize("options, expected", [c[1:] for c in OPTION_CASES], ids=[c[0] for c in OPTION_CASES])
+def test_plugin_options_are_checked_as_the_build_checks_them(project, options, expected):
+    project.config(**options)
+    line = next(n for n, text in enumerate((project.root / "mkdocs.yml").read_text().splitlines(), 1) if "procedures:" in text)
+    result = run("-C", str(project.root), "check")
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"mkdocs.yml:{line}: procedures plugin: "), result.stdout
+    assert expected in result.stdout
+    built = project.build()
+    assert built.returncode != 0
+    assert expected in built.output
+    assert "Traceback" not in built.output
+
+
+def test_every_option_problem_is_listed_at_once_and_unknown_options_are_named(project):
+    """MkDocs stops at the first bad option; the check lists them all, as for pages."""
+    project.config(numbering="maybe", nav_limt=10, glossary={"link": "every", "titel": "Terms"})
+    result = run("-C", str(project.root), "check")
+    assert result.exit_code == 1
+    lines = [line.split(": ", 1)[1] for line in result.stdout.splitlines()]
+    assert lines == [
+        "procedures plugin: option 'glossary: link' must be one of first, all, not 'every' [error]",
+        "procedures plugin: option 'numbering' must be true or false, not 'maybe' [error]",
+        "procedures plugin: unknown option 'glossary: titel' is ignored: did you mean 'title'? [warning]",
+        "procedures plugin: unknown option 'nav_limt' is ignored: did you mean 'nav_limit'? [warning]",
+    ]

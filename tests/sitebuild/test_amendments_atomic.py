@@ -115,3 +115,16 @@ def test_sanity_problems_and_replace_without_a_previous_site(tmp_path):
     assert sanity_problems(new) == []
     replace_site(new, tmp_path / "site")
     assert (tmp_path / "site" / "index.html").is_file() and not new.exists()
+
+
+def test_an_impossible_date_in_mkdocs_yml_is_explained_without_a_traceback(built_once):
+    """MkDocs' own YAML loader raises on 2026-02-30; make site checks mkdocs.yml first."""
+    proj = built_once
+    before = snapshot(proj.root / "site")
+    proj.config(release={"name": "Update 15", "date": "2026-02-30"})
+    done = make_site(proj)
+    assert done.returncode == 1
+    assert "make site: mkdocs.yml must be corrected first, so site/ was left as it was:" in done.stderr
+    assert "option 'release: date' must be a date such as 2026-11-01, not '2026-02-30'" in done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+    assert snapshot(proj.root / "site") == before

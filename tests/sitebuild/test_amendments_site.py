@@ -185,7 +185,7 @@ def option_error(proj: Project, caplog, **options) -> str:
 
 
 @pytest.mark.parametrize(("options", "message"), [
-    ({"release": {"name": "Update 15", "date": "2026-13-45"}}, "expected a date such as 2026-11-01, not '2026-13-45'"),
+    ({"release": {"name": "Update 15", "date": "2026-13-45"}}, "must be a date such as 2026-11-01, not '2026-13-45'"),
     ({"release": {"name": "Update 15"}}, "'release' 'Update 15' needs a 'date' written YYYY-MM-DD"),
     ({"release": {"date": "2026-11-01"}}, "'release' needs a 'name'"),
     ({"release": {"name": "Update 15", "date": "2026-11-01", "when": "now"}}, "when"),
