@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
@@ -69,11 +70,15 @@ class Change:
     line: int = 0
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def parse_iso_date(value: Any) -> dt.date | None:
-    """A ``YYYY-MM-DD`` date, or ``None``. ``datetime.date`` passes through."""
+    """A ``YYYY-MM-DD`` date, or ``None``. ``datetime.date`` passes through. Other ISO forms
+    that Python accepts (``2023-W15-5``, ``20230414``) are refused: officers write one form."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    if isinstance(value, str) and len(value.strip()) == 10:
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
@@ -119,7 +124,9 @@ def check_date(value: Any, name: str) -> tuple[Any, str | None]:
     parsed = parse_iso_date(value)
     if parsed is not None:
         return parsed, None
-    shown = value.strip() if isinstance(value, str) and value.strip() else _shown(value)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, f"'{name}' is empty: write a date after '{name}:' as YYYY-MM-DD, for example 2023-04-14"
+    shown = value.strip() if isinstance(value, str) else _shown(value)
     return None, f"'{name}' {shown} is not a date (use YYYY-MM-DD, for example 2023-04-14)"
 
 
@@ -289,22 +296,17 @@ def _check_changes(value: Any, meta: FrontMatter, problems: Problems, today: dt.
         for name in entry:
             if name not in ("version", "date", "note"):
                 problems.warning(path, lines.get(name, entry_line), f"unknown field '{name}' in a 'changes' entry is ignored", field="changes")
+        values = {}
+        for name, check in (("version", check_whole), ("date", check_date), ("note", check_text)):
+            if name not in entry:
+                continue  # reported above
+            values[name], message = check(entry[name], name)
+            if message:
+                problems.error(path, lines.get(name, entry_line), f"in 'changes': {message}", field="changes")
+                ok = False
         if not ok:
             continue
-        version, message = check_whole(entry["version"], "version")
-        if message:
-            problems.error(path, lines.get("version", entry_line), f"in 'changes': {message}", field="changes")
-            ok = False
-        date, message = check_date(entry["date"], "date")
-        if message:
-            problems.error(path, lines.get("date", entry_line), f"in 'changes': {message}", field="changes")
-            ok = False
-        note, message = check_text(entry["note"], "note")
-        if message:
-            problems.error(path, lines.get("note", entry_line), f"in 'changes': {message}", field="changes")
-            ok = False
-        if not ok:
-            continue
+        version, date, note = values["version"], values["date"], values["note"]
         if meta.version and version > meta.version:
             problems.error(
                 path, lines.get("version", entry_line),
@@ -313,7 +315,12 @@ def _check_changes(value: Any, meta: FrontMatter, problems: Problems, today: dt.
                 field="changes",
             )
         if date > today:
-            problems.error(path, lines.get("date", entry_line), f"in 'changes': the date {date.isoformat()} is in the future", field="changes")
+            problems.error(
+                path, lines.get("date", entry_line),
+                f"in 'changes': the date {date.isoformat()} is in the future: use the date the change was approved "
+                f"(today is {today.isoformat()})",
+                field="changes",
+            )
         changes.append(Change(version, date, note, entry_line))
     for earlier, later in zip(changes, changes[1:]):
         if (later.version, later.date) > (earlier.version, earlier.date):

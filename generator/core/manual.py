@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from . import frontmatter, textfile
+from . import frontmatter, mdtext, textfile
 from .frontmatter import FrontMatter, Field, PROCEDURE_FIELDS
 from .problems import Problem, Problems
 
@@ -74,8 +74,7 @@ class ParseCache:
         self.misses = 0
 
     def parse(self, path: Path, rel: str, today: dt.date, fields: Sequence[Field]) -> _Parsed:
-        stat = path.stat()
-        stamp = (stat.st_mtime_ns, stat.st_size)
+        stamp = textfile.stamp(path)
         key = (str(path), today, tuple(f.name for f in fields))
         entry = self._entries.get(key)
         if entry is not None and entry.stamp == stamp:
@@ -96,6 +95,12 @@ def _parse_file(path: Path, rel: str, stamp: tuple[int, int], today: dt.date, fi
         return _Parsed(stamp, None, "", 1, list(problems))
     meta, parts = frontmatter.parse_page(text, rel, problems, today=today, fields=fields)
     body, body_line = (parts.body, parts.body_line) if parts else ("", 1)
+    for line in mdtext.h1_lines(body, body_line):
+        problems.warning(
+            rel, line,
+            "a top-level heading ('# ...') in the text: the page's title comes from 'title:' in the front matter "
+            "and is shown with its number and version stamp; make this heading '## ...' or delete it",
+        )
     return _Parsed(stamp, meta, body, body_line, list(problems))
 
 

@@ -1,4 +1,5 @@
-"""Escaping text from front matter so it can be placed safely in generated Markdown.
+"""Markdown text helpers: escaping front-matter text for generated pages, relative links, and
+finding a page's own top-level headings.
 
 Generated pages (contents, glossary, amendments ...) are Markdown rendered from Jinja templates.
 A title such as ``Alcohol & <Drugs> [2024]`` must show as written and never become markup.
@@ -27,3 +28,37 @@ def link_to(target_uri: str, from_uri: str) -> str:
     base = posixpath.dirname(from_uri)
     rel = posixpath.relpath(target_uri, base or ".")
     return rel.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ATX_H1 = re.compile(r"^ {0,3}#(?:[ \t]|$)")
+_SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
+_HTML_H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+
+
+def h1_lines(body: str, first_line: int = 1) -> list[int]:
+    """The lines of level-1 headings (``# Title``, ``Title`` over ``===``, ``<h1>``) outside code.
+
+    A procedure's title comes from its front matter; the theme shows it with its number and
+    stamp only when the text has no heading of its own.
+    """
+    found = []
+    fence = None
+    previous = ""
+    for offset, line in enumerate(body.splitlines()):
+        opened = _FENCE.match(line)
+        if fence is not None:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opened:
+            fence, previous = opened.group(1), ""
+            continue
+        indented = line.startswith(("    ", "\t"))
+        if not indented and (
+            _ATX_H1.match(line) or _HTML_H1.search(_CODE_SPAN.sub("", line)) or (_SETEXT_H1.match(line) and previous.strip())
+        ):
+            found.append(first_line + offset - (1 if _SETEXT_H1.match(line) and not _ATX_H1.match(line) else 0))
+        previous = "" if indented else line
+    return found

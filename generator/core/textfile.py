@@ -25,5 +25,23 @@ def decode(data: bytes) -> str:
         ) from None
 
 
+def stamp(path: Path) -> tuple[int, int]:
+    """(modification time, size): the key of the parse caches; (0, -1) for a file that cannot be
+    read, which ``read_text`` then explains."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (0, -1)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:  # a broken link, no permission, a folder named like a page
+        reason = error.strerror or type(error).__name__
+        raise TextFileError(f"the file cannot be read ({reason}): check that it exists and that you may read it", 0) from None
+
+
 def read_text(path: Path) -> str:
-    return decode(path.read_bytes())
+    return decode(read_bytes(path))

@@ -145,13 +145,17 @@ class FlowchartCache:
         self._entries: dict[tuple[str, str, dt.date], _Parsed] = {}
 
     def parse(self, path: Path, rel: str, folder: str, today: dt.date) -> _Parsed:
-        stat = path.stat()
-        stamp = (stat.st_mtime_ns, stat.st_size)
+        stamp = textfile.stamp(path)
         key = (str(path), folder, today)
         entry = self._entries.get(key)
         if entry is None or entry.stamp != stamp:
             problems = Problems()
-            chart = parse_flowchart(path.read_bytes(), rel, folder, problems, today=today)
+            try:
+                data = textfile.read_bytes(path)
+            except textfile.TextFileError as error:
+                problems.error(rel, error.line, error.message)
+                data = None
+            chart = parse_flowchart(data, rel, folder, problems, today=today) if data is not None else None
             entry = _Parsed(stamp, chart, list(problems))
             self._entries[key] = entry
         return entry

@@ -145,7 +145,10 @@ def read_page(path: Path, name: str) -> tuple[Document | None, str]:
         return None, "this is not a saved web page or text file (it holds binary data)"
     kind = kind_of(path, data) or "text"
     text, warning = decode(data, kind)
-    doc = read_html(text, name) if kind == "html" else read_text(text, name)
+    try:
+        doc = read_html(text, name) if kind == "html" else read_text(text, name)
+    except RecursionError:  # a safety net: htmltree already flattens deep nesting
+        return None, "the page's elements are nested too deeply to convert: copy its text into a .txt file and import that"
     if warning:
         doc.notes.append(Note("encoding", warning))
     doc.title = " ".join(CONTROL.sub("", doc.title).split())

@@ -119,14 +119,32 @@ def _blocks(lines: list[tuple[int, str]]) -> list[Block]:
             level = 2 if group[1][1].strip().startswith("=") else 3
             blocks.append(Heading(level, " ".join(group[0][1].split()), group[0][0]))
             continue
-        if len(group) == 1 and _is_heading(group[0][1]):
+        if _is_heading(group[0][1]) and (len(group) == 1 or _stands_alone(group)):
             line = " ".join(group[0][1].split())
             found = textrules.marker(line)
             level = 2 + (found.depth - 1 if found and found.kind == "number" else 0)
             blocks.append(Heading(min(level, 6), line, group[0][0]))
-            continue
+            group = group[1:]
+            if not group:
+                continue
         blocks.extend(_paragraphs(group))
     return blocks
+
+
+WRAP_WIDTH = 60  # exports wrap lines at 60 to 80 characters, or not at all
+
+
+def _stands_alone(group: list[tuple[int, str]]) -> bool:
+    """A heading-like first line with its paragraph straight under it (no blank line between).
+
+    It is a line of its own, not the start of a wrapped paragraph, when the next line's first
+    word would have fitted on it and that next line starts a sentence or a list item.
+    """
+    first, second = group[0][1].strip(), group[1][1].strip()
+    if _UNDERLINE.match(second) or not (second[0].isupper() or textrules.marker(second) is not None):
+        return False
+    width = max(WRAP_WIDTH, *(len(line.rstrip()) for _, line in group))
+    return len(first) + 1 + len(second.split()[0]) <= width
 
 
 def _is_heading(line: str) -> bool:

@@ -31,6 +31,9 @@ IMPLIED = {
     "tfoot": ({"thead", "tbody", "tfoot", "tr", "td", "th"}, {"table"}),
 }
 RAW_TEXT = {"script", "style"}
+# Deeper elements are kept flat, as browsers do past 512 levels: the converter walks the tree
+# recursively, and no real page nests its content this deep.
+MAX_DEPTH = 150
 
 
 @dataclass
@@ -99,7 +102,7 @@ class _Builder(HTMLParser):
             self._close_until(*IMPLIED[tag])
         element = Element(tag, {k: (v or "") for k, v in attrs}, line=self.getpos()[0], parent=self.current)
         self.current.children.append(element)
-        if tag not in VOID:
+        if tag not in VOID and len(self.stack) < MAX_DEPTH:
             self.stack.append(element)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

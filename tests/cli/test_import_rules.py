@@ -339,6 +339,32 @@ def test_plain_text_layout():
     )
 
 
+@pytest.mark.parametrize("text, expected", [
+    # A heading with its paragraph straight under it, no blank line between.
+    ("Purpose\nNeglect is the persistent failure to meet a child's needs.\n",
+     "## Purpose\n\nNeglect is the persistent failure to meet a child's needs.\n"),
+    ("Who Is Involved\n• the designated officer\n• the employer\n",
+     "## Who Is Involved\n\n- the designated officer\n- the employer\n"),
+    # A wrapped paragraph whose first line looks like a heading: the next word would not have fitted.
+    ("The Local Authority Designated Officer (LADO) and the named senior officer in the\n"
+     "Organisation must agree the next steps within one working day of the referral.\n",
+     "The Local Authority Designated Officer (LADO) and the named senior officer in the "
+     "Organisation must agree the next steps within one working day of the referral.\n"),
+    # ... or the next line carries on the sentence.
+    ("Children who go missing\nfrom care are at particular risk.\n",
+     "Children who go missing from care are at particular risk.\n"),
+])
+def test_plain_text_heading_followed_directly_by_its_text(text, expected):
+    markdown_text, _ = body(read_text("Title\n\n" + text, "a.txt"))
+    assert markdown_text == expected
+
+
+def test_deeply_nested_html_is_flattened_not_a_crash():
+    """Thousands of unclosed elements (a broken export) would exhaust Python's stack."""
+    doc, text, _ = convert("<main><h2>Deep</h2>" + "<span>" * 1200 + "Some text. " + "<div>" * 3000 + "<p>Para</p></main>")
+    assert text == "## Deep\n\nSome text.\n\nPara\n"
+
+
 # --------------------------------------------------------------------------- escaping, for any text
 
 

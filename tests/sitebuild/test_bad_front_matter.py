@@ -74,7 +74,29 @@ CASES = [
      "statutory/referrals.md:4: 'title' is given twice in the same block (first on line 2)"),
     ("empty-front-matter", {"statutory/referrals.md": "---\n---\n\nText\n"},
      "statutory/referrals.md:1: the front matter is empty"),
+    ("iso-week-date", {"statutory/referrals.md": page(last_updated="2023-W15-5")},
+     "statutory/referrals.md:4: 'last_updated' 2023-W15-5 is not a date (use YYYY-MM-DD"),
+    ("date-without-hyphens", {"statutory/referrals.md": page(last_updated="20230414")},
+     "statutory/referrals.md:4: 'last_updated' 20230414 is not a date (use YYYY-MM-DD"),
+    ("date-empty", {"statutory/referrals.md": "---\ntitle: Referrals\nversion: 14\nlast_updated:\n---\n\nText.\n"},
+     "statutory/referrals.md:4: 'last_updated' is empty: write a date after 'last_updated:' as YYYY-MM-DD"),
+    # An entry missing one field still has its other fields checked: all problems at once.
+    ("change-without-note-bad-version", {"statutory/referrals.md": page(changes=[{"version": "two", "date": "2023-04-14"}])},
+     "statutory/referrals.md:6: in 'changes': 'version' must be a whole number such as 14, not 'two'"),
+    ("change-in-future", {"statutory/referrals.md": page(changes=[{"version": 14, "date": "2030-01-01", "note": "x"}])},
+     "in 'changes': the date 2030-01-01 is in the future: use the date the change was approved"),
+    ("python-tag", {"statutory/referrals.md": "---\ntitle: !!python/object/apply:os.system [ls]\nversion: 1\n---\n"},
+     "statutory/referrals.md:2: the YAML is not valid (could not determine a constructor for the tag "),
+    ("deeply-nested-yaml", {"statutory/referrals.md": page(keywords=None).replace("---\n\n", "keywords: " + "[" * 3000 + "]" * 3000 + "\n---\n\n", 1)},
+     "statutory/referrals.md:2: the YAML nests lists or blocks too deeply to read: check for unclosed '[' or '{' brackets"),
+    ("heading-in-body", {"statutory/referrals.md": page(body="Intro.\n\n# Referrals\n\nText.\n")},
+     "statutory/referrals.md:9: a top-level heading ('# ...') in the text: the page's title comes from 'title:'"),
+    ("setext-heading-in-body", {"statutory/referrals.md": page(body="Referrals\n=========\n\nText.\n")},
+     "statutory/referrals.md:7: a top-level heading ('# ...') in the text"),
 ]
+
+# Warnings: a strict build still fails, but only after writing its pages.
+WARNINGS = ("unknown field", "top-level heading")
 
 
 @pytest.mark.parametrize("files, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
@@ -90,8 +112,23 @@ def test_bad_front_matter_is_reported_by_check_and_build(project, files, expecte
     assert built.returncode != 0
     assert expected in built.output
     assert "Traceback" not in built.output
-    if "unknown field" not in expected:  # errors stop the build before any page is written
+    if not any(warning in expected for warning in WARNINGS):  # errors stop the build before any page is written
         assert not (built.site / "statutory" / "referrals" / "index.html").exists()
+
+
+def test_a_page_that_cannot_be_read_is_reported_by_check_and_build(project):
+    """A broken symbolic link (or a file without read permission) is a message, not a traceback."""
+    (project.root / "statutory" / "gone.md").symlink_to("nowhere.md")
+    expected = "statutory/gone.md: the file cannot be read (No such file or directory): check that it exists"
+
+    result = CliRunner().invoke(main, ["-C", str(project.root), "check"])
+    assert result.exit_code == 1, result.output
+    assert expected in result.output
+
+    built = project.build()
+    assert built.returncode != 0
+    assert expected in built.output
+    assert "Traceback" not in built.output
 
 
 def test_all_problems_are_listed_at_once(project):
