@@ -157,9 +157,12 @@ def _workspace_prefix(root: Path) -> str:
 def _version_guard(project: Project, base: str) -> list[Problem]:
     """The version-bump guard of `check --base`: its problems; its notes are printed here."""
     from .amendments.guard import GuardError, check_versions
+    from .flowcharts.checks import folder_for_project
 
     try:
-        result = check_versions(project.root, project.sections, base, today=project.today)
+        result = check_versions(
+            project.root, project.sections, base, today=project.today, flowcharts=folder_for_project(project.options)
+        )
     except GuardError as error:
         raise click.BadParameter(str(error), param_hint="'--base'") from None
     for note in result.notes:

@@ -33,7 +33,6 @@ from .flowcharts.model import FlowchartCache, Library, load_library
 from .pages.render import render
 from .pages.contents import contents_markdown
 from .amendments import placeholders, review, site as amendments
-from .amendments.history import FLOWCHART_FOLDER
 from .amendments.releases import Releases, parse_releases
 from .glossary import GlossaryExtension, LinkContext, Matcher, acronym_warnings, load_glossary, scan_usage, unused_warnings
 from .glossary.page import glossary_markdown
@@ -308,7 +307,10 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         def link_for(uri: str) -> str | None:
             return mdtext.link_to(uri, options.path) if files.get_file_from_path(uri) is not None else None
 
-        docs = amendments.documents(self.manual, self.root, self.today, lambda uri: files.get_file_from_path(uri) is not None)
+        docs = amendments.documents(
+            self.manual, self.root, self.today, lambda uri: files.get_file_from_path(uri) is not None,
+            flowcharts=self.config.flowcharts.folder.strip("/") if self.config.flowcharts.enabled else None,
+        )
         feed_path = options.feed.strip("/")
         markdown, feed = amendments.amendments_outputs(
             docs, self.releases, title=options.title, intro=options.intro, feed_path=feed_path,

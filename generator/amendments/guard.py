@@ -25,7 +25,7 @@ from ..core import textfile, yamlsource
 from ..core.frontmatter import SplitError, split
 from ..core.manual import Section, discover
 from ..core.problems import Problems
-from .history import FLOWCHART_FOLDER, FLOWCHART_SUFFIXES, flowchart_sources
+from .history import FLOWCHART_SUFFIXES, flowchart_sources
 
 PROCEDURE, FLOWCHART = "procedure", "flowchart"
 
@@ -173,11 +173,11 @@ def _read_blobs(root: Path, commit: str, prefix: str, paths: Sequence[str]) -> d
 # --------------------------------------------------------------------------- comparing
 
 
-def _kind_of(path: str, sections: Sequence[Section], flowcharts: str) -> str | None:
+def _kind_of(path: str, sections: Sequence[Section], flowcharts: str | None) -> str | None:
     parts = path.split("/")
     if any(p.startswith(".") for p in parts):
         return None
-    if path.startswith(flowcharts + "/") and path.endswith(FLOWCHART_SUFFIXES):
+    if flowcharts is not None and path.startswith(flowcharts + "/") and path.endswith(FLOWCHART_SUFFIXES):
         return FLOWCHART
     if path.endswith(".md") and any(path.startswith(s.folder + "/") for s in sections):
         return PROCEDURE
@@ -237,12 +237,17 @@ def check_versions(
     base: str,
     *,
     today: dt.date,
-    flowcharts: str = FLOWCHART_FOLDER,
+    flowcharts: str | None,
 ) -> GuardResult:
-    """Compare the working tree's procedures and flowcharts with ``base``. Raises ``GuardError``."""
+    """Compare the working tree's procedures and flowcharts with ``base``. Raises ``GuardError``.
+
+    ``flowcharts`` is the flowcharts folder mkdocs.yml configures (``flowcharts: folder:``), or
+    ``None`` when flowcharts are turned off.
+    """
     root = root.resolve()
+    flowcharts = flowcharts.strip("/") if flowcharts is not None else None
     commit, prefix = resolve_base(root, base)
-    folders = [s.folder for s in sections] + [flowcharts]
+    folders = [s.folder for s in sections] + ([flowcharts] if flowcharts is not None else [])
     base_paths = [p for p in _base_files(root, commit, prefix, folders) if _kind_of(p, sections, flowcharts)]
     blobs = _read_blobs(root, commit, prefix, base_paths)
 

@@ -130,6 +130,21 @@ def test_amendments_page_feed_release_and_banners(manual):
     assert "pm-banner--review" not in built.html("supplementary/old/index.html")
 
 
+def test_flowcharts_come_from_the_configured_folder(manual):
+    manual.write("charts/referral.yml", FLOWCHART)
+    (manual.root / "flowcharts/referral.yml").unlink()
+    manual.config(**RELEASES, flowcharts={"folder": "charts"}, review={"warn_overdue": False},
+                  _mkdocs={"site_url": "https://procedures.example.org.uk/"})
+    built = manual.build()
+    assert built.returncode == 0, built.output
+    update14 = re.split(r"<h2[^>]*>", article(built.html("amendments/index.html")))[-1]
+    assert "Referral flowchart (flowchart) v4 1 November 2025 Added the follow-up step." in text_of(update14)
+    assert 'href="../charts/referral/"' in built.html("amendments/index.html")
+    feed = validate_atom((built.site / "amendments.xml").read_text(encoding="utf-8"))
+    links = [e.find(f"{A}link").get("href") for e in feed.findall(f"{A}entry")]
+    assert "https://procedures.example.org.uk/charts/referral/" in links
+
+
 def test_overdue_pages_fail_strict_builds_when_configured(manual):
     manual.config(**RELEASES, review={"warn_overdue": True})
     built = manual.build()

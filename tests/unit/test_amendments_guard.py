@@ -57,24 +57,28 @@ def neglect(version=7, last_updated="2025-09-12", body=NEGLECT_BODY, changes=Non
     return page("Neglect", version, last_updated, body=body, changes=changes, **fields)
 
 
-@pytest.fixture
-def repo(tmp_path) -> Project:
+def make_repo(root: Path, chart: str = "flowcharts/referral.yml", **options) -> Project:
     """A manual in git: one commit on main with three pages and a flowchart."""
-    proj = Project(tmp_path / "repo")
+    proj = Project(root)
     proj.write("docs/index.md", "---\ntitle: Home\n---\n\nWelcome.\n")
     proj.write("statutory/referrals.md", page("Referrals", 14, "2023-04-14"))
     proj.write("supplementary/neglect.md", neglect())
     proj.write("supplementary/domestic-abuse.md", page("Domestic Abuse", 3, "2024-01-01", body="## Purpose\n\nText about domestic abuse.\n"))
-    proj.write("flowcharts/referral.yml", FLOWCHART)
-    proj.config()
+    proj.write(chart, FLOWCHART)
+    proj.config(**options)
     git(proj.root, "init", "-q")
     git(proj.root, "add", "-A")
     git(proj.root, "commit", "-qm", "Base")
     return proj
 
 
-def guard(proj: Project, base: str = "main"):
-    return check_versions(proj.root, SECTIONS, base, today=dt.date.fromisoformat(TODAY))
+@pytest.fixture
+def repo(tmp_path) -> Project:
+    return make_repo(tmp_path / "repo")
+
+
+def guard(proj: Project, base: str = "main", flowcharts: str | None = "flowcharts"):
+    return check_versions(proj.root, SECTIONS, base, today=dt.date.fromisoformat(TODAY), flowcharts=flowcharts)
 
 
 def messages(result) -> list[str]:
@@ -120,6 +124,29 @@ CASES: list[tuple[str, Edit, list[str]]] = [
 def test_guard_cases(repo, edit, expected):
     edit(repo)
     assert messages(guard(repo)) == expected
+
+
+FOLDERS = [
+    # id, plugin options, where the flowchart is, what `check --base main` says about a change to its steps
+    ("default folder", {}, "flowcharts/referral.yml", "flowcharts/referral.yml"),
+    ("configured folder", {"flowcharts": {"folder": "charts"}}, "charts/referral.yml", "charts/referral.yml"),
+    ("configured folder with a slash", {"flowcharts": {"folder": "charts/"}}, "charts/referral.yml", "charts/referral.yml"),
+    ("nested folder", {"flowcharts": {"folder": "manual/charts"}}, "manual/charts/referral.yml", "manual/charts/referral.yml"),
+    ("flowcharts turned off", {"flowcharts": {"enabled": False}}, "flowcharts/referral.yml", None),
+]
+
+
+@pytest.mark.parametrize(("options", "chart", "reported"), [f[1:] for f in FOLDERS], ids=[f[0] for f in FOLDERS])
+def test_the_guard_compares_the_flowcharts_of_the_configured_folder(tmp_path, options, chart, reported):
+    proj = make_repo(tmp_path / "repo", chart, **options)
+    proj.write(chart, FLOWCHART.replace("has concerns", "has a concern"))
+    result = run_check(proj, "--base", "main")
+    if reported is None:
+        assert result.exit_code == 0, result.output
+        assert "Compared 3 procedure and flowchart file(s)" in result.output
+    else:
+        assert result.exit_code == 1, result.output
+        assert f"{reported}: the steps changed but 'version' is still 4: set version: 5" in result.output
 
 
 def test_new_deleted_and_moved_pages_are_reported_as_notes(repo):
