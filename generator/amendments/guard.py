@@ -59,6 +59,18 @@ def _normalised(text: str) -> str:
     return " ".join(text.split())
 
 
+def _squeezed(value: object) -> object:
+    """Flowchart steps with every text's spacing normalised, as the flowchart model reads them
+    (a step's text, timescale and branch labels): a change of spacing needs no new version."""
+    if isinstance(value, str):
+        return _normalised(value)
+    if isinstance(value, list):
+        return [_squeezed(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): _squeezed(item) for key, item in value.items()}
+    return value
+
+
 def _fields(data: object, snapshot: Snapshot) -> None:
     if not isinstance(data, dict):
         snapshot.readable = False
@@ -87,7 +99,7 @@ def snapshot(path: str, kind: str, text: str) -> Snapshot:
         except yamlsource.YamlError:
             return Snapshot(path, kind, _normalised(text), readable=False)
         steps = data.get("steps") if isinstance(data, dict) else data
-        result = Snapshot(path, kind, json.dumps(steps, sort_keys=True, ensure_ascii=False))
+        result = Snapshot(path, kind, json.dumps(_squeezed(steps), sort_keys=True, ensure_ascii=False))
         _fields(data, result)
         return result
     try:

@@ -28,9 +28,19 @@ changes:
 steps:
   - id: concern
     text: A practitioner has concerns
-    next: refer
+    timescale: The same day
+    next: decide
+  - id: decide
+    type: decision
+    text: Is the child at risk of significant harm?
+    next:
+      - {label: "Yes", to: refer}
+      - {label: "No, but needs support", to: advice}
   - id: refer
     text: Referral to children's social care
+    type: end
+  - id: advice
+    text: Advice and early help
     type: end
 """
 
@@ -111,7 +121,19 @@ CASES: list[tuple[str, Edit, list[str]]] = [
     ("flowchart steps changed", lambda p: p.write("flowcharts/referral.yml", FLOWCHART.replace("has concerns", "has a concern")),
      ["flowcharts/referral.yml: the steps changed but 'version' is still 4: set version: 5, last_updated: 2026-11-23, and add a changes entry for version 5"]),
     ("flowchart re-indented and retitled", lambda p: p.write("flowcharts/referral.yml", FLOWCHART.replace("title: Referral", "title: Referral route")
-                                                                .replace("    next: refer", "    next:   refer")), []),
+                                                                .replace("    next: decide", "    next:   decide")), []),
+    ("flowchart text with extra spaces", lambda p: p.write("flowcharts/referral.yml", FLOWCHART.replace(
+        "text: A practitioner has concerns", "text: A practitioner has  concerns ")), []),
+    ("flowchart text wrapped over two lines", lambda p: p.write("flowcharts/referral.yml", FLOWCHART.replace(
+        "text: Is the child at risk of significant harm?", "text: >-\n      Is the child at risk\n      of  significant harm?")), []),
+    ("flowchart text quoted with a tab", lambda p: p.write("flowcharts/referral.yml", FLOWCHART.replace(
+        "text: Advice and early help", 'text: "Advice and\\tearly help "')), []),
+    ("flowchart label with extra spaces", lambda p: p.write("flowcharts/referral.yml", FLOWCHART.replace(
+        '{label: "No, but needs support", to: advice}', '{label: "No,  but needs support ", to: " advice"}')), []),
+    ("flowchart timescale with extra spaces", lambda p: p.write("flowcharts/referral.yml", FLOWCHART.replace(
+        "timescale: The same day", "timescale: '  The same  day'")), []),
+    ("flowchart label changed", lambda p: p.write("flowcharts/referral.yml", FLOWCHART.replace("No, but needs support", "No, but needs help")),
+     ["flowcharts/referral.yml: the steps changed but 'version' is still 4: set version: 5, last_updated: 2026-11-23, and add a changes entry for version 5"]),
     ("page deleted", lambda p: (p.root / "supplementary/domestic-abuse.md").unlink(), []),
     ("page added", lambda p: p.write("statutory/new.md", page("A New Procedure", 1, "2026-11-20")), []),
     ("page moved unchanged", lambda p: (p.root / "supplementary/neglect.md").rename(p.root / "statutory/neglect.md"), []),
