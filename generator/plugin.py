@@ -27,7 +27,7 @@ from .config import ProceduresConfig
 from .core import dates, mdtext, navview, numbering
 from .core.manual import DEFAULT_SECTIONS, Manual, ParseCache, Section as ContentSection, load_manual
 from .core.problems import ManualError, Problems
-from .flowcharts import checks as flowchart_checks, pages as flowchart_pages, svg as flowchart_svg
+from .flowcharts import checks as flowchart_checks, links as flowchart_links, pages as flowchart_pages, svg as flowchart_svg
 from .flowcharts.extension import FlowchartExtension
 from .flowcharts.model import FlowchartCache, Library, load_library
 from .pages.render import render
@@ -482,6 +482,9 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                 "flowchart", self.library.charts.values(), self.flowchart_topics, self.numbers, nav_order,
                 self.config.flowcharts.label, len(self.manual.sections),
             ) + self._glossary_entries(),
+            # Flowchart steps' links count too: from the flowchart's page and from pages embedding it.
+            extra_referrers=flowchart_links.referrers(self.library),
+            extra_links=flowchart_links.embedded_links(self.library, self._markdown_sources(pages)),
         )
         if views.index_markdown is not None:
             files.get_file_from_path(index.path).content_string = views.index_markdown
@@ -494,6 +497,15 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                 if os.path.isfile(dest):
                     os.remove(dest)
                 self.generated_seen[dest] = digest
+
+    def _markdown_sources(self, pages: list[File]) -> list[tuple[str, str, int]]:
+        """(uri, Markdown, first line) of every written page: procedures, info-sheets, docs_dir pages."""
+        assert self.manual is not None and self.topic_sources is not None
+        sources = [(p.uri, p.body, p.body_line) for p in self.manual.pages.values()]
+        sources += [(uri, sheet.body, sheet.body_line) for uri, sheet in self.topic_sources.sheets.items()]
+        known = set(self.manual.pages) | set(self.topic_sources.sheets)
+        sources += [(f.src_uri, f.content_string, 1) for f in pages if f.abs_src_path and not f.generated_by and f.src_uri not in known]
+        return sources
 
     def _add_flowcharts(self, config: MkDocsConfig, files: Files) -> Problems:
         """Each flowchart's page and SVG file, generated from its source; every flowchart problem."""

@@ -48,7 +48,28 @@ NAV = [
     {"Info-sheets": [
         "info-sheets/risk-outside-the-home.md", "info-sheets/volunteers.md", "info-sheets/education.md",
     ]},
+    {"Flowcharts": ["flowcharts/enquiry.md"]},
 ]
+
+# Its steps link to two procedures; Referrals embeds it, so Referrals links to them too.
+ENQUIRY_FLOWCHART = """\
+title: From referral to enquiry
+version: 2
+last_updated: 2025-01-01
+steps:
+  - id: referral
+    text: A referral is made
+    link: statutory/referrals.md
+    next: enquiry
+  - id: enquiry
+    text: Section 47 enquiries begin
+    link: statutory/section-47.md
+    next: staff
+  - id: staff
+    text: If the concern is about a member of staff, manage it as an allegation
+    link: statutory/allegations.md
+    type: end
+"""
 
 
 def sheet(title: str, topics: list[str], body: str = "## What this sheet is for\n\nText.\n", **fields) -> str:
@@ -63,7 +84,7 @@ def write_manual(proj: Project) -> Project:
         keywords=["child protection", "early help", "information sharing"],
         related=["statutory/section-47.md", "supplementary/neglect.md"],
         body="## Purpose\n\nAfter a referral, see [Section 47 enquiries](section-47.md) and "
-             "[sexual exploitation](../supplementary/cse.md#signs).\n"))
+             "[sexual exploitation](../supplementary/cse.md#signs).\n\n## Flowchart\n\n!flowchart enquiry\n"))
     proj.write("statutory/section-47.md", page(
         "Section 47 Enquiries", 9, "2025-03-01", summary="Enquiries into significant harm.", keywords=["child protection"],
         body="## Purpose\n\nStarts from a [referral](referrals.md); for staff see [allegations](allegations.md).\n"))
@@ -105,6 +126,7 @@ def write_manual(proj: Project) -> Project:
         ["voluntary sector", "safer workforce", "allegations", "information sharing", "early help"]))
     proj.write("docs/info-sheets/education.md", sheet(
         "Education Settings", ["education", "child protection", "online harm", "allegations", "safer workforce"]))
+    proj.write("flowcharts/enquiry.yml", ENQUIRY_FLOWCHART)
     proj.config(_mkdocs={"nav": NAV})
     return proj
 
@@ -231,8 +253,14 @@ def test_related_and_referred_to_by_boxes(manual):
     referrals = built.html("statutory/referrals/index.html")
     assert box(referrals, "related") == [
         ("../section-47/", "1.2 Section 47 Enquiries"), ("../../supplementary/neglect/", "2.6 Neglect")]
+    # The flowchart's page links here from a step; Referrals' own embed of it is a link to itself.
     assert box(referrals, "referred-by") == [
-        ("../../", "Home"), ("../section-47/", "1.2 Section 47 Enquiries"), ("../../supplementary/neglect/", "2.6 Neglect")]
+        ("../../", "Home"), ("../section-47/", "1.2 Section 47 Enquiries"), ("../../supplementary/neglect/", "2.6 Neglect"),
+        ("../../flowcharts/enquiry/", "4.1 From referral to enquiry")]
+    # A flowchart step's link counts, from the flowchart's page and from Referrals, which embeds it.
+    assert box(built.html("statutory/allegations/index.html"), "referred-by") == [
+        ("../referrals/", "1.1 Referrals"), ("../section-47/", "1.2 Section 47 Enquiries"),
+        ("../../flowcharts/enquiry/", "4.1 From referral to enquiry")]
     assert '<h2 class="pm-links__title" id="pm-related">Related procedures</h2>' in referrals
     assert '<h2 class="pm-links__title" id="pm-referred-by">Referred to by</h2>' in referrals
 
@@ -255,7 +283,8 @@ def test_back_links_are_symmetric_with_the_links_that_exist(manual):
     built = manual.build()
     assert built.returncode == 0, built.output
     pages = pages_of(built.site)
-    boxed = {p for p, html in pages.items() if 'class="pm-stamp"' in html}  # procedures and info-sheets
+    # Procedures and info-sheets have the boxes; a flowchart's page has a stamp but no boxes.
+    boxed = {p for p, html in pages.items() if 'class="pm-stamp"' in html and not p.startswith("flowcharts/")}
     skip = {"contents/", "topics/", "amendments/"}  # generated pages link to everything
     links = set()
     for path, html in pages.items():
@@ -268,6 +297,9 @@ def test_back_links_are_symmetric_with_the_links_that_exist(manual):
     back_links = {(resolve(href, path), path) for path in boxed for href, _ in box(pages[path], "referred-by")}
     assert links == back_links
     assert len(links) >= 10
+    # Links from flowchart steps are among them: from the flowchart's page and from the page embedding it.
+    assert {("flowcharts/enquiry/", "statutory/section-47/"), ("flowcharts/enquiry/", "statutory/allegations/"),
+            ("statutory/referrals/", "statutory/allegations/")} <= links
 
 
 def test_boxes_show_titles_as_text(manual):
@@ -359,6 +391,16 @@ def test_lists_and_boxes_stay_right_under_dirty_rebuilds(manual, caplog):
     touch_later(source, source.read_text().replace("See also [going missing](missing.md).", ""))
     api_build(manual, dirty=True)
     assert ("../online-harm/", "2.4 Online Harm") not in box(untouched.read_text(), "referred-by")
+
+    # A flowchart step's link moves from Managing Allegations to Children Who Go Missing: both boxes follow,
+    # for the flowchart's page and for Referrals, which embeds the flowchart.
+    chart = manual.root / "flowcharts/enquiry.yml"
+    touch_later(chart, chart.read_text().replace("link: statutory/allegations.md", "link: supplementary/missing.md"))
+    api_build(manual, dirty=True)
+    allegations = box((site / "statutory/allegations/index.html").read_text(), "referred-by")
+    assert allegations == [("../section-47/", "1.2 Section 47 Enquiries")]
+    assert {("../../flowcharts/enquiry/", "4.1 From referral to enquiry"), ("../../statutory/referrals/", "1.1 Referrals")} <= set(
+        box(untouched.read_text(), "referred-by"))
 
 
 def test_a_dirty_build_in_a_new_process_rebuilds_what_changed(manual):
