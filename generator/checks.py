@@ -17,8 +17,9 @@ from .internal_links import check_links, docs_bodies
 from .core.problems import Problems
 from .nav import check_nav
 from .project import Project
-from .topics import check_item_keywords
+from .topics import Settings as TopicSettings, check_item_keywords
 from .topics.checks import check_topics
+from .topics.sheets import discover_sheets
 
 
 def check_project(project: Project) -> tuple[Manual, Problems]:
@@ -26,13 +27,13 @@ def check_project(project: Project) -> tuple[Manual, Problems]:
     manual = load_manual(project.root, project.sections, today=project.today)
     problems = Problems(manual.problems)
     # Feature checks are added below, one call each.
-    problems.extend(_amendments_checks(project, manual))
     topics = check_topics(project, manual)  # .topics: the topic list, for other features' keyword checks
     problems.extend(topics.problems)
     problems.extend(flowcharts.check_project(project.root, project.docs_dir, project.options, manual, today=project.today))
     charts = flowcharts.load_for_project(project.root, project.options, today=project.today)
     if charts is not None:
         check_item_keywords(topics.topics, charts.charts.values(), problems)
+    problems.extend(_amendments_checks(project, manual, topics, charts))
     check_nav(project, manual, problems)  # pages missing from nav, nav lines to missing pages
     problems.extend(_link_checks(project, manual, charts.charts.values() if charts is not None else ()))
     problems.extend(_glossary_checks(project, manual, topics))
@@ -77,12 +78,36 @@ def _link_checks(project: Project, manual: Manual, charts: Iterable[Any]) -> Pro
     return check_links(content + docs, _generated_pages(project, charts))
 
 
-def _amendments_checks(project: Project, manual: Manual) -> Problems:
+def _amendments_checks(project: Project, manual: Manual, topics: Any, charts: Any) -> Problems:
     """Placeholder links, and overdue reviews when the build warns about them (generator/amendments)."""
     found = Problems(placeholders.find_in_project(
         project.root, project.docs_dir, ((p.uri, p.body, p.body_line) for p in manual.pages.values())
     ))
     settings = review.options(project.options)
     if settings["warn_overdue"]:
-        found.extend(review.overdue_warnings(manual, project.today, settings["date_format"]))
+        pages = review.reviewables(manual.pages.values(), charts.charts.values() if charts is not None else (), topics.sheets.values())
+        found.extend(review.overdue_warnings(pages, project.today, settings["date_format"]))
     return found
+
+
+def review_pages(project: Project) -> tuple[list[review.Reviewable], list[str]]:
+    """For `procedures report`: every procedure, flowchart and info-sheet with its review date, as
+    the build reads them, and the source files left out because they have errors."""
+    manual = load_manual(project.root, project.sections, today=project.today)
+    topics = check_topics(project, manual)
+    charts = flowcharts.load_for_project(project.root, project.options, today=project.today)
+    chart_list = list(charts.charts.values()) if charts is not None else []
+    left_out = set(manual.files) - set(manual.pages)
+    left_out |= set(charts.files if charts is not None else ()) - {chart.path for chart in chart_list}
+    settings = TopicSettings.from_options(project.options, project.config_file.name)
+    sheet_files = {_relative(path, project.root) for path in discover_sheets(project.docs_dir, settings.sheets_folder)}
+    left_out |= sheet_files - {sheet.meta.path for sheet in topics.sheets.values()}
+    pages = review.reviewables(manual.pages.values(), chart_list, topics.sheets.values())
+    return pages, sorted(left_out)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -236,7 +236,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             problems.extend(self._load_glossary(config, files))
         self._report(problems)
         if self.config.review.warn_overdue:  # false: overdue pages get the banner only
-            self._report(review.overdue_warnings(manual, self.today, self.config.date_format))
+            pages = review.reviewables(manual.pages.values(), self.library.charts.values(), sources.sheets.values())
+            self._report(review.overdue_warnings(pages, self.today, self.config.date_format))
 
         nav_nodes = self._navigation(config, files, drop)
         config.nav = numbering.to_config(nav_nodes)
@@ -615,7 +616,9 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             "owner": meta.owner,
             "summary": meta.summary,
             "review": review.banner(
-                meta, self.today, date_format=self.config.date_format, default_owner=self.config.review.default_owner
+                meta, self.today, date_format=self.config.date_format, default_owner=self.config.review.default_owner,
+                kind=review.PROCEDURE if page.file.src_uri in self.manual.pages
+                else review.INFO_SHEET if source is not None else review.FLOWCHART,
             ),
         }
         if meta.summary and "description" not in page.meta:
