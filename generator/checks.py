@@ -75,7 +75,9 @@ def _link_checks(project: Project, manual: Manual, charts: Iterable[Any]) -> Pro
         (p.uri, p.uri, p.body, p.body_line) for p in manual.pages.values() if p.status != "draft" or drafts
     ]
     docs = docs_bodies(project.docs_dir, project.root, skip=set(manual.pages))
-    return check_links(content + docs, _generated_pages(project, charts))
+    # A page with errors of its own is still a page: links to it are not reported as well.
+    broken = set(manual.files) - set(manual.pages)
+    return check_links(content + docs, _generated_pages(project, charts) | broken)
 
 
 def _amendments_checks(project: Project, manual: Manual, topics: Any, charts: Any) -> Problems:

@@ -110,8 +110,11 @@ def _check_related(sources: TopicSources, manual: Manual, docs_pages: set[str]) 
     """Resolve every ``related`` entry (a path from the project root) to a page, or report it."""
     docs_prefix = _relative(sources.docs_dir, sources.root).rstrip("/")
     statuses = sources.statuses(manual)
+    # A page whose own front matter has errors is still a page: those errors are reported for it,
+    # and entries pointing to it are not reported again (nor shown until it is fixed).
+    broken = set(manual.files) - set(manual.pages)
     # Where each page lives, as an officer writes it (from the project root) -> its site uri.
-    by_path: dict[str, str] = {uri: uri for uri in manual.pages}
+    by_path: dict[str, str] = {uri: uri for uri in [*manual.pages, *sorted(broken)]}
     for uri in docs_pages:
         by_path.setdefault(f"{docs_prefix}/{uri}" if docs_prefix not in ("", ".") else uri, uri)
     problems = sources.problems
@@ -119,7 +122,7 @@ def _check_related(sources: TopicSources, manual: Manual, docs_pages: set[str]) 
         targets: list[str] = []
         for entry, line in page.meta.related:
             target = _resolve(entry, by_path, docs_pages, docs_prefix, uri, line, problems)
-            if target is None:
+            if target is None or target in broken:
                 continue
             if target == uri:
                 problems.error(uri, line, f"'related': {entry} is this page itself; list other pages only", field="related")
