@@ -6,18 +6,19 @@ wrong with a manual. The functions called are plain core code; nothing here impo
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 from typing import Any, Iterable
 
 from .amendments import placeholders, review
-from .core.manual import Manual, load_manual
+from .core.manual import Manual, Section as ContentSection, load_manual
 from .flowcharts import checks as flowcharts
 from .glossary.checks import check_glossary
 from .internal_links import check_links, docs_bodies
 from .core.problems import Problems
-from .nav import check_nav
+from .nav import NavPage, check_nav
 from .project import Project
-from .topics import Settings as TopicSettings, check_item_keywords
+from .topics import Settings as TopicSettings, check_item_keywords, discover_docs_pages
 from .topics.checks import check_topics
 from .topics.sheets import discover_sheets
 
@@ -34,7 +35,9 @@ def check_project(project: Project) -> tuple[Manual, Problems]:
     if charts is not None:
         check_item_keywords(topics.topics, charts.charts.values(), problems)
     problems.extend(_amendments_checks(project, manual, topics, charts))
-    check_nav(project, manual, problems)  # pages missing from nav, nav lines to missing pages
+    # Pages missing from nav, and nav lines to missing pages: procedures and every other page.
+    others, existing = _nav_pages(project, topics, charts)
+    check_nav(project, manual, problems, others, existing)
     problems.extend(_link_checks(project, manual, charts.charts.values() if charts is not None else ()))
     problems.extend(_glossary_checks(project, manual, topics))
     return manual, problems
@@ -48,24 +51,53 @@ def _glossary_checks(project: Project, manual: Manual, topics: Any) -> Problems:
     return check_glossary(project.root, project.options, pages, topics.topics)
 
 
-def _generated_pages(project: Project, charts: Iterable[Any]) -> set[str]:
-    """The site uris of the pages the plugin generates, as mkdocs.yml's options configure them."""
+def _generated_by_option(project: Project) -> dict[str, str]:
+    """The site uris of the pages the plugin generates, by the option that configures each."""
     options = project.options
 
-    def page(name: str, default: str, needs: Path | None = None, key: str = "path") -> set[str]:
+    def page(name: str, default: str, needs: Path | None = None, key: str = "path") -> dict[str, str]:
         settings = options.get(name) or {}
         if settings.get("enabled", True) is False or (needs is not None and not needs.is_file()):
-            return set()
-        return {str(settings.get(key) or default)}
+            return {}
+        return {name: str(settings.get(key) or default)}
 
     glossary = options.get("glossary") or {}
-    return (
-        page("contents", "contents.md")
-        | page("amendments", "amendments.md")
-        | page("topics_index", "topics.md", None if options.get("topics") else project.root / "topics.yml")
-        | page("glossary", "glossary.md", project.root / str(glossary.get("path") or "glossary.yml"), key="page")
-        | {chart.uri for chart in charts}
-    )
+    return {
+        **page("contents", "contents.md"),
+        **page("amendments", "amendments.md"),
+        **page("topics_index", "topics.md", None if options.get("topics") else project.root / "topics.yml"),
+        **page("glossary", "glossary.md", project.root / str(glossary.get("path") or "glossary.yml"), key="page"),
+    }
+
+
+def _generated_pages(project: Project, charts: Iterable[Any]) -> set[str]:
+    """The site uris of the pages the plugin generates, as mkdocs.yml's options configure them."""
+    return set(_generated_by_option(project).values()) | {chart.uri for chart in charts}
+
+
+def _nav_pages(project: Project, topics: Any, charts: Any) -> tuple[list[NavPage], set[str]]:
+    """The site's pages other than procedures that MkDocs expects in nav, as the build makes
+    them; and the site paths of every other file that exists (drafts, pages with errors)."""
+    pages: list[NavPage] = []
+    existing: set[str] = set()
+    if charts is not None:
+        settings = project.options.get("flowcharts") or {}
+        group = ContentSection(charts.folder, str(settings.get("label") or "Flowcharts"))
+        pages += [NavPage(chart.uri, chart.path, group, "the flowchart's page") for chart in charts.charts.values()]
+        existing |= {posixpath.splitext(path)[0] + ".md" for path in charts.files}
+    sheets = TopicSettings.from_options(project.options, project.config_file.name)
+    group = ContentSection(sheets.sheets_folder, sheets.sheets_label)
+    pages += [NavPage(uri, sheet.meta.path, group, "the info-sheet") for uri, sheet in topics.sheets.items()
+              if sheet.status == "published"]
+    docs = discover_docs_pages(project.docs_dir) if project.docs_dir.is_dir() else []
+    existing |= set(docs)
+    for uri in docs:
+        if not uri.startswith(sheets.sheets_folder + "/"):  # info-sheets are listed above, if published
+            pages.append(NavPage(uri, _relative(project.docs_dir / uri, project.root)))
+    generated = _generated_by_option(project)
+    generated.pop("amendments", None)  # the plugin keeps it out of the menu when nav does not list it
+    pages += [NavPage(uri, "", None, "the generated page") for uri in generated.values()]
+    return pages, existing
 
 
 def _link_checks(project: Project, manual: Manual, charts: Iterable[Any]) -> Problems:
