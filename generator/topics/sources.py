@@ -161,12 +161,14 @@ def _resolve(
         message = f"'related': {entry} is a web address; 'related' lists pages of this manual, such as statutory/referrals.md"
     else:
         # Paths share long prefixes ('statutory/'), so only a near miss counts; a page moved to
-        # another folder is found by its file name.
-        close = difflib.get_close_matches(path, list(by_path), n=1, cutoff=0.85)
-        if not close and not path.endswith(".md") and f"{path}.md" in by_path:
+        # another folder is found by its file name. The page itself is never the suggestion: an
+        # entry near its own path is most likely a page that was deleted or renamed.
+        others = [p for p, target in by_path.items() if target != uri]
+        close = difflib.get_close_matches(path, others, n=1, cutoff=0.85)
+        if not close and not path.endswith(".md") and f"{path}.md" in others:
             close = [f"{path}.md"]
         if not close:
-            close = sorted(p for p in by_path if posixpath.basename(p) == posixpath.basename(path))[:1]
+            close = sorted(p for p in others if posixpath.basename(p) == posixpath.basename(path))[:1]
         hint = (
             f"did you mean {close[0]}?" if close
             else "write the page's path from the top of the project, such as statutory/referrals.md"

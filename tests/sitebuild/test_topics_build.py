@@ -441,6 +441,13 @@ BAD = [
      "statutory/referrals.md:6: 'related': statutory/neglect.md is not a page of this manual: did you mean supplementary/neglect.md?", False),
     ("related-second-entry", {"statutory/referrals.md": keywords_page(related=["supplementary/neglect.md", "nowhere.md"])},
      "statutory/referrals.md:7: 'related': nowhere.md is not a page of this manual", False),
+    ("related-deleted-near-itself", {"supplementary/neglect.md": page("Neglect", 7, "2024-02-01", related=["supplementary/neglect-old.md"])},
+     "supplementary/neglect.md:6: 'related': supplementary/neglect-old.md is not a page of this manual: write the page's path "
+     "from the top of the project, such as statutory/referrals.md", False),
+    ("related-deleted-same-name", {"supplementary/neglect.md": page("Neglect", 7, "2024-02-01", related=["statutory/neglect.md"])},
+     "supplementary/neglect.md:6: 'related': statutory/neglect.md is not a page of this manual: write the page's path", False),
+    ("related-itself-without-extension", {"supplementary/neglect.md": page("Neglect", 7, "2024-02-01", related=["supplementary/neglect"])},
+     "supplementary/neglect.md:6: 'related': supplementary/neglect is not a page of this manual: write the page's path", False),
     ("related-self", {"statutory/referrals.md": keywords_page(related=["statutory/referrals.md"])},
      "statutory/referrals.md:6: 'related': statutory/referrals.md is this page itself", False),
     ("related-archived", {"statutory/referrals.md": keywords_page(related=["supplementary/old.md"]),
