@@ -85,7 +85,7 @@ def _nav_pages(project: Project, topics: Any, charts: Any) -> tuple[list[NavPage
         group = ContentSection(charts.folder, str(settings.get("label") or "Flowcharts"))
         pages += [NavPage(chart.uri, chart.path, group, "the flowchart's page") for chart in charts.charts.values()]
         existing |= {posixpath.splitext(path)[0] + ".md" for path in charts.files}
-    sheets = TopicSettings.from_options(project.options, project.config_file.name)
+    sheets = TopicSettings.from_options(project.options, project.config_file)
     group = ContentSection(sheets.sheets_folder, sheets.sheets_label)
     pages += [NavPage(uri, sheet.meta.path, group, "the info-sheet") for uri, sheet in topics.sheets.items()
               if sheet.status == "published"]
@@ -133,7 +133,7 @@ def review_pages(project: Project) -> tuple[list[review.Reviewable], list[str]]:
     chart_list = list(charts.charts.values()) if charts is not None else []
     left_out = set(manual.files) - set(manual.pages)
     left_out |= set(charts.files if charts is not None else ()) - {chart.path for chart in chart_list}
-    settings = TopicSettings.from_options(project.options, project.config_file.name)
+    settings = TopicSettings.from_options(project.options, project.config_file)
     sheet_files = {_relative(path, project.root) for path in discover_sheets(project.docs_dir, settings.sheets_folder)}
     left_out |= sheet_files - {sheet.meta.path for sheet in topics.sheets.values()}
     pages = review.reviewables(manual.pages.values(), chart_list, topics.sheets.values())

@@ -188,7 +188,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self.manual = manual
         sources = load_sources(
             self.root, Path(config.docs_dir), manual, [f.src_uri for f in files.documentation_pages()],
-            TopicSettings.from_options(self.config, Path(config.config_file_path or "mkdocs.yml").name),
+            TopicSettings.from_options(self.config, Path(config.config_file_path or "mkdocs.yml")),
             today=self.today, cache=self.cache,
         )
         self.topic_sources = sources

@@ -29,16 +29,19 @@ class Settings:
     sheets_folder: str = "info-sheets"  # inside docs_dir
     sheets_label: str = "Info-sheets"
     config_name: str = "mkdocs.yml"
+    config_file: Path | None = None  # mkdocs.yml itself, to give the lines of the `topics:` option
 
     @classmethod
-    def from_options(cls, options: dict[str, Any], config_name: str = "mkdocs.yml") -> "Settings":
+    def from_options(cls, options: dict[str, Any], config_file: Path | None = None) -> "Settings":
+        """The settings from the plugin options of ``config_file`` (mkdocs.yml)."""
         sheets = options.get("info_sheets")
         sheets = sheets if isinstance(sheets, dict) or hasattr(sheets, "get") else {}
         return cls(
             topics=options.get("topics"),
             sheets_folder=str(sheets.get("folder") or cls.sheets_folder).strip("/"),
             sheets_label=str(sheets.get("label") or cls.sheets_label),
-            config_name=config_name,
+            config_name=config_file.name if config_file is not None else cls.config_name,
+            config_file=config_file if config_file is not None and config_file.is_file() else None,
         )
 
 
@@ -84,7 +87,7 @@ def load_sources(
 ) -> TopicSources:
     """Read and check the topic list, the info-sheets, keywords and related entries. Never raises."""
     problems = Problems()
-    topics = load_topic_list(root, settings.topics, problems, config_name=settings.config_name)
+    topics = load_topic_list(root, settings.topics, problems, config_name=settings.config_name, config_file=settings.config_file)
     topics_broken = bool(problems.errors)
     section = Section(_relative(docs_dir / settings.sheets_folder, root), settings.sheets_label)
     sheets = load_info_sheets(

@@ -502,3 +502,42 @@ def test_all_mistakes_are_listed_at_once(project):
     assert "The manual has 2 errors to fix" in built.output
     assert "statutory/referrals.md:3: 'version'" in built.output
     assert "supplementary/neglect.md:6: 'related': elsewhere.md is not a page" in built.output
+
+
+OPTION_MISTAKES = [
+    # id, the `topics:` option, the expected problem with {the key whose line it is on}, is it only a warning?
+    ("plain-label", {"neglect": "Neglect"},
+     "mkdocs.yml:{neglect}: the topic 'neglect' needs a label and a description", False),
+    ("no-description", {"neglect": {"label": "Neglect"}}, "mkdocs.yml:{neglect}: the topic 'neglect' has no 'description'", False),
+    ("empty-label", {"neglect": {"label": "", "description": "Needs not met."}},
+     "mkdocs.yml:{label}: topic 'neglect': 'label' is empty", False),
+    ("a-list", ["neglect"], "mkdocs.yml:{topics}: the topics must be a block with one topic per key", False),
+    ("key-not-text", {1: {"label": "One", "description": "x"}}, "mkdocs.yml:{1}: the topic key 1 must be text", False),
+    ("unknown-field", {"neglect": {"label": "Neglect", "description": "Needs not met.", "colour": "red"}},
+     "mkdocs.yml:{colour}: unknown field 'colour' in topic 'neglect' is ignored", True),
+    ("same-label", {"a": {"label": "Neglect", "description": "x"}, "b": {"label": "Neglect", "description": "y"}},
+     "mkdocs.yml:{b}: the topics 'a' and 'b' have the same label 'Neglect'", True),
+]
+
+
+@pytest.mark.parametrize(("option", "expected", "warning"), [m[1:] for m in OPTION_MISTAKES], ids=[m[0] for m in OPTION_MISTAKES])
+def test_mistakes_in_the_topics_option_name_their_line_of_mkdocs_yml(project, option, expected, warning):
+    project.config(topics=option)
+    config = project.root / "mkdocs.yml"
+    # MkDocs' own tags elsewhere in the file do not stop the option being read with its lines.
+    text = config.read_text().replace("site_name: Test Partnership Manual", "site_name: !ENV [SITE_NAME, Test Partnership Manual]")
+    config.write_text(text)
+    lines = text.splitlines()
+    start = lines.index("    topics:")
+    key = re.search(r"\{(.+?)\}", expected).group(1)
+    line = start + 1 if key == "topics" else next(
+        i + 1 for i, l in enumerate(lines) if i > start and l.strip().startswith((f"{key}:", f"- {key}:", f"'{key}':")))
+    expected = expected.replace(f"{{{key}}}", str(line))
+
+    result = CliRunner().invoke(main, ["-C", str(project.root), "check"])
+    assert result.exit_code == 1
+    assert expected in result.output, result.output
+    assert ("[warning]" if warning else "[error]") in result.output.split(expected)[1].splitlines()[0]
+    built = project.build()
+    assert built.returncode != 0
+    assert expected in built.output, built.output
