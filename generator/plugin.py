@@ -24,7 +24,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .config import ProceduresConfig
-from .core import dates, mdtext, navview, numbering
+from .core import dates, mdtext, navview, numbering, textfile
 from .core.manual import DEFAULT_SECTIONS, Manual, ParseCache, Section as ContentSection, load_manual
 from .core.problems import ManualError, Problems
 from .flowcharts import checks as flowchart_checks, links as flowchart_links, pages as flowchart_pages, svg as flowchart_svg
@@ -505,7 +505,12 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         sources = [(p.uri, p.body, p.body_line) for p in self.manual.pages.values()]
         sources += [(uri, sheet.body, sheet.body_line) for uri, sheet in self.topic_sources.sheets.items()]
         known = set(self.manual.pages) | set(self.topic_sources.sheets)
-        sources += [(f.src_uri, f.content_string, 1) for f in pages if f.abs_src_path and not f.generated_by and f.src_uri not in known]
+        for file in pages:
+            if file.abs_src_path and not file.generated_by and file.src_uri not in known:
+                try:
+                    sources.append((file.src_uri, textfile.read_text(Path(file.abs_src_path)), 1))
+                except (OSError, textfile.TextFileError):
+                    continue  # MkDocs reports a page it cannot read
         return sources
 
     def _add_flowcharts(self, config: MkDocsConfig, files: Files) -> Problems:
