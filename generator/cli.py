@@ -157,9 +157,12 @@ def _workspace_prefix(root: Path) -> str:
 def _version_guard(project: Project, base: str) -> list[Problem]:
     """The version-bump guard of `check --base`: its problems; its notes are printed here."""
     from .amendments.guard import GuardError, check_versions
+    from .flowcharts.checks import folder_for_project
 
     try:
-        result = check_versions(project.root, project.sections, base, today=project.today)
+        result = check_versions(
+            project.root, project.sections, base, today=project.today, flowcharts=folder_for_project(project.options)
+        )
     except GuardError as error:
         raise click.BadParameter(str(error), param_hint="'--base'") from None
     for note in result.notes:
@@ -177,9 +180,11 @@ def _version_guard(project: Project, base: str) -> list[Problem]:
 @project_option
 @click.pass_context
 def report(ctx: click.Context, days: int | None, as_json: bool, project_dir: Path | None) -> None:
-    """List the procedures overdue for review, and those due soon, by owner.
+    """List the procedures, flowcharts and info-sheets overdue for review, and those due soon, by owner.
 
-    Exit status: 0, whatever the report says (it informs, it does not fail).
+    Exit status: 0 when the report is complete, however many pages it lists (it informs, it does
+    not fail); 1 when some pages have errors that keep them out of the report (they are named:
+    fix them with 'procedures check'); 2 when the command is used wrongly.
 
     \b
     Examples:
@@ -189,21 +194,24 @@ def report(ctx: click.Context, days: int | None, as_json: bool, project_dir: Pat
     import json
 
     from .amendments import review
-    from .core.manual import load_manual
+    from .checks import review_pages
 
     project = _project(ctx, project_dir)
     settings = review.options(project.options)
-    manual = load_manual(project.root, project.sections, today=project.today)
-    result = review.review_report(manual, project.today, settings["due_soon_days"] if days is None else days)
+    pages, left_out = review_pages(project)
+    result = review.review_report(pages, project.today, settings["due_soon_days"] if days is None else days, left_out)
     if as_json:
         click.echo(json.dumps(review.report_json(result), indent=2, ensure_ascii=False))
     else:
         click.echo(review.report_text(result, settings["date_format"]))
-    if manual.problems.errors:
+    if result.left_out:
+        have = "has" if len(result.left_out) == 1 else "have"
         click.echo(
-            f"{len(manual.problems.errors)} page(s) have errors and are left out of this report: run 'procedures check'.",
+            f"{output.count(len(result.left_out), 'page')} {have} errors and {'is' if have == 'has' else 'are'} left out "
+            f"of this report ({', '.join(result.left_out)}): run 'procedures check' to see them.",
             err=True,
         )
+        ctx.exit(EXIT_PROBLEMS)
 
 
 # --------------------------------------------------------------------------- new

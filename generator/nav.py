@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Iterable
+
 import yaml
 
 from .core.manual import Manual, Section
@@ -183,61 +185,140 @@ def _child_step(nav: NavFile) -> int:
 # --------------------------------------------------------------------------- checking
 
 
-def _validation(config_file: Path) -> dict[str, str]:
-    """MkDocs' nav validation levels from mkdocs.yml (``validation:``), with MkDocs' defaults."""
+@dataclass(frozen=True)
+class NavPage:
+    """A page the site will have, other than a procedure, that MkDocs expects in ``nav``.
+
+    ``source`` is the file a problem is reported on (from the top of the project), or ``""`` for a
+    page the plugin generates (reported on the ``nav:`` line of mkdocs.yml). ``group`` is the nav
+    group it belongs in (a folder and its label), or ``None`` for a page at the top level.
+    """
+
+    uri: str
+    source: str = ""
+    group: Section | None = None
+    what: str = "the page"
+
+
+@dataclass
+class _NavSettings:
+    levels: dict[str, str]
+    not_in_nav: Any = None  # a pathspec of mkdocs.yml's `not_in_nav`, or None
+    excluded: Any = None  # a pathspec of mkdocs.yml's `exclude_docs`, or None
+
+    def in_menu(self, uri: str) -> bool:
+        """Whether MkDocs expects the page in ``nav`` (not excluded, not listed under not_in_nav)."""
+        return not any(spec is not None and spec.match_file(uri) for spec in (self.not_in_nav, self.excluded))
+
+
+def _settings(config_file: Path) -> _NavSettings:
+    """MkDocs' nav validation levels (``validation:``, with MkDocs' defaults) and the pages it
+    keeps out of the menu (``not_in_nav``) or out of the site (``exclude_docs``)."""
     from .project import _Loader  # the loader that tolerates MkDocs' own YAML tags
 
-    levels = {"omitted_files": "info", "not_found": "warn"}
+    settings = _NavSettings({"omitted_files": "info", "not_found": "warn"})
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
     except yaml.YAMLError:
-        return levels
-    validation = config.get("validation") if isinstance(config, dict) else None
-    if not isinstance(validation, dict):
-        return levels
-    nav = validation.get("nav") if isinstance(validation.get("nav"), dict) else validation
-    for name in levels:
-        if isinstance(nav.get(name), str):
-            levels[name] = nav[name]
-    return levels
+        return settings
+    if not isinstance(config, dict):
+        return settings
+    validation = config.get("validation")
+    if isinstance(validation, dict):
+        nav = validation.get("nav") if isinstance(validation.get("nav"), dict) else validation
+        for name in settings.levels:
+            if isinstance(nav.get(name), str):
+                settings.levels[name] = nav[name]
+    for key, attribute in (("not_in_nav", "not_in_nav"), ("exclude_docs", "excluded")):
+        patterns = config.get(key)
+        if isinstance(patterns, str) and patterns.strip():
+            from pathspec.gitignore import GitIgnoreSpec  # MkDocs' own dependency, for its own patterns
+
+            setattr(settings, attribute, GitIgnoreSpec.from_lines(patterns.splitlines()))
+    return settings
 
 
-def check_nav(project: Project, manual: Manual, problems: Problems) -> None:
-    """The nav warnings MkDocs gives, reported with the file, the line and the fix."""
+def _to_add(nav: NavFile, place: Placement, uri: str) -> str:
+    """What to add to ``nav``, in words: the line, and the group's line when the group is new."""
+    lines = place.text.replace("\0", uri).splitlines()
+    if len(lines) > 1:
+        where = f", after line {place.after}" if place.after else ""
+        return f"add a group '{lines[0].strip()}' at the end of nav{where}, with the line '{lines[-1].strip()}' under it"
+    return f"add the line '{lines[-1].strip()}' {place.hint}"
+
+
+def top_level(nav: NavFile, uri: str) -> Placement:
+    """Where a page that belongs to no group goes: a line of its own at the end of ``nav``."""
+    top = nav.entries[-1] if nav.entries else None
+    indent = top.indent if top is not None and top.indent is not None else "  "
+    after = top.last_line if top is not None else nav.line
+    return Placement(f"{indent}- {uri}", after, None, f"at the end of nav, after line {after}")
+
+
+def check_nav(
+    project: Project, manual: Manual, problems: Problems, others: Iterable[NavPage] = (), existing: Iterable[str] = ()
+) -> None:
+    """The nav warnings MkDocs gives, reported with the file, the line and the fix.
+
+    Procedures come from ``manual``; ``others`` are the site's other pages that belong in the menu
+    (flowcharts, published info-sheets, the pages of docs_dir and the generated pages), so that
+    every page MkDocs would find missing from ``nav`` is reported, not only procedures.
+    ``existing`` are the site paths of other files that exist, even if they are drafts or have
+    errors of their own: a ``nav`` line naming one is not reported as naming nothing.
+    """
     if not project.nav:
         return
     nav = read_nav(project.config_file)
     if nav is None:
         return
-    levels = _validation(project.config_file)
+    settings = _settings(project.config_file)
     config_name = project.config_file.name
     listed = {entry.uri for entry in nav.pages()}
+    others = list(others)
 
-    if levels["omitted_files"] == "warn":
-        templates: dict[Section, Placement] = {}  # one search of the nav per section, not per page
+    if settings.levels["omitted_files"] == "warn":
+        templates: dict[Section | None, Placement] = {}  # one search of the nav per group, not per page
+
+        def place(group: Section | None) -> Placement:
+            if group not in templates:
+                templates[group] = placement(nav, group, "\0") if group is not None else top_level(nav, "\0")
+            return templates[group]
+
         for page in manual.pages.values():
-            if page.status != "published" or page.uri in listed:
+            if page.status != "published" or page.uri in listed or not settings.in_menu(page.uri):
                 continue
-            if page.section not in templates:
-                templates[page.section] = placement(nav, page.section, "\0")
-            place = templates[page.section]
-            line = place.text.splitlines()[-1].strip().replace("\0", page.uri)
             problems.warning(
                 page.uri, 1,
                 f"the page is not in 'nav' in {config_name}, so readers cannot find it in the menu: "
-                f"add the line '{line}' {place.hint}",
+                f"{_to_add(nav, place(page.section), page.uri)}",
             )
+        for other in others:
+            if other.uri in listed or not settings.in_menu(other.uri):
+                continue
+            fix = _to_add(nav, place(other.group), other.uri)
+            if other.group is None:  # a page of its own, which may be meant to stay out of the menu
+                fix += f", or list it under 'not_in_nav' in {config_name} to keep it out of the menu"
+            if other.source:
+                problems.warning(
+                    other.source, 1,
+                    f"{other.what} {other.uri} is not in 'nav' in {config_name}, so readers cannot find it in the menu: {fix}",
+                )
+            else:
+                problems.warning(
+                    config_name, nav.line,
+                    f"'nav' does not list {other.what} {other.uri}, so readers cannot find it in the menu: {fix}",
+                )
 
-    if levels["not_found"] == "warn":
+    if settings.levels["not_found"] == "warn":
+        known = set(manual.files) | {other.uri for other in others} | set(existing)
         folders = tuple(section.folder + "/" for section in manual.sections)
-        known = set(manual.files)
+        folders += tuple(sorted({other.group.folder + "/" for other in others if other.group is not None}))
         for entry in nav.pages():
             if entry.uri and entry.uri.startswith(folders) and entry.uri not in known:
                 problems.warning(
                     config_name, entry.line,
                     f"'nav' lists {entry.uri}, which does not exist: correct the path, or remove the line",
                 )
-
 
 
 def lines_to_add(nav: NavFile, section: Section, uris: list[str]) -> tuple[str, str] | None:

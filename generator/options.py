@@ -11,7 +11,6 @@ out of order), so the build and the check agree.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import os
 import re

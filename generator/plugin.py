@@ -24,16 +24,15 @@ from mkdocs.structure.pages import Page
 
 from .config import ProceduresConfig
 from .options import ACCESSIBILITY_STATEMENT, check_options
-from .core import dates, mdtext, navview, numbering
+from .core import dates, mdtext, navview, numbering, textfile
 from .core.manual import DEFAULT_SECTIONS, Manual, ParseCache, Section as ContentSection, load_manual
 from .core.problems import ManualError, Problems
-from .flowcharts import checks as flowchart_checks, pages as flowchart_pages, svg as flowchart_svg
+from .flowcharts import checks as flowchart_checks, links as flowchart_links, pages as flowchart_pages, svg as flowchart_svg
 from .flowcharts.extension import FlowchartExtension
 from .flowcharts.model import FlowchartCache, Library, load_library
 from .pages.render import render
 from .pages.contents import contents_markdown
 from .amendments import placeholders, review, site as amendments
-from .amendments.history import FLOWCHART_FOLDER
 from .amendments.releases import Releases
 from .glossary import GlossaryExtension, LinkContext, Matcher, acronym_warnings, load_glossary, scan_usage, unused_warnings
 from .glossary.page import glossary_markdown
@@ -148,7 +147,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self.manual = manual
         sources = load_sources(
             self.root, Path(config.docs_dir), manual, [f.src_uri for f in files.documentation_pages()],
-            TopicSettings.from_options(self.config, Path(config.config_file_path or "mkdocs.yml").name),
+            TopicSettings.from_options(self.config, Path(config.config_file_path or "mkdocs.yml")),
             today=self.today, cache=self.cache,
         )
         self.topic_sources = sources
@@ -196,7 +195,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             problems.extend(self._load_glossary(config, files))
         self._report(problems)
         if self.config.review.warn_overdue:  # false: overdue pages get the banner only
-            self._report(review.overdue_warnings(manual, self.today, self.config.date_format))
+            pages = review.reviewables(manual.pages.values(), self.library.charts.values(), sources.sheets.values())
+            self._report(review.overdue_warnings(pages, self.today, self.config.date_format))
 
         nav_nodes = self._navigation(config, files, drop)
         config.nav = numbering.to_config(nav_nodes)
@@ -267,7 +267,10 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         def link_for(uri: str) -> str | None:
             return mdtext.link_to(uri, options.path) if files.get_file_from_path(uri) is not None else None
 
-        docs = amendments.documents(self.manual, self.root, self.today, lambda uri: files.get_file_from_path(uri) is not None)
+        docs = amendments.documents(
+            self.manual, self.root, self.today, lambda uri: files.get_file_from_path(uri) is not None,
+            flowcharts=self.config.flowcharts.folder.strip("/") if self.config.flowcharts.enabled else None,
+        )
         feed_path = options.feed.strip("/")
         markdown, feed = amendments.amendments_outputs(
             docs, self.releases, title=options.title, intro=options.intro, feed_path=feed_path,
@@ -439,6 +442,9 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                 "flowchart", self.library.charts.values(), self.flowchart_topics, self.numbers, nav_order,
                 self.config.flowcharts.label, len(self.manual.sections),
             ) + self._glossary_entries(),
+            # Flowchart steps' links count too: from the flowchart's page and from pages embedding it.
+            extra_referrers=flowchart_links.referrers(self.library),
+            extra_links=flowchart_links.embedded_links(self.library, self._markdown_sources(pages)),
         )
         if views.index_markdown is not None:
             files.get_file_from_path(index.path).content_string = views.index_markdown
@@ -451,6 +457,20 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                 if os.path.isfile(dest):
                     os.remove(dest)
                 self.generated_seen[dest] = digest
+
+    def _markdown_sources(self, pages: list[File]) -> list[tuple[str, str, int]]:
+        """(uri, Markdown, first line) of every written page: procedures, info-sheets, docs_dir pages."""
+        assert self.manual is not None and self.topic_sources is not None
+        sources = [(p.uri, p.body, p.body_line) for p in self.manual.pages.values()]
+        sources += [(uri, sheet.body, sheet.body_line) for uri, sheet in self.topic_sources.sheets.items()]
+        known = set(self.manual.pages) | set(self.topic_sources.sheets)
+        for file in pages:
+            if file.abs_src_path and not file.generated_by and file.src_uri not in known:
+                try:
+                    sources.append((file.src_uri, textfile.read_text(Path(file.abs_src_path)), 1))
+                except (OSError, textfile.TextFileError):
+                    continue  # MkDocs reports a page it cannot read
+        return sources
 
     def _add_flowcharts(self, config: MkDocsConfig, files: Files) -> Problems:
         """Each flowchart's page and SVG file, generated from its source; every flowchart problem."""
@@ -560,7 +580,9 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             "owner": meta.owner,
             "summary": meta.summary,
             "review": review.banner(
-                meta, self.today, date_format=self.config.date_format, default_owner=self.config.review.default_owner
+                meta, self.today, date_format=self.config.date_format, default_owner=self.config.review.default_owner,
+                kind=review.PROCEDURE if page.file.src_uri in self.manual.pages
+                else review.INFO_SHEET if source is not None else review.FLOWCHART,
             ),
         }
         if meta.summary and "description" not in page.meta:

@@ -67,6 +67,28 @@ def plugin_options(config: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
+def located_option(config_file: Path, name: str) -> tuple[Any, int] | None:
+    """The procedures plugin option ``name`` as written in ``config_file``, read as located YAML
+    (``generator.core.yamlsource``: every mapping and list knows the line of each key and item),
+    with the line of ``name:`` itself, so that its problems can name their line of mkdocs.yml.
+
+    ``None`` when the file cannot be read that way or has no such option: callers then report
+    without a line rather than fail.
+    """
+    from .core import yamlsource
+
+    try:
+        config = yamlsource.load_tolerant(config_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yamlsource.YamlError):
+        return None
+    if not isinstance(config, dict):
+        return None
+    options = plugin_options(config)
+    if not isinstance(options, yamlsource.LocatedDict) or name not in options:
+        return None
+    return options[name], options.line_of(name)
+
+
 def load_project(directory: Path, config_name: str = "mkdocs.yml") -> Project:
     config_file = directory / config_name
     if not config_file.is_file():

@@ -4,6 +4,7 @@ permissions, no untrusted expressions in scripts, the steps CI must run)."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -122,6 +123,34 @@ def test_ci_runs_every_check_and_publishes_only_from_main():
     assert deploy["concurrency"]["cancel-in-progress"] is False
     used = [s["uses"].split("@")[0] for s in deploy["steps"]]
     assert used == ["actions/configure-pages", "actions/deploy-pages"]
+
+
+def test_the_base_is_fetched_with_the_token_for_that_command_only(tmp_path):
+    """persist-credentials: false leaves the checkout without a token, so a plain `git fetch`
+    fails on a private repository: the fetch step passes the token to that one command."""
+    check = load(REPO / ".github" / "workflows" / "ci.yml")["jobs"]["check"]
+    checkout = next(s for s in check["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] is False
+    fetch = next(s for s in check["steps"] if "git fetch" in s.get("run", ""))
+    assert fetch["env"]["TOKEN"] == "${{ github.token }}"
+    assert 'GIT_CONFIG_KEY_0="http.$GITHUB_SERVER_URL/.extraheader"' in fetch["run"]
+    assert "git config" not in fetch["run"] and "-c " not in fetch["run"]  # not persisted, not in argv
+    for step in check["steps"]:
+        if step is not fetch:
+            assert "github.token" not in str(step.get("env", "")) + str(step.get("run", "")), step.get("name")
+
+    # The script itself, run against a local "origin": it fetches the base and leaves no token behind.
+    git = ["git", "-c", "init.defaultBranch=main", "-c", "user.name=CI", "-c", "user.email=ci@example.org"]
+    origin, clone = tmp_path / "origin", tmp_path / "clone"
+    subprocess.run([*git, "init", "-q", str(origin)], check=True)
+    subprocess.run([*git, "-C", str(origin), "commit", "-q", "--allow-empty", "-m", "Base"], check=True)
+    subprocess.run([*git, "clone", "-q", f"file://{origin}", str(clone)], check=True)
+    subprocess.run(["git", "-C", str(clone), "update-ref", "-d", "refs/remotes/origin/main"], check=True)
+    env = {**os.environ, "BASE_REF": "main", "TOKEN": "secret-token", "GITHUB_SERVER_URL": "https://github.com"}
+    done = subprocess.run(["bash", "-eo", "pipefail", "-c", fetch["run"]], cwd=clone, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert subprocess.run(["git", "-C", str(clone), "rev-parse", "--verify", "-q", "refs/remotes/origin/main"]).returncode == 0
+    assert "secret-token" not in (clone / ".git" / "config").read_text()
 
 
 def test_the_site_is_stamped_with_the_commit():

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from ..core import textfile, yamlsource
 from ..core.frontmatter import SplitError, split
 from ..core.manual import Section, discover
 from ..core.problems import Problems
-from .history import FLOWCHART_FOLDER, FLOWCHART_SUFFIXES, flowchart_sources
+from .history import FLOWCHART_SUFFIXES, flowchart_sources
 
 PROCEDURE, FLOWCHART = "procedure", "flowchart"
 
@@ -59,6 +60,18 @@ def _normalised(text: str) -> str:
     return " ".join(text.split())
 
 
+def _squeezed(value: object) -> object:
+    """Flowchart steps with every text's spacing normalised, as the flowchart model reads them
+    (a step's text, timescale and branch labels): a change of spacing needs no new version."""
+    if isinstance(value, str):
+        return _normalised(value)
+    if isinstance(value, list):
+        return [_squeezed(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): _squeezed(item) for key, item in value.items()}
+    return value
+
+
 def _fields(data: object, snapshot: Snapshot) -> None:
     if not isinstance(data, dict):
         snapshot.readable = False
@@ -87,7 +100,7 @@ def snapshot(path: str, kind: str, text: str) -> Snapshot:
         except yamlsource.YamlError:
             return Snapshot(path, kind, _normalised(text), readable=False)
         steps = data.get("steps") if isinstance(data, dict) else data
-        result = Snapshot(path, kind, json.dumps(steps, sort_keys=True, ensure_ascii=False))
+        result = Snapshot(path, kind, json.dumps(_squeezed(steps), sort_keys=True, ensure_ascii=False))
         _fields(data, result)
         return result
     try:
@@ -110,24 +123,71 @@ def _git(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.Compl
     return subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True, env=env)
 
 
-def fetch_hint(base: str) -> str:
-    """The command that fetches ``base`` into a shallow clone."""
-    if "/" in base and not base.startswith("refs/"):
-        remote, branch = base.split("/", 1)
-        return f"git fetch --depth=1 {remote} {branch}:refs/remotes/{remote}/{branch}"
+# Names that say where to go from a commit (HEAD~5, main^, main@{1}), ranges (a..b) and
+# git's own pointers: there is nothing by that name to fetch.
+_RELATIVE = re.compile(r"[~^:@{}\\\s*?\[]|\.\.")
+_POINTERS = ("HEAD", "FETCH_HEAD", "ORIG_HEAD", "MERGE_HEAD")
+_HEX = re.compile(r"^[0-9a-fA-F]+$")
+
+
+def fetch_hint(base: str, remotes: Sequence[str] = ("origin",)) -> tuple[str, str] | None:
+    """How to fetch ``base`` into a shallow clone: ``(command, the --base to give afterwards)``.
+
+    ``None`` when there is nothing by that name to fetch: a relative name (``HEAD~5``), a range
+    (``a..b``), an abbreviated commit id, or a repository with no remote.
+    """
+    if not remotes or _RELATIVE.search(base) or base in _POINTERS:
+        return None
+    if _HEX.match(base):
+        # Only a whole commit id can be fetched; an abbreviated one (or a hex-named branch) cannot be told apart.
+        return (f"git fetch --depth=1 {remotes[0]} {base}", base) if len(base) in (40, 64) else None
+    default = "origin" if "origin" in remotes else remotes[0]
     if base.startswith("refs/remotes/"):
-        remote, branch = base[len("refs/remotes/"):].split("/", 1)
-        return f"git fetch --depth=1 {remote} {branch}:{base}"
-    if len(base) >= 7 and all(c in "0123456789abcdef" for c in base.lower()):
-        return f"git fetch --depth=1 origin {base}"
-    branch = base[len("refs/heads/"):] if base.startswith("refs/heads/") else base
-    return f"git fetch --depth=1 origin {branch}:refs/remotes/origin/{branch}, then use --base origin/{branch}"
+        remote, _, branch = base[len("refs/remotes/"):].partition("/")
+        return (f"git fetch --depth=1 {remote} {branch}:{base}", base) if branch else None
+    if base.startswith("refs/tags/"):
+        return f"git fetch --depth=1 {default} {base}:{base}", base
+    if base.startswith("refs/heads/"):
+        base = base[len("refs/heads/"):]
+    remote, _, branch = base.partition("/")
+    if branch and remote in remotes:
+        return f"git fetch --depth=1 {remote} {branch}:refs/remotes/{remote}/{branch}", base
+    return f"git fetch --depth=1 {default} {base}:refs/remotes/{default}/{base}", f"{default}/{base}"
+
+
+def _missing_base(base: str, shallow: bool, remotes: Sequence[str]) -> str:
+    """Why ``base`` is not found, and what to do: the exact commands, each pasteable on its own."""
+    where = "this shallow clone (CI fetches only the commit it tests)" if shallow else "this repository"
+    hint = fetch_hint(base, remotes)
+    if hint is not None:
+        command, use = hint
+        then = f", then use --base {use}" if use != base else ""
+        return f"the base '{base}' is not in {where}: fetch it first with `{command}`{then}"
+    if shallow and remotes and (_RELATIVE.search(base) or base in _POINTERS):
+        return (
+            f"the base '{base}' is not in {where}, which holds only the latest commits: fetch the whole history "
+            "with `git fetch --unshallow`, or give the branch the pull request goes into, such as origin/main"
+        )
+    if _HEX.match(base) and len(base) not in (40, 64):
+        return (
+            f"the base '{base}' is not a commit in {where}: an abbreviated commit id cannot be fetched; "
+            "give the whole commit id, or a branch such as origin/main"
+        )
+    return (
+        f"the base '{base}' is not a commit in {where}: give the name of a branch (`git branch -a` lists them) "
+        "or a commit id"
+    )
 
 
 def resolve_base(root: Path, base: str) -> tuple[str, str]:
     """The base commit and the project's folder inside the repository. Raises ``GuardError``."""
     if not base.strip() or base.startswith("-"):
         raise GuardError(f"'{base}' is not a git reference: give a branch such as origin/main")
+    if ".." in base:
+        raise GuardError(
+            f"'{base}' is a range of commits; --base takes one branch or commit, the one the changes are "
+            "compared with, such as origin/main"
+        )
     if shutil.which("git") is None:
         raise GuardError("git is not installed, and --base compares the pages with git history: install git")
     top = _git(root, "rev-parse", "--show-prefix")
@@ -137,8 +197,8 @@ def resolve_base(root: Path, base: str) -> tuple[str, str]:
     found = _git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
     if found.returncode != 0:
         shallow = _git(root, "rev-parse", "--is-shallow-repository").stdout.decode().strip() == "true"
-        where = "this shallow clone (CI fetches only the commit it tests)" if shallow else "this repository"
-        raise GuardError(f"the base '{base}' is not in {where}: fetch it first with `{fetch_hint(base)}`")
+        remotes = _git(root, "remote").stdout.decode().split()
+        raise GuardError(_missing_base(base, shallow, remotes))
     return found.stdout.decode().strip(), prefix
 
 
@@ -173,11 +233,11 @@ def _read_blobs(root: Path, commit: str, prefix: str, paths: Sequence[str]) -> d
 # --------------------------------------------------------------------------- comparing
 
 
-def _kind_of(path: str, sections: Sequence[Section], flowcharts: str) -> str | None:
+def _kind_of(path: str, sections: Sequence[Section], flowcharts: str | None) -> str | None:
     parts = path.split("/")
     if any(p.startswith(".") for p in parts):
         return None
-    if path.startswith(flowcharts + "/") and path.endswith(FLOWCHART_SUFFIXES):
+    if flowcharts is not None and path.startswith(flowcharts + "/") and path.endswith(FLOWCHART_SUFFIXES):
         return FLOWCHART
     if path.endswith(".md") and any(path.startswith(s.folder + "/") for s in sections):
         return PROCEDURE
@@ -196,37 +256,43 @@ def _compare(old: Snapshot, new: Snapshot, today: dt.date, result: GuardResult) 
         result.notes.append(f"{path}: {_what(new.kind)}, but its 'version' cannot be read: fix the errors reported for it, then check again")
         return
     assert new.version is not None
+    # Each problem is reported on the line of the field to change (the new file always has a
+    # readable 'version'), so that a GitHub annotation sits on that line of the pull request.
+    version_line = new.lines.get("version", 1)
     if old.version is None:
         result.notes.append(f"{path}: {_what(new.kind)}; the base version's front matter could not be read, so 'version' was not compared")
         if new.version not in new.changes:
-            _no_entry(new, result)
+            _no_entry(new, new.last_updated or today.isoformat(), result)
         return
     if new.version <= old.version:
         step = "is still" if new.version == old.version else f"went down from {old.version} to"
         wanted = old.version + 1
         result.problems.error(
-            path, 0,
+            path, version_line,
             f"{_what(new.kind)} but 'version' {step} {new.version}: set version: {wanted}, "
             f"last_updated: {today.isoformat()}, and add a changes entry for version {wanted}",
             field="version",
         )
         return
+    dated = new.last_updated is not None and new.last_updated != old.last_updated
     if new.last_updated == old.last_updated:
         result.problems.error(
-            path, new.lines.get("last_updated", 0),
+            path, new.lines.get("last_updated", version_line),
             f"'version' went up to {new.version} but 'last_updated' is still {new.last_updated}: "
             f"set last_updated: {today.isoformat()} (the date of this change)",
             field="last_updated",
         )
     if new.version not in new.changes:
-        _no_entry(new, result)
+        # The entry's date is the date of this change: the new last_updated, or today while
+        # last_updated still holds the previous change's date.
+        _no_entry(new, new.last_updated if dated and new.last_updated else today.isoformat(), result)
 
 
-def _no_entry(new: Snapshot, result: GuardResult) -> None:
+def _no_entry(new: Snapshot, date: str, result: GuardResult) -> None:
     result.problems.error(
-        new.path, new.lines.get("changes", new.lines.get("version", 0)),
+        new.path, new.lines.get("changes", new.lines.get("version", 1)),
         f"there is no 'changes' entry for version {new.version}: add one under 'changes:' with "
-        f"version: {new.version}, date: {new.last_updated or 'YYYY-MM-DD'}, and a note saying what changed",
+        f"version: {new.version}, date: {date}, and a note saying what changed",
         field="changes",
     )
 
@@ -237,12 +303,17 @@ def check_versions(
     base: str,
     *,
     today: dt.date,
-    flowcharts: str = FLOWCHART_FOLDER,
+    flowcharts: str | None,
 ) -> GuardResult:
-    """Compare the working tree's procedures and flowcharts with ``base``. Raises ``GuardError``."""
+    """Compare the working tree's procedures and flowcharts with ``base``. Raises ``GuardError``.
+
+    ``flowcharts`` is the flowcharts folder mkdocs.yml configures (``flowcharts: folder:``), or
+    ``None`` when flowcharts are turned off.
+    """
     root = root.resolve()
+    flowcharts = flowcharts.strip("/") if flowcharts is not None else None
     commit, prefix = resolve_base(root, base)
-    folders = [s.folder for s in sections] + [flowcharts]
+    folders = [s.folder for s in sections] + ([flowcharts] if flowcharts is not None else [])
     base_paths = [p for p in _base_files(root, commit, prefix, folders) if _kind_of(p, sections, flowcharts)]
     blobs = _read_blobs(root, commit, prefix, base_paths)
 

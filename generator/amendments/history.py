@@ -18,9 +18,8 @@ from ..core.frontmatter import PROCEDURE_FIELDS, Change, Field, validate
 from ..core.manual import Manual
 from ..core.problems import Problems
 
-# Where flowchart sources live, and the page each one becomes (flowcharts/referral.yml is shown
-# at flowcharts/referral.md). One place to change if the flowcharts feature chooses otherwise.
-FLOWCHART_FOLDER = "flowcharts"
+# Flowchart sources live in the folder the `flowcharts: folder:` option names (`flowcharts` by
+# default); callers pass it in. Each source becomes a page: charts/referral.yml -> charts/referral.md.
 FLOWCHART_SUFFIXES = (".yml", ".yaml")
 
 
@@ -67,15 +66,19 @@ def documents_from_manual(manual: Manual, statuses: Iterable[str] = ("published"
     return out
 
 
-def flowchart_sources(root: Path, folder: str = FLOWCHART_FOLDER) -> list[Path]:
-    base = root / folder
+def flowchart_sources(root: Path, folder: str | None) -> list[Path]:
+    """The flowchart sources in ``folder`` (the configured one); none when ``folder`` is ``None``
+    (flowcharts turned off)."""
+    if folder is None:
+        return []
+    base = root / folder.strip("/")
     if not base.is_dir():
         return []
     return sorted(p for p in base.rglob("*") if p.suffix in FLOWCHART_SUFFIXES and p.is_file() and not p.name.startswith("."))
 
 
 def documents_from_flowcharts(
-    root: Path, *, today: dt.date, folder: str = FLOWCHART_FOLDER, statuses: Iterable[str] = ("published", "archived")
+    root: Path, *, today: dt.date, folder: str | None, statuses: Iterable[str] = ("published", "archived")
 ) -> list[Document]:
     wanted = set(statuses)
     out = []

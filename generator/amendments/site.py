@@ -54,10 +54,15 @@ def updated_since(releases: Releases, date_format: str) -> tuple[dt.date | None,
     return previous.date + dt.timedelta(days=1), f"{previous.name} ({format_date(previous.date, date_format)})"
 
 
-def documents(manual: Manual, root: Path, today: dt.date, built: Callable[[str], bool]) -> list[Document]:
-    """Procedures and flowcharts whose pages are part of the site (published or archived)."""
-    docs = documents_from_manual(manual) + documents_from_flowcharts(root, today=today)
-    return [d for d in docs if d.kind == "flowchart" or built(d.page)]
+def documents(
+    manual: Manual, root: Path, today: dt.date, built: Callable[[str], bool], *, flowcharts: str | None
+) -> list[Document]:
+    """Procedures and flowcharts whose pages are part of the site (published or archived).
+
+    ``flowcharts`` is the configured flowcharts folder, or ``None`` when flowcharts are off.
+    """
+    docs = documents_from_manual(manual) + documents_from_flowcharts(root, today=today, folder=flowcharts)
+    return [d for d in docs if built(d.page)]
 
 
 def amendments_outputs(

@@ -35,6 +35,8 @@ _ATX_H1 = re.compile(r"^ {0,3}#(?:[ \t]|$)")
 _SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
 _HTML_H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
 _CODE_SPAN = re.compile(r"(`+).+?\1")
+# Any line that could be a level-1 heading; most pages have none, and are not walked line by line.
+_CANDIDATE = re.compile(r"^ {0,3}(?:#(?:[ \t]|$)|=+[ \t]*$)|<h1[\s>]", re.M | re.IGNORECASE)
 
 
 def h1_lines(body: str, first_line: int = 1) -> list[int]:
@@ -43,6 +45,8 @@ def h1_lines(body: str, first_line: int = 1) -> list[int]:
     A procedure's title comes from its front matter; the theme shows it with its number and
     stamp only when the text has no heading of its own.
     """
+    if not _CANDIDATE.search(body):
+        return []
     found = []
     fence = None
     previous = ""

@@ -114,6 +114,29 @@ for _loader in {_Loader, _FastLoader}:
     _loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
     _loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
+class _TolerantLoader(_Loader):
+    """``_Loader`` for files another tool reads too (mkdocs.yml): its own tags (``!ENV``,
+    ``!relative``, ``!!python/name:``) are accepted and read as nothing."""
+
+
+_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def load_tolerant(text: str) -> Any:
+    """Parse YAML that may hold other tools' tags, with located containers. Raises ``YamlError``."""
+    loader = _TolerantLoader(text)
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise YamlError(_friendly(error), mark.line + 1 if mark else 1, mark.column + 1 if mark else 0) from None
+    except yaml.YAMLError as error:
+        raise YamlError(f"the YAML is not valid ({error})", 1) from None
+    finally:
+        loader.dispose()
+
+
 _HINTS = (
     ("mapping values are not allowed", "check the indentation, and put text that contains ': ' in quotes"),
     ("could not find expected ':'", "each line should be `name: value`; check for a missing colon or a stray line"),

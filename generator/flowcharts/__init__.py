@@ -5,7 +5,8 @@
 * ``svg``: the diagram, built with ElementTree (real ``<text>``, ``<title>``, ``<desc>``);
 * ``text``: the text version, an ordered list of steps in semantic HTML;
 * ``extension``: the Python-Markdown extension for a ``!flowchart <name>`` line;
-* ``pages``: the generated page of each flowchart and its rows on the contents page.
+* ``pages``: the generated page of each flowchart and its rows on the contents page;
+* ``links``: what flowcharts link to, for the "Referred to by" boxes.
 
 Nothing here imports MkDocs; ``generator/plugin.py`` adapts it.
 """

@@ -48,12 +48,21 @@ def docs_pages(docs_dir: Path, root: Path) -> list[tuple[str, Path, str]]:
     return found
 
 
+def folder_for_project(options: dict) -> str | None:
+    """The flowcharts folder mkdocs.yml's options name (``flowcharts: folder:``, default
+    ``flowcharts``), or ``None`` when flowcharts are turned off."""
+    settings = options.get("flowcharts") or {}
+    if not isinstance(settings, dict) or settings.get("enabled", True) is False:
+        return None
+    return str(settings.get("folder") or "flowcharts").strip("/")
+
+
 def load_for_project(root: Path, options: dict, *, today: dt.date) -> Library | None:
     """The flowcharts as mkdocs.yml's options configure them; ``None`` when the feature is off."""
-    settings = options.get("flowcharts") or {}
-    if settings.get("enabled", True) is False:
+    folder = folder_for_project(options)
+    if folder is None:
         return None
-    return load_library(root, str(settings.get("folder") or "flowcharts"), today=today, cache=_CACHE)
+    return load_library(root, folder, today=today, cache=_CACHE)
 
 
 # `procedures check` loads the flowcharts for its checks and for their keywords: parse them once.

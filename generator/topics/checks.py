@@ -13,7 +13,7 @@ def check_topics(project: Project, manual: Manual, cache: ParseCache | None = No
     The problems are in ``.problems``; ``.topics`` is the topic list, for other features'
     keyword checks (flowcharts, glossary terms).
     """
-    settings = Settings.from_options(project.options, project.config_file.name)
+    settings = Settings.from_options(project.options, project.config_file)
     return load_sources(
         project.root, project.docs_dir, manual, discover_docs_pages(project.docs_dir), settings,
         today=project.today, cache=cache,

@@ -22,6 +22,7 @@ from typing import Any, Iterable
 from ..core import textfile, yamlsource
 from ..core.frontmatter import check_text
 from ..core.problems import Problems
+from ..project import located_option
 
 TOPICS_FILE = "topics.yml"
 TOPIC_FIELDS = ("label", "description")
@@ -79,10 +80,13 @@ class TopicList:
         return sorted(self.topics.values(), key=lambda t: (t.label.casefold(), t.key))
 
 
-def load_topic_list(root: Path, option: Any, problems: Problems, *, config_name: str = "mkdocs.yml") -> TopicList | None:
+def load_topic_list(
+    root: Path, option: Any, problems: Problems, *, config_name: str = "mkdocs.yml", config_file: Path | None = None
+) -> TopicList | None:
     """The topic list from ``topics.yml`` or the ``topics:`` plugin option; ``None`` if neither.
 
-    Both at once is an error: the manual must have one list. Problems go into ``problems``.
+    Both at once is an error: the manual must have one list. Problems go into ``problems``, with
+    their line in ``config_file`` (mkdocs.yml) for the option, when it is given and can be read.
     """
     path = root / TOPICS_FILE
     if option is not None and path.is_file():
@@ -94,7 +98,13 @@ def load_topic_list(root: Path, option: Any, problems: Problems, *, config_name:
         )
         return None
     if option is not None:
-        return validate_topics(option, f"{config_name} (procedures plugin option 'topics')", config_name, problems, start_line=0)
+        start_line = 0
+        located = located_option(config_file, "topics") if config_file is not None else None
+        # The option as written, with its lines, unless the file says something else than the
+        # value in use (an !ENV tag, or a value another loader read differently).
+        if located is not None and located[0] == option:
+            option, start_line = located
+        return validate_topics(option, f"{config_name} (procedures plugin option 'topics')", config_name, problems, start_line=start_line)
     if not path.is_file():
         return None
     try:

@@ -29,16 +29,19 @@ class Settings:
     sheets_folder: str = "info-sheets"  # inside docs_dir
     sheets_label: str = "Info-sheets"
     config_name: str = "mkdocs.yml"
+    config_file: Path | None = None  # mkdocs.yml itself, to give the lines of the `topics:` option
 
     @classmethod
-    def from_options(cls, options: dict[str, Any], config_name: str = "mkdocs.yml") -> "Settings":
+    def from_options(cls, options: dict[str, Any], config_file: Path | None = None) -> "Settings":
+        """The settings from the plugin options of ``config_file`` (mkdocs.yml)."""
         sheets = options.get("info_sheets")
         sheets = sheets if isinstance(sheets, dict) or hasattr(sheets, "get") else {}
         return cls(
             topics=options.get("topics"),
             sheets_folder=str(sheets.get("folder") or cls.sheets_folder).strip("/"),
             sheets_label=str(sheets.get("label") or cls.sheets_label),
-            config_name=config_name,
+            config_name=config_file.name if config_file is not None else cls.config_name,
+            config_file=config_file if config_file is not None and config_file.is_file() else None,
         )
 
 
@@ -84,7 +87,7 @@ def load_sources(
 ) -> TopicSources:
     """Read and check the topic list, the info-sheets, keywords and related entries. Never raises."""
     problems = Problems()
-    topics = load_topic_list(root, settings.topics, problems, config_name=settings.config_name)
+    topics = load_topic_list(root, settings.topics, problems, config_name=settings.config_name, config_file=settings.config_file)
     topics_broken = bool(problems.errors)
     section = Section(_relative(docs_dir / settings.sheets_folder, root), settings.sheets_label)
     sheets = load_info_sheets(
@@ -110,8 +113,11 @@ def _check_related(sources: TopicSources, manual: Manual, docs_pages: set[str]) 
     """Resolve every ``related`` entry (a path from the project root) to a page, or report it."""
     docs_prefix = _relative(sources.docs_dir, sources.root).rstrip("/")
     statuses = sources.statuses(manual)
+    # A page whose own front matter has errors is still a page: those errors are reported for it,
+    # and entries pointing to it are not reported again (nor shown until it is fixed).
+    broken = set(manual.files) - set(manual.pages)
     # Where each page lives, as an officer writes it (from the project root) -> its site uri.
-    by_path: dict[str, str] = {uri: uri for uri in manual.pages}
+    by_path: dict[str, str] = {uri: uri for uri in [*manual.pages, *sorted(broken)]}
     for uri in docs_pages:
         by_path.setdefault(f"{docs_prefix}/{uri}" if docs_prefix not in ("", ".") else uri, uri)
     problems = sources.problems
@@ -119,7 +125,7 @@ def _check_related(sources: TopicSources, manual: Manual, docs_pages: set[str]) 
         targets: list[str] = []
         for entry, line in page.meta.related:
             target = _resolve(entry, by_path, docs_pages, docs_prefix, uri, line, problems)
-            if target is None:
+            if target is None or target in broken:
                 continue
             if target == uri:
                 problems.error(uri, line, f"'related': {entry} is this page itself; list other pages only", field="related")
@@ -158,12 +164,14 @@ def _resolve(
         message = f"'related': {entry} is a web address; 'related' lists pages of this manual, such as statutory/referrals.md"
     else:
         # Paths share long prefixes ('statutory/'), so only a near miss counts; a page moved to
-        # another folder is found by its file name.
-        close = difflib.get_close_matches(path, list(by_path), n=1, cutoff=0.85)
-        if not close and not path.endswith(".md") and f"{path}.md" in by_path:
+        # another folder is found by its file name. The page itself is never the suggestion: an
+        # entry near its own path is most likely a page that was deleted or renamed.
+        others = [p for p, target in by_path.items() if target != uri]
+        close = difflib.get_close_matches(path, others, n=1, cutoff=0.85)
+        if not close and not path.endswith(".md") and f"{path}.md" in others:
             close = [f"{path}.md"]
         if not close:
-            close = sorted(p for p in by_path if posixpath.basename(p) == posixpath.basename(path))[:1]
+            close = sorted(p for p in others if posixpath.basename(p) == posixpath.basename(path))[:1]
         hint = (
             f"did you mean {close[0]}?" if close
             else "write the page's path from the top of the project, such as statutory/referrals.md"

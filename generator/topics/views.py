@@ -13,7 +13,7 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from ..core import mdtext
 from ..core.dates import format_date
@@ -202,11 +202,14 @@ def build_views(
     index: IndexPage | None = None,
     extra_entries: Iterable[Entry] = (),
     extra_referrers: Iterable[ScannedPage] = (),
+    extra_links: Mapping[str, Iterable[tuple[str, int]]] | None = None,
 ) -> Views:
     """Compute the sheets' lists, the Topics page and the boxes of every page in ``built``.
 
     ``docs_pages`` are the hand-written pages of ``docs_dir`` (uri -> file), scanned for links;
-    ``extra_referrers`` are generated pages whose links should count (flowcharts, for example).
+    ``extra_referrers`` are generated pages whose links should count (flowcharts' own pages, for
+    example); ``extra_links`` are links a page has besides those written in its Markdown (page uri
+    -> (target uri, line)), such as the steps of a flowchart it embeds.
     """
     views = Views()
     entries = procedure_entries(manual, sources, numbers, nav_order) + list(extra_entries)
@@ -230,7 +233,7 @@ def build_views(
     referrers: dict[str, Target] = {}
     for page, target in _published_referrers(manual, sources, docs_pages, link_cache, extra_referrers, numbers):
         referrers[page.uri] = target
-        for linked, _line in page.links:
+        for linked, _line in (*page.links, *(extra_links or {}).get(page.uri, ())):
             if linked != page.uri:
                 incoming.setdefault(linked, set()).add(page.uri)
     for uri in built:

@@ -143,7 +143,8 @@ def test_missing_content_folder(project):
 # --------------------------------------------------------------------------- nav
 
 
-NAV = [{"Home": "index.md"}, {"Statutory": ["statutory/referrals.md"]}, {"Supplementary": ["supplementary/neglect.md"]}]
+NAV = [{"Home": "index.md"}, {"Contents": "contents.md"}, {"Statutory": ["statutory/referrals.md"]},
+       {"Supplementary": ["supplementary/neglect.md"]}]
 
 
 def test_page_missing_from_nav_is_reported_with_the_line_to_add(project):
@@ -172,7 +173,7 @@ def test_omitted_pages_are_not_reported_when_mkdocs_yml_allows_them(project):
 
 
 def test_nav_line_to_a_missing_page(project):
-    nav = [{"Home": "index.md"}, {"Statutory": ["statutory/referrals.md", "statutory/renamed.md"]},
+    nav = [{"Home": "index.md"}, {"Contents": "contents.md"}, {"Statutory": ["statutory/referrals.md", "statutory/renamed.md"]},
            {"Supplementary": ["supplementary/neglect.md"]}]
     project.config(_mkdocs={"nav": nav})
     text = (project.root / "mkdocs.yml").read_text()

@@ -251,7 +251,7 @@ def test_single_file_import_prints_notes_and_writes_no_report(project):
 
 
 def test_import_with_nav_prints_the_lines_to_add(project):
-    project.config(_mkdocs={"nav": [{"Home": "index.md"}, {"Statutory": ["statutory/referrals.md"]},
+    project.config(_mkdocs={"nav": [{"Home": "index.md"}, {"Contents": "contents.md"}, {"Statutory": ["statutory/referrals.md"]},
                                      {"Supplementary": ["supplementary/neglect.md"]}]})
     (project.root / "statutory" / "referrals.md").unlink()
     result = run(project, "import", str(SITE), "--to", "statutory")

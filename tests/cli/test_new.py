@@ -111,7 +111,7 @@ def test_with_nav_it_prints_the_line_to_add(project):
 
 
 def test_with_nav_but_no_group_for_the_section(project):
-    project.config(_mkdocs={"nav": ["index.md", {"Statutory Procedures": ["statutory/referrals.md"]}]})
+    project.config(_mkdocs={"nav": ["index.md", "contents.md", {"Statutory Procedures": ["statutory/referrals.md"]}]})
     (project.root / "supplementary/neglect.md").unlink()
     result = run(project, "new", "supplementary", "Young Carers")
     assert result.exit_code == 0

@@ -8,9 +8,11 @@ import posixpath
 import re
 
 import pytest
+from click.testing import CliRunner
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from generator.cli import main
 from tests.conftest import Project, page
 from tests.unit.test_amendments_feed import A, validate_atom
 
@@ -130,6 +132,21 @@ def test_amendments_page_feed_release_and_banners(manual):
     assert "pm-banner--review" not in built.html("supplementary/old/index.html")
 
 
+def test_flowcharts_come_from_the_configured_folder(manual):
+    manual.write("charts/referral.yml", FLOWCHART)
+    (manual.root / "flowcharts/referral.yml").unlink()
+    manual.config(**RELEASES, flowcharts={"folder": "charts"}, review={"warn_overdue": False},
+                  _mkdocs={"site_url": "https://procedures.example.org.uk/"})
+    built = manual.build()
+    assert built.returncode == 0, built.output
+    update14 = re.split(r"<h2[^>]*>", article(built.html("amendments/index.html")))[-1]
+    assert "Referral flowchart (flowchart) v4 1 November 2025 Added the follow-up step." in text_of(update14)
+    assert 'href="../charts/referral/"' in built.html("amendments/index.html")
+    feed = validate_atom((built.site / "amendments.xml").read_text(encoding="utf-8"))
+    links = [e.find(f"{A}link").get("href") for e in feed.findall(f"{A}entry")]
+    assert "https://procedures.example.org.uk/charts/referral/" in links
+
+
 def test_overdue_pages_fail_strict_builds_when_configured(manual):
     manual.config(**RELEASES, review={"warn_overdue": True})
     built = manual.build()
@@ -137,6 +154,35 @@ def test_overdue_pages_fail_strict_builds_when_configured(manual):
     assert "statutory/alcohol.md:5: this procedure was due for review on 1 January 2026 (2026-01-01)" in built.output
     assert "supplementary/neglect.md:5: this procedure was due for review on 1 March 2026" in built.output
     assert "Aborted with 2 warnings in strict mode!" in built.output
+
+
+def test_overdue_flowcharts_and_info_sheets_are_treated_like_procedures(manual):
+    manual.write("flowcharts/referral.yml", FLOWCHART.replace("last_updated: 2025-11-01", "last_updated: 2025-11-01\n"
+                                                              "review_due: 2026-05-01\nowner: Front Door Team"))
+    manual.write("topics.yml", "neglect: {label: Neglect, description: Needs not met.}\n")
+    manual.write("docs/info-sheets/neglect.md", page("Neglect sheet", 1, "2025-01-01", topics=["neglect"], review_due="2026-02-01"))
+    manual.config(**RELEASES, review={"warn_overdue": False})
+    built = manual.build()
+    assert built.returncode == 0, built.output
+    chart = text_of(article(built.html("flowcharts/referral/index.html")))
+    assert "Review overdue This flowchart was due for review on 1 May 2026. It may be out of date; contact Front Door Team." in chart
+    sheet = text_of(article(built.html("info-sheets/neglect/index.html")))
+    assert "Review overdue This info-sheet was due for review on 1 February 2026. It may be out of date; contact the partnership." in sheet
+    assert "This procedure was due" in text_of(article(built.html("supplementary/neglect/index.html")))
+
+    # With warn_overdue, the build and `procedures check` warn about every kind of page alike.
+    manual.config(**RELEASES, review={"warn_overdue": True})
+    built = manual.build()
+    expected = [
+        "docs/info-sheets/neglect.md:7: this info-sheet was due for review on 1 February 2026 (2026-02-01): review it with its owner",
+        "flowcharts/referral.yml:4: this flowchart was due for review on 1 May 2026 (2026-05-01): review it with Front Door Team",
+        "statutory/alcohol.md:5: this procedure was due for review on 1 January 2026 (2026-01-01)",
+        "supplementary/neglect.md:5: this procedure was due for review on 1 March 2026 (2026-03-01)",
+    ]
+    assert built.returncode != 0 and "Aborted with 4 warnings in strict mode!" in built.output
+    result = CliRunner().invoke(main, ["-C", str(manual.root), "check"])
+    for message in expected:
+        assert message in built.output and message in result.output
 
 
 def test_placeholder_links_fail_strict_builds_with_file_and_line(project):

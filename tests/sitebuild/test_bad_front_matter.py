@@ -146,3 +146,49 @@ def test_unknown_field_is_only_a_warning_without_strict(project):
     built = project.build(strict=False)
     assert built.returncode == 0
     assert "unknown field 'sumary' is ignored: did you mean 'summary'?" in built.output
+
+
+ROUTE = """\
+title: Route
+version: 1
+last_updated: 2024-01-01
+steps:
+  - id: start
+    text: Neglect
+    link: supplementary/neglect.md
+    type: end
+"""
+BROKEN = [
+    # id, the broken neglect.md, its own error (the only one reported)
+    ("version-not-number", page("Neglect", "nine", "2024-02-01", body="## Signs\n\nText.\n"),
+     "supplementary/neglect.md:3: 'version' must be a whole number such as 14, not 'nine'"),
+    ("bad-yaml", "---\ntitle: Neglect: a guide\nversion: 7\nlast_updated: 2024-02-01\n---\n\n## Signs\n",
+     "supplementary/neglect.md:2: the YAML is not valid (mapping values are not allowed here)"),
+    ("no-front-matter", "## Signs\n\nText.\n", "supplementary/neglect.md:1: the file does not start with front matter"),
+    ("not-utf8", page("Neglect", 7, "2024-02-01", body="## Signs\n\nCaf\xe9.\n").encode("latin-1"),
+     "supplementary/neglect.md:9: the file is not UTF-8 text"),
+]
+
+
+@pytest.mark.parametrize(("content", "expected"), [b[1:] for b in BROKEN], ids=[b[0] for b in BROKEN])
+def test_a_broken_page_still_exists_for_the_pages_that_point_to_it(project, content, expected):
+    """Only the broken page's own error is reported: not 'related: ... is not a page' or 'goes to no
+    page' on every page that points to it."""
+    project.write("supplementary/neglect.md", content)
+    project.write("statutory/referrals.md", page(
+        related=["supplementary/neglect.md"],
+        body="## Purpose\n\nSee [neglect](../supplementary/neglect.md) and its [signs](../supplementary/neglect.md#signs).\n"))
+    project.write("docs/about.md", "---\ntitle: About\n---\n\nRead about [neglect](supplementary/neglect.md).\n")
+    project.write("flowcharts/route.yml", ROUTE)
+
+    result = CliRunner().invoke(main, ["-C", str(project.root), "check"])
+    assert result.exit_code == 1
+    assert result.stdout.startswith(expected) and len(result.stdout.splitlines()) == 1, result.stdout
+    assert "1 error and 0 warnings" in result.stderr
+
+    built = project.build()
+    assert built.returncode != 0
+    head = "The manual has 1 error to fix before it can be built:"
+    assert f"{head}\n  {expected}" in built.output, built.output
+    assert "WARNING" not in built.output, built.output
+    assert "Traceback" not in built.output

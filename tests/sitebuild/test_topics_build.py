@@ -48,7 +48,28 @@ NAV = [
     {"Info-sheets": [
         "info-sheets/risk-outside-the-home.md", "info-sheets/volunteers.md", "info-sheets/education.md",
     ]},
+    {"Flowcharts": ["flowcharts/enquiry.md"]},
 ]
+
+# Its steps link to two procedures; Referrals embeds it, so Referrals links to them too.
+ENQUIRY_FLOWCHART = """\
+title: From referral to enquiry
+version: 2
+last_updated: 2025-01-01
+steps:
+  - id: referral
+    text: A referral is made
+    link: statutory/referrals.md
+    next: enquiry
+  - id: enquiry
+    text: Section 47 enquiries begin
+    link: statutory/section-47.md
+    next: staff
+  - id: staff
+    text: If the concern is about a member of staff, manage it as an allegation
+    link: statutory/allegations.md
+    type: end
+"""
 
 
 def sheet(title: str, topics: list[str], body: str = "## What this sheet is for\n\nText.\n", **fields) -> str:
@@ -63,7 +84,7 @@ def write_manual(proj: Project) -> Project:
         keywords=["child protection", "early help", "information sharing"],
         related=["statutory/section-47.md", "supplementary/neglect.md"],
         body="## Purpose\n\nAfter a referral, see [Section 47 enquiries](section-47.md) and "
-             "[sexual exploitation](../supplementary/cse.md#signs).\n"))
+             "[sexual exploitation](../supplementary/cse.md#signs).\n\n## Flowchart\n\n!flowchart enquiry\n"))
     proj.write("statutory/section-47.md", page(
         "Section 47 Enquiries", 9, "2025-03-01", summary="Enquiries into significant harm.", keywords=["child protection"],
         body="## Purpose\n\nStarts from a [referral](referrals.md); for staff see [allegations](allegations.md).\n"))
@@ -105,6 +126,7 @@ def write_manual(proj: Project) -> Project:
         ["voluntary sector", "safer workforce", "allegations", "information sharing", "early help"]))
     proj.write("docs/info-sheets/education.md", sheet(
         "Education Settings", ["education", "child protection", "online harm", "allegations", "safer workforce"]))
+    proj.write("flowcharts/enquiry.yml", ENQUIRY_FLOWCHART)
     proj.config(_mkdocs={"nav": NAV})
     return proj
 
@@ -231,8 +253,14 @@ def test_related_and_referred_to_by_boxes(manual):
     referrals = built.html("statutory/referrals/index.html")
     assert box(referrals, "related") == [
         ("../section-47/", "1.2 Section 47 Enquiries"), ("../../supplementary/neglect/", "2.6 Neglect")]
+    # The flowchart's page links here from a step; Referrals' own embed of it is a link to itself.
     assert box(referrals, "referred-by") == [
-        ("../../", "Home"), ("../section-47/", "1.2 Section 47 Enquiries"), ("../../supplementary/neglect/", "2.6 Neglect")]
+        ("../../", "Home"), ("../section-47/", "1.2 Section 47 Enquiries"), ("../../supplementary/neglect/", "2.6 Neglect"),
+        ("../../flowcharts/enquiry/", "4.1 From referral to enquiry")]
+    # A flowchart step's link counts, from the flowchart's page and from Referrals, which embeds it.
+    assert box(built.html("statutory/allegations/index.html"), "referred-by") == [
+        ("../referrals/", "1.1 Referrals"), ("../section-47/", "1.2 Section 47 Enquiries"),
+        ("../../flowcharts/enquiry/", "4.1 From referral to enquiry")]
     assert '<h2 class="pm-links__title" id="pm-related">Related procedures</h2>' in referrals
     assert '<h2 class="pm-links__title" id="pm-referred-by">Referred to by</h2>' in referrals
 
@@ -255,7 +283,8 @@ def test_back_links_are_symmetric_with_the_links_that_exist(manual):
     built = manual.build()
     assert built.returncode == 0, built.output
     pages = pages_of(built.site)
-    boxed = {p for p, html in pages.items() if 'class="pm-stamp"' in html}  # procedures and info-sheets
+    # Procedures and info-sheets have the boxes; a flowchart's page has a stamp but no boxes.
+    boxed = {p for p, html in pages.items() if 'class="pm-stamp"' in html and not p.startswith("flowcharts/")}
     skip = {"contents/", "topics/", "amendments/"}  # generated pages link to everything
     links = set()
     for path, html in pages.items():
@@ -268,6 +297,9 @@ def test_back_links_are_symmetric_with_the_links_that_exist(manual):
     back_links = {(resolve(href, path), path) for path in boxed for href, _ in box(pages[path], "referred-by")}
     assert links == back_links
     assert len(links) >= 10
+    # Links from flowchart steps are among them: from the flowchart's page and from the page embedding it.
+    assert {("flowcharts/enquiry/", "statutory/section-47/"), ("flowcharts/enquiry/", "statutory/allegations/"),
+            ("statutory/referrals/", "statutory/allegations/")} <= links
 
 
 def test_boxes_show_titles_as_text(manual):
@@ -360,6 +392,16 @@ def test_lists_and_boxes_stay_right_under_dirty_rebuilds(manual, caplog):
     api_build(manual, dirty=True)
     assert ("../online-harm/", "2.4 Online Harm") not in box(untouched.read_text(), "referred-by")
 
+    # A flowchart step's link moves from Managing Allegations to Children Who Go Missing: both boxes follow,
+    # for the flowchart's page and for Referrals, which embeds the flowchart.
+    chart = manual.root / "flowcharts/enquiry.yml"
+    touch_later(chart, chart.read_text().replace("link: statutory/allegations.md", "link: supplementary/missing.md"))
+    api_build(manual, dirty=True)
+    allegations = box((site / "statutory/allegations/index.html").read_text(), "referred-by")
+    assert allegations == [("../section-47/", "1.2 Section 47 Enquiries")]
+    assert {("../../flowcharts/enquiry/", "4.1 From referral to enquiry"), ("../../statutory/referrals/", "1.1 Referrals")} <= set(
+        box(untouched.read_text(), "referred-by"))
+
 
 def test_a_dirty_build_in_a_new_process_rebuilds_what_changed(manual):
     built = manual.build()
@@ -399,6 +441,13 @@ BAD = [
      "statutory/referrals.md:6: 'related': statutory/neglect.md is not a page of this manual: did you mean supplementary/neglect.md?", False),
     ("related-second-entry", {"statutory/referrals.md": keywords_page(related=["supplementary/neglect.md", "nowhere.md"])},
      "statutory/referrals.md:7: 'related': nowhere.md is not a page of this manual", False),
+    ("related-deleted-near-itself", {"supplementary/neglect.md": page("Neglect", 7, "2024-02-01", related=["supplementary/neglect-old.md"])},
+     "supplementary/neglect.md:6: 'related': supplementary/neglect-old.md is not a page of this manual: write the page's path "
+     "from the top of the project, such as statutory/referrals.md", False),
+    ("related-deleted-same-name", {"supplementary/neglect.md": page("Neglect", 7, "2024-02-01", related=["statutory/neglect.md"])},
+     "supplementary/neglect.md:6: 'related': statutory/neglect.md is not a page of this manual: write the page's path", False),
+    ("related-itself-without-extension", {"supplementary/neglect.md": page("Neglect", 7, "2024-02-01", related=["supplementary/neglect"])},
+     "supplementary/neglect.md:6: 'related': supplementary/neglect is not a page of this manual: write the page's path", False),
     ("related-self", {"statutory/referrals.md": keywords_page(related=["statutory/referrals.md"])},
      "statutory/referrals.md:6: 'related': statutory/referrals.md is this page itself", False),
     ("related-archived", {"statutory/referrals.md": keywords_page(related=["supplementary/old.md"]),
@@ -453,3 +502,42 @@ def test_all_mistakes_are_listed_at_once(project):
     assert "The manual has 2 errors to fix" in built.output
     assert "statutory/referrals.md:3: 'version'" in built.output
     assert "supplementary/neglect.md:6: 'related': elsewhere.md is not a page" in built.output
+
+
+OPTION_MISTAKES = [
+    # id, the `topics:` option, the expected problem with {the key whose line it is on}, is it only a warning?
+    ("plain-label", {"neglect": "Neglect"},
+     "mkdocs.yml:{neglect}: the topic 'neglect' needs a label and a description", False),
+    ("no-description", {"neglect": {"label": "Neglect"}}, "mkdocs.yml:{neglect}: the topic 'neglect' has no 'description'", False),
+    ("empty-label", {"neglect": {"label": "", "description": "Needs not met."}},
+     "mkdocs.yml:{label}: topic 'neglect': 'label' is empty", False),
+    ("a-list", ["neglect"], "mkdocs.yml:{topics}: the topics must be a block with one topic per key", False),
+    ("key-not-text", {1: {"label": "One", "description": "x"}}, "mkdocs.yml:{1}: the topic key 1 must be text", False),
+    ("unknown-field", {"neglect": {"label": "Neglect", "description": "Needs not met.", "colour": "red"}},
+     "mkdocs.yml:{colour}: unknown field 'colour' in topic 'neglect' is ignored", True),
+    ("same-label", {"a": {"label": "Neglect", "description": "x"}, "b": {"label": "Neglect", "description": "y"}},
+     "mkdocs.yml:{b}: the topics 'a' and 'b' have the same label 'Neglect'", True),
+]
+
+
+@pytest.mark.parametrize(("option", "expected", "warning"), [m[1:] for m in OPTION_MISTAKES], ids=[m[0] for m in OPTION_MISTAKES])
+def test_mistakes_in_the_topics_option_name_their_line_of_mkdocs_yml(project, option, expected, warning):
+    project.config(topics=option)
+    config = project.root / "mkdocs.yml"
+    # MkDocs' own tags elsewhere in the file do not stop the option being read with its lines.
+    text = config.read_text().replace("site_name: Test Partnership Manual", "site_name: !ENV [SITE_NAME, Test Partnership Manual]")
+    config.write_text(text)
+    lines = text.splitlines()
+    start = lines.index("    topics:")
+    key = re.search(r"\{(.+?)\}", expected).group(1)
+    line = start + 1 if key == "topics" else next(
+        i + 1 for i, l in enumerate(lines) if i > start and l.strip().startswith((f"{key}:", f"- {key}:", f"'{key}':")))
+    expected = expected.replace(f"{{{key}}}", str(line))
+
+    result = CliRunner().invoke(main, ["-C", str(project.root), "check"])
+    assert result.exit_code == 1
+    assert expected in result.output, result.output
+    assert ("[warning]" if warning else "[error]") in result.output.split(expected)[1].splitlines()[0]
+    built = project.build()
+    assert built.returncode != 0
+    assert expected in built.output, built.output

@@ -8,7 +8,6 @@ import markdown
 import pytest
 
 from generator.core import dates, mdtext, numbering, yamlsource
-from generator.core.numbering import NavNode
 
 
 NAV = [
