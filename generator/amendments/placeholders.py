@@ -25,6 +25,7 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_OPENING = re.compile(r"\\.|\[", re.S)  # an escaped character, or a "[" that may open a link
 _TITLE = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)", re.S)
 # [label]: target, a reference definition; the target may be on the next line.
 _REFERENCE = re.compile(r"^ {0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*(?:\n[ \t]*)?(?P<target><[^>\n]*>|\S*)[ \t]*$", re.M)
@@ -155,12 +156,12 @@ def inline_links(text: str) -> list[InlineLink]:
     found: list[InlineLink] = []
     index, end = 0, len(text)
     while index < end:
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char != "[" or (index > 0 and text[index - 1] == "!"):
-            index += 1
+        opening = _OPENING.search(text, index)  # jump to the next "[" (or escape), not char by char
+        if opening is None:
+            break
+        index = opening.start()
+        if opening.group(0) != "[" or (index > 0 and text[index - 1] == "!"):
+            index = opening.end()
             continue
         close = _closing_bracket(text, index)
         if close < 0 or close + 1 >= end or text[close + 1] != "(":
