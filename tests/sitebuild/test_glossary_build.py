@@ -92,3 +92,19 @@ def test_used_in_stays_right_after_a_dirty_rebuild(project):
         assert "supplementary/neglect/" not in section
     finally:
         os.chdir(cwd)
+
+
+def test_glossary_page_keeps_see_also_and_used_in_apart_and_styles_the_jump_list(project):
+    setup(project)
+    built = project.build()
+    assert built.returncode == 0, built.output
+    html = built.html("glossary/index.html")
+    # The jump list's class is on its paragraph, where `.pm-glossary-letters a` finds the links.
+    assert re.search(r'<p class="pm-glossary-letters">Jump to a letter: <a href="#letter-c">C</a>', html)
+    assert not re.search(r'<a [^>]*class="pm-glossary-letters"', html)
+    harm = html[html.index('id="significant-harm"'):]
+    see_also = re.search(r"<p><strong>See also:</strong>(.*?)</p>", harm, re.S)
+    used_in = re.search(r"<p><strong>Used in:</strong>(.*?)</p>", harm, re.S)
+    assert see_also and used_in, harm
+    assert "Used in" not in see_also.group(1)
+    assert 'href="../statutory/referrals/"' in used_in.group(1)
