@@ -7,7 +7,7 @@ from itertools import groupby
 
 from ..core import mdtext
 from ..pages.render import render
-from .model import Glossary
+from .model import Glossary, letter_anchor
 
 _SAFE_LINK = re.compile(r"\[([^\]]*)\]\(\s*([^)\s]*)[^)]*\)")
 
@@ -37,7 +37,7 @@ def glossary_markdown(
     terms = sorted(glossary.terms, key=lambda t: t.term.casefold())
     names = glossary.by_name()
     letters = []
-    for letter, group in groupby(terms, key=lambda t: t.term[0].upper() if t.term[0].isalpha() else "#"):
+    for letter, group in groupby(terms, key=lambda t: t.letter):
         entries = []
         for term in group:
             entries.append({
@@ -52,5 +52,5 @@ def glossary_markdown(
                     for page in used.get(term.anchor, [])
                 ],
             })
-        letters.append({"letter": letter, "anchor": "letter-" + ("other" if letter == "#" else letter.lower()), "terms": entries})
+        letters.append({"letter": letter, "anchor": letter_anchor(letter), "terms": entries})
     return render("glossary.md.j2", title=title, intro=intro, letters=letters)

@@ -18,6 +18,13 @@ CASES = [
     ("terms-not-list", "terms: neglect\n", "glossary.yml:1: 'terms' must be a list"),
     ("entry-not-mapping", "terms:\n  - Neglect\n", "glossary.yml:2: each glossary entry needs 'term:' and 'definition:'"),
     ("missing-term", "terms:\n  - definition: x\n", "glossary.yml:2: this entry has no 'term'"),
+    ("term-not-text", "terms:\n  - term: [Neglect, Harm]\n    definition: x\n",
+     "glossary.yml:2: 'term' must be one word or phrase such as 'Significant Harm', not a list: write it after 'term:' "
+     "without brackets, and put other forms in 'aliases'"),
+    ("definition-not-text", "terms:\n  - term: Neglect\n    definition: {a: 1}\n",
+     "glossary.yml:3: the definition of 'Neglect' must be text, not a set of 'name: value' fields: write one to three "
+     "sentences after 'definition:', in quotes if they start with [ or { or hold ': ' (or start them on the next line "
+     "after 'definition: >-')"),
     ("empty-definition", "terms:\n  - term: Neglect\n    definition: ''\n", "glossary.yml:3: the term 'Neglect' has no definition"),
     ("duplicate-term", "terms:\n" + GOOD_TERM + "  - term: neglect\n    definition: Again.\n",
      "glossary.yml:4: the term 'neglect' of 'neglect' is already the term of 'Neglect' (line 2)"),
@@ -25,6 +32,12 @@ CASES = [
      "glossary.yml:6: the alias 'NEGLECT' of 'Harm' is already the term of 'Neglect' (line 2)"),
     ("duplicate-acronym", "terms:\n  - term: Aa Bb\n    definition: x\n    acronym: AB\n  - term: Cc\n    definition: y\n    acronym: AB\n",
      "glossary.yml:7: the acronym 'AB' of 'Cc' is already the acronym of 'Aa Bb' (line 4)"),
+    ("same-anchor", "terms:\n  - term: Honour-Based Abuse\n    definition: x\n  - term: Honour Based Abuse\n    definition: y\n",
+     "glossary.yml:4: the term 'Honour Based Abuse' would have the same anchor (#honour-based-abuse) on the glossary page "
+     "as 'Honour-Based Abuse' (line 2): make them one entry, with the other spelling in its 'aliases'"),
+    ("letter-anchor", "terms:\n" + GOOD_TERM + "  - term: Letter N\n    definition: y\n",
+     "glossary.yml:4: the term 'Letter N' would have the anchor #letter-n, which the glossary page gives to the letter N "
+     "(the heading over 'Neglect', line 2): rename the term"),
     ("unknown-see-also", "terms:\n" + GOOD_TERM + "    see_also: [Negelct]\n",
      "glossary.yml:4: 'see_also' of 'Neglect' names 'Negelct', which is not a term in the glossary: did you mean 'Neglect'?"),
     ("acronym-lower", "terms:\n" + GOOD_TERM + "    acronym: ng\n", "glossary.yml:4: the acronym of 'Neglect' must be capital letters"),
