@@ -37,7 +37,7 @@ from .amendments.history import FLOWCHART_FOLDER
 from .amendments.releases import Releases, parse_releases
 from .glossary import GlossaryExtension, LinkContext, Matcher, acronym_warnings, load_glossary, scan_usage, unused_warnings
 from .glossary.page import glossary_markdown
-from .glossary.linker import plain_definition
+from .glossary.definition import to_plain
 from .topics.links import title_of
 from .topics import Entry, IndexPage, LinkCache, check_item_keywords, check_keywords, keyword_entries, Settings as TopicSettings, TopicSources, Views, build_views, load_sources
 
@@ -417,7 +417,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             if keys:
                 entries.append(Entry(
                     kind="term", uri=self.config.glossary.page, anchor=term.anchor, title=term.term,
-                    topics=tuple(keys), summary=plain_definition(term.definition), group="Glossary terms",
+                    topics=tuple(keys), summary=to_plain(term.definition), group="Glossary terms",
                     group_order=len(self.manual.sections) + 1,
                 ))
         self._report(problems)

@@ -20,21 +20,16 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from .definition import to_plain
 from .matcher import Matcher
 from .model import Term
 
 SKIP_TAGS = {"a", "code", "pre", "kbd", "samp", "abbr", "dfn", "script", "style", "svg", "button",
              "h1", "h2", "h3", "h4", "h5", "h6", "title", "textarea"}
 SKIP_CLASSES = ("pm-flowchart", "pm-term", "headerlink", "admonition-title")
-_MARKDOWN = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
 # Raw inline HTML is stashed by Python-Markdown and left in the text as placeholders.
 _PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _RAW_TAG = re.compile(r"^<(/?)([a-zA-Z][a-zA-Z0-9]*)")
-
-
-def plain_definition(definition: str) -> str:
-    """The definition as plain text for a tooltip: emphasis marks and link targets dropped."""
-    return " ".join(_MARKDOWN.sub(lambda m: m.group(1) or "", definition).split())
 
 
 @dataclass
@@ -171,5 +166,5 @@ class GlossaryTreeprocessor(Treeprocessor):
             "class": "pm-term__tip", "role": "tooltip", "id": ident, "data-search-exclude": "",
         })
         label = f"{term.term} ({term.acronym}): " if term.acronym else f"{term.term}: "
-        tip.text = AtomicString(label + plain_definition(term.definition))
+        tip.text = AtomicString(label + to_plain(term.definition))
         return wrapper

@@ -16,6 +16,7 @@ from markdown.extensions.toc import slugify
 from ..core import textfile, yamlsource
 from ..core.problems import Problems
 from ..core.yamlsource import LocatedDict, LocatedList
+from .definition import problems as definition_problems
 
 FIELDS = ("term", "definition", "aliases", "acronym", "see_also", "link", "topics")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9]$")
@@ -164,6 +165,9 @@ def _term(entry: object, line: int, shown: str, problems: Problems) -> Term | No
             shown, lines.get("definition", line),
             f"the term '{name}' has no definition: add 'definition:' with one to three sentences", field="definition",
         )
+    if isinstance(definition, str):
+        for message in definition_problems(definition):
+            problems.error(shown, lines.get("definition", line), f"the definition of '{name}' {message}", field="definition")
     term = Term(name, definition.strip() if isinstance(definition, str) else "", line=line, lines=lines)
     for key in ("aliases", "see_also", "topics"):
         if key in entry:

@@ -86,6 +86,19 @@ def test_link_carries_an_accessible_tooltip_without_markup():
     assert "<script>" not in html
 
 
+@pytest.mark.parametrize("definition, shown", [
+    ('![i](x.png){ onerror="alert(1)" }', 'Neglect: i{ onerror="alert(1)" }'),
+    ('[p](https://example.org){ onfocus="alert(1)" autofocus="" }', 'Neglect: p{ onfocus="alert(1)" autofocus="" }'),
+    ("See [the policy][p]. [p]: javascript:alert(1)", "Neglect: See [the policy][p]. [p]: javascript:alert(1)"),
+])
+def test_tooltips_stay_plain_text(definition, shown):
+    html = render("neglect", glossary=Glossary("g", [Term("Neglect", definition)]))
+    root = ET.fromstring(f"<div>{html}</div>")
+    tip = next(e for e in root.iter("span") if e.get("class") == "pm-term__tip")
+    assert not list(tip) and tip.text == shown
+    assert not list(root.iter("img")) and not any(name.startswith("on") for e in root.iter() for name in e.attrib)
+
+
 def test_no_context_means_no_links():
     extension = GlossaryExtension()
     md = markdown.Markdown(extensions=[extension])
