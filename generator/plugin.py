@@ -447,7 +447,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         for doc in index.get("docs", []):
             forms = self.glossary_forms.get(doc.get("location", ""))
             if forms:  # the page's first entry; sections have "#anchor" locations
-                doc["text"] = f"{doc.get('text', '')} <p>{' '.join(forms)}</p>"
+                # The entry's text is HTML, which Material shows: the forms go in as escaped text.
+                doc["text"] = f"{doc.get('text', '')} {escape(' '.join(forms))}"
         index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def _info_sheet_files(self, files: Files, sources: TopicSources) -> set[str]:

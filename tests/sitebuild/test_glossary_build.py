@@ -108,3 +108,16 @@ def test_glossary_page_keeps_see_also_and_used_in_apart_and_styles_the_jump_list
     assert see_also and used_in, harm
     assert "Used in" not in see_also.group(1)
     assert 'href="../statutory/referrals/"' in used_in.group(1)
+
+
+def test_glossary_forms_are_escaped_in_the_search_index(project):
+    """Material shows an entry's text as HTML: an alias must reach it as text."""
+    setup(project)
+    project.write("glossary.yml", GLOSSARY.replace(
+        "  - term: Neglect\n", "  - term: Neglect\n    aliases: ['<img src=x onerror=alert(9)>', 'neglect & harm']\n"))
+    built = project.build()
+    assert built.returncode == 0, built.output
+    index = json.loads((built.site / "search" / "search_index.json").read_text())
+    entry = next(d for d in index["docs"] if d["location"] == "supplementary/neglect/")
+    assert "&lt;img src=x onerror=alert(9)&gt;" in entry["text"] and "neglect &amp; harm" in entry["text"]
+    assert not any("<img" in d["text"] for d in index["docs"])
