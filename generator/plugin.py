@@ -178,6 +178,9 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         flowcharts = self.root / self.config.flowcharts.folder.strip("/")
         if self.config.flowcharts.enabled and flowcharts.is_dir():
             server.watch(str(flowcharts))
+        glossary = self.root / self.config.glossary.path
+        if self.config.glossary.enabled and glossary.is_file():
+            server.watch(str(glossary))
         return server
 
     # Run before other plugins' on_files (search, tags...) so they see our pages.
