@@ -19,6 +19,10 @@ GLOSSARY = Glossary("glossary.yml", [
     Term("Neglect", "Persistent failure to meet needs."),
     Term("Local Authority Designated Officer", "Oversees allegations.", acronym="LADO"),
     Term("Hidden", "Never linked.", link=False),
+    Term("Section 47 Enquiry", "The enquiries the local authority makes."),
+    Term("Child in Need", "A child who needs services.", aliases=["children in need"]),
+    Term("Designated Safeguarding Lead", "Leads safeguarding in a school.", aliases=["DSL"]),
+    Term("Survey", "Questions asked of many people."),
 ])
 
 
@@ -65,6 +69,13 @@ CASES = [
     ("link-false", "Hidden things.", []),
     ("across-lines", "significant\nharm", [("significant\nharm", "significant-harm")]),
     ("first-only", "neglect and neglect.", [("neglect", "neglect")]),
+    ("plural-ies", "Two Section 47 enquiries.", [("Section 47 enquiries", "section-47-enquiry")]),
+    ("plural-ies-across-lines", "section 47\nENQUIRIES", [("section 47\nENQUIRIES", "section-47-enquiry")]),
+    ("plural-ies-not-after-vowel", "Two surveies, two surveys.", [("surveys", "survey")]),
+    ("irregular-plural-alias", "All children in need.", [("children in need", "child-in-need")]),
+    ("capital-alias", "Ask the DSL.", [("DSL", "designated-safeguarding-lead")]),
+    ("capital-alias-lower-not-matched", "Ask the dsl or the Dsl.", []),
+    ("capital-alias-plural", "Ask the DSLs.", [("DSLs", "designated-safeguarding-lead")]),
 ]
 
 
