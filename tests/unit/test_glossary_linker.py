@@ -76,6 +76,15 @@ CASES = [
     ("capital-alias", "Ask the DSL.", [("DSL", "designated-safeguarding-lead")]),
     ("capital-alias-lower-not-matched", "Ask the dsl or the Dsl.", []),
     ("capital-alias-plural", "Ask the DSLs.", [("DSLs", "designated-safeguarding-lead")]),
+    ("word-across-emphasis", "*un*neglect and **un**neglect.", []),
+    ("word-across-emphasis-after", "neglect*ed* and neglect**ful**.", []),
+    ("word-across-code-and-link", "`un`neglect and [un](x.md)neglect.", []),
+    ("word-across-raw-tags", "<b>un</b>neglect and neglect<i>ed</i>.", []),
+    ("hyphen-across-emphasis", "*self*-neglect.", []),
+    ("space-across-emphasis", "*un* neglect.", [("neglect", "neglect")]),
+    ("punctuation-around-emphasis", "(*neglect*).", [("neglect", "neglect")]),
+    ("word-ends-at-a-line-break", "un<br>neglect", [("neglect", "neglect")]),
+    ("word-ends-at-a-block", "- un\n- neglect", [("neglect", "neglect")]),
 ]
 
 
@@ -117,14 +126,19 @@ def test_no_context_means_no_links():
 
 
 WORDS = st.sampled_from(["neglect", "Neglect", "CSE", "child", "sexual", "exploitation", "harm", "significant",
-                         "the", "LADO", "lado", "a", "*em*", "`code`", "[link](x.md)", ",", ".", "'s", "neglects"])
+                         "the", "LADO", "lado", "a", "*em*", "`code`", "[link](x.md)", ",", ".", "'s", "neglects",
+                         "*un*neglect", "neglect*ed*", "`un`neglect", "**neglect**", "*neglect*s", "enquiries",
+                         "section", "47", "DSL", "dsl"])
 
 
-def visible_text(html: str) -> str:
+def visible_text(html: str, mark: bool = False) -> str:
+    """The text a reader sees (tooltips left out); with ``mark``, each term link's text in \x01 ... \x02."""
     root = ET.fromstring(f"<div>{html}</div>")
-    for tip in root.iter():
-        if tip.get("class") == "pm-term__tip":
-            tip.text = ""
+    for element in root.iter():
+        if element.get("class") == "pm-term__tip":
+            element.text = ""
+        elif mark and element.get("class") == "pm-term__link":
+            element.text = f"\x01{element.text}\x02"
     return "".join(root.itertext())
 
 
@@ -138,3 +152,5 @@ def test_properties_text_unchanged_no_nested_links_well_formed(words, mode):
     for link in root.iter("a"):
         assert not list(link.iter("a"))[1:], "a link inside a link"
     assert visible_text(html) == "".join(ET.fromstring(f"<div>{plain}</div>").itertext())
+    # Whole words only, across element edges too: nothing of the word goes on outside the link.
+    assert not re.search(r"[\w-]\x01|\x02[\w-]", visible_text(html, mark=True)), html
