@@ -142,3 +142,17 @@ def test_serve_watches_the_glossary_file(project):
     server = Server()
     plugin.on_serve(server, config=config, builder=None)
     assert str(project.root / "terms" / "words.yml") in server.watched
+
+
+def test_excluded_pages_get_no_term_links(project):
+    setup(project)
+    project.config(glossary={"exclude": ["supplementary/*"]})
+    built = project.build(strict=False)
+    assert built.returncode == 0, built.output
+    # CSE is only on the excluded page, so it counts as used nowhere.
+    assert "the term 'Child Sexual Exploitation' is used on no page" in built.output
+    assert "pm-term" not in built.html("supplementary/neglect/index.html")
+    assert "Signs of CSE and neglect." in built.html("supplementary/neglect/index.html")
+    assert 'class="pm-term__link"' in built.html("statutory/referrals/index.html")
+    used_in = re.findall(r"<strong>Used in:</strong>(.*?)</p>", built.html("glossary/index.html"), re.S)
+    assert used_in and not any("supplementary/neglect/" in links for links in used_in)  # nor listed under "Used in"
