@@ -221,8 +221,8 @@ def _check_anchors(glossary: Glossary, problems: Problems) -> None:
     """Two entries whose anchors are the same would share one link target on the glossary page:
     different terms with one slug ("Honour Based Abuse", "Honour-Based Abuse"), or a term whose
     slug is a letter heading's anchor ("Letter C")."""
-    letters: dict[str, Term] = {}
-    for term in glossary.terms:
+    letters: dict[str, Term] = {}  # a letter heading's anchor -> the first term under it
+    for term in sorted(glossary.terms, key=lambda t: t.term.casefold()):
         letters.setdefault(letter_anchor(term.letter), term)
     anchors: dict[str, Term] = {}
     for term in glossary.terms:
