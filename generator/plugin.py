@@ -36,7 +36,7 @@ from .amendments import placeholders, review, site as amendments
 from .amendments.releases import Releases
 from .glossary import GlossaryExtension, LinkContext, Matcher, acronym_warnings, load_glossary, scan_usage, unused_warnings
 from .glossary.page import glossary_markdown
-from .glossary.linker import plain_definition
+from .glossary.definition import to_plain
 from .topics.links import title_of
 from .topics import Entry, IndexPage, LinkCache, check_item_keywords, check_keywords, keyword_entries, Settings as TopicSettings, TopicSources, Views, build_views, load_sources
 
@@ -136,6 +136,9 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         flowcharts = self.root / self.config.flowcharts.folder.strip("/")
         if self.config.flowcharts.enabled and flowcharts.is_dir():
             server.watch(str(flowcharts))
+        glossary = self.root / self.config.glossary.path
+        if self.config.glossary.enabled and glossary.is_file():
+            server.watch(str(glossary))
         return server
 
     # Run before other plugins' on_files (search, tags...) so they see our pages.
@@ -379,7 +382,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             if keys:
                 entries.append(Entry(
                     kind="term", uri=self.config.glossary.page, anchor=term.anchor, title=term.term,
-                    topics=tuple(keys), summary=plain_definition(term.definition), group="Glossary terms",
+                    topics=tuple(keys), summary=to_plain(term.definition), group="Glossary terms",
                     group_order=len(self.manual.sections) + 1,
                 ))
         self._report(problems)
@@ -409,7 +412,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         for doc in index.get("docs", []):
             forms = self.glossary_forms.get(doc.get("location", ""))
             if forms:  # the page's first entry; sections have "#anchor" locations
-                doc["text"] = f"{doc.get('text', '')} <p>{' '.join(forms)}</p>"
+                # The entry's text is HTML, which Material shows: the forms go in as escaped text.
+                doc["text"] = f"{doc.get('text', '')} {escape(' '.join(forms))}"
         index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def _info_sheet_files(self, files: Files, sources: TopicSources) -> set[str]:

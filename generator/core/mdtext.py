@@ -17,9 +17,19 @@ _LIST_START = re.compile(r"^(\d+)\.")
 
 def inline(text: str) -> str:
     """Text that Markdown shows literally: specials escaped, ``<`` and ``&`` as entities."""
-    text = " ".join(str(text).split())
+    return line_start(escape(" ".join(str(text).split())))
+
+
+def escape(text: str, keep: str = "") -> str:
+    """``text`` with Markdown's specials backslash-escaped, except those in ``keep``, and ``<`` and
+    ``&`` as entities. White space is left as it is, so that pieces can be joined."""
     text = text.replace("&", "&amp;").replace("<", "&lt;")
-    text = _LIST_START.sub(r"\1\\.", _SPECIAL.sub(r"\\\1", text))
+    return _SPECIAL.sub(lambda m: m.group(1) if m.group(1) in keep else "\\" + m.group(1), text)
+
+
+def line_start(text: str) -> str:
+    """Escaped text that is to start a line: "1. text" and ": text" would begin a list or a definition."""
+    text = _LIST_START.sub(r"\1\\.", text)
     return "&#58;" + text[1:] if text.startswith(":") else text
 
 

@@ -20,21 +20,20 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from .definition import to_plain
 from .matcher import Matcher
 from .model import Term
 
 SKIP_TAGS = {"a", "code", "pre", "kbd", "samp", "abbr", "dfn", "script", "style", "svg", "button",
              "h1", "h2", "h3", "h4", "h5", "h6", "title", "textarea"}
 SKIP_CLASSES = ("pm-flowchart", "pm-term", "headerlink", "admonition-title")
-_MARKDOWN = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
+# Elements inside a run of text: a word may go on across their edges ("*un*neglect" is one word).
+# Every other element (p, li, td, br, img ...) ends the word before it.
+INLINE_TAGS = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "mark",
+               "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"}
 # Raw inline HTML is stashed by Python-Markdown and left in the text as placeholders.
 _PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _RAW_TAG = re.compile(r"^<(/?)([a-zA-Z][a-zA-Z0-9]*)")
-
-
-def plain_definition(definition: str) -> str:
-    """The definition as plain text for a tooltip: emphasis marks and link targets dropped."""
-    return " ".join(_MARKDOWN.sub(lambda m: m.group(1) or "", definition).split())
 
 
 @dataclass
@@ -60,6 +59,13 @@ class GlossaryExtension(Extension):
         md.registerExtension(self)
 
 
+def _in_word(edge: str | None, beyond: str) -> bool:
+    """Whether the character next to a match (``edge``, or when None the one ``beyond`` its text
+    node) continues the word, as the pattern's ``[\\w-]`` would have seen it."""
+    char = beyond if edge is None else edge
+    return bool(char) and (char.isalnum() or char in "_-")
+
+
 class GlossaryTreeprocessor(Treeprocessor):
     def __init__(self, md: Markdown, extension: GlossaryExtension) -> None:
         super().__init__(md)
@@ -75,7 +81,8 @@ class GlossaryTreeprocessor(Treeprocessor):
         # One pass of the pattern over the page: the text slots, joined with a separator that no
         # form can cross, instead of one search per text node (a page has hundreds).
         slots: list[tuple[ET.Element, ET.Element | None, str, list[tuple[int, int]]]] = []
-        self._collect(root, slots)
+        stream: list[str | int | None] = []
+        self._collect(root, slots, stream)
         if not slots:
             return
         offsets = []
@@ -83,12 +90,19 @@ class GlossaryTreeprocessor(Treeprocessor):
         for _, _, text, _ in slots:
             offsets.append(position)
             position += len(text) + 1
+        before, after = self._neighbours(stream, slots)
         chosen: dict[int, list[tuple[int, int, Term]]] = {}
         for match in context.matcher.find("\x00".join(text for _, _, text, _ in slots)):
             index = bisect.bisect_right(offsets, match.start) - 1
             begin, end = match.start - offsets[index], match.end - offsets[index]
+            text = slots[index][2]
             if any(a <= begin < b for a, b in slots[index][3]):
                 continue  # inside raw <kbd>, <code>, <a> ... written as HTML
+            # The pattern saw a word's edge at the separator or a raw tag: look at the text beyond.
+            if text[begin - 1:begin] in ("", "\x03") and _in_word(self._edge(text[:begin], at_end=True), before[index]):
+                continue
+            if text[end:end + 1] in ("", "\x02") and _in_word(self._edge(text[end:], at_end=False), after[index]):
+                continue
             if context.mode == "first" and match.term.anchor in context.used:
                 continue
             context.used.add(match.term.anchor)
@@ -102,15 +116,68 @@ class GlossaryTreeprocessor(Treeprocessor):
         classes = element.get("class", "")
         return any(name in classes for name in SKIP_CLASSES)
 
-    def _collect(self, element: ET.Element, slots: list) -> None:
-        """Every text we may link, in document order: (owner, parent for a tail, text, raw stretches)."""
-        if element.text and not isinstance(element.text, AtomicString):
-            slots.append((element, None, element.text, self._raw(element.text)))
+    def _collect(self, element: ET.Element, slots: list, stream: list) -> None:
+        """Every text we may link, in document order: (owner, parent for a tail, text, raw stretches).
+
+        ``stream`` gets the page's visible text in the same order, so that a word's edges can be
+        found across elements: a slot's index, other text (links, code ...), or None where a block
+        element begins or ends."""
+        self._add_text(element, None, element.text, slots, stream)
         for child in element:
+            block = child.tag not in INLINE_TAGS
+            if block:
+                stream.append(None)
             if not self._skipped(child):
-                self._collect(child, slots)
-            if child.tail and not isinstance(child.tail, AtomicString):
-                slots.append((child, element, child.tail, self._raw(child.tail)))
+                self._collect(child, slots, stream)
+            elif not block:
+                stream.append("".join(child.itertext()))
+            if block:
+                stream.append(None)
+            self._add_text(child, element, child.tail, slots, stream)
+
+    def _add_text(self, owner: ET.Element, parent: ET.Element | None, text: str | None, slots: list, stream: list) -> None:
+        if not text:
+            return
+        if isinstance(text, AtomicString):
+            stream.append(text)
+        else:
+            stream.append(len(slots))
+            slots.append((owner, parent, text, self._raw(text)))
+
+    def _neighbours(self, stream: list, slots: list) -> tuple[list[str], list[str]]:
+        """For each slot, the visible character just before it and just after it ("" at a block's edge)."""
+        before, after = [""] * len(slots), [""] * len(slots)
+        for items, edges, at_end in ((stream, before, True), (reversed(stream), after, False)):
+            last = ""
+            for item in items:
+                if item is None:
+                    last = ""
+                    continue
+                if isinstance(item, int):
+                    edges[item] = last
+                    item = slots[item][2]
+                edge = self._edge(item, at_end=at_end)
+                if edge is not None:
+                    last = edge
+        return before, after
+
+    def _edge(self, text: str, *, at_end: bool) -> str | None:
+        """The visible character at the end (or start) of ``text``, looking through raw inline tags
+        such as ``<b>``; "" when a raw element that ends a word (``<br>``) is there first; None when
+        there is nothing visible at all."""
+        while text:
+            if text[-1 if at_end else 0] != ("\x03" if at_end else "\x02"):
+                return text[-1 if at_end else 0]
+            placeholder = _PLACEHOLDER.search(text[text.rfind("\x02"):]) if at_end else _PLACEHOLDER.match(text)
+            if placeholder is None:
+                return text[-1 if at_end else 0]
+            blocks = self.md.htmlStash.rawHtmlBlocks
+            index = int(placeholder.group(1))
+            tag = _RAW_TAG.match(str(blocks[index]) if index < len(blocks) else "")
+            if not tag or tag.group(2).lower() not in INLINE_TAGS:
+                return ""
+            text = text[:text.rfind("\x02")] if at_end else text[placeholder.end():]
+        return None
 
     def _raw(self, text: str) -> list[tuple[int, int]]:
         return self._open_raw(text) if "\x02" in text or self.raw_depth else []
@@ -171,5 +238,5 @@ class GlossaryTreeprocessor(Treeprocessor):
             "class": "pm-term__tip", "role": "tooltip", "id": ident, "data-search-exclude": "",
         })
         label = f"{term.term} ({term.acronym}): " if term.acronym else f"{term.term}: "
-        tip.text = AtomicString(label + plain_definition(term.definition))
+        tip.text = AtomicString(label + to_plain(term.definition))
         return wrapper

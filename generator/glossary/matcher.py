@@ -2,9 +2,11 @@
 
 An alternation of hundreds of terms costs about 13 ms a page; a regex compiled from a trie of
 the same terms about 1 ms (see shared/notes/performance.md), because the engine never retries a
-prefix it has already matched. Ordinary forms match without case; acronyms (all capitals) only
-in capitals. A plural (-s, -es) or possessive ('s) links to the singular entry. At one position
-the longest form wins, so "Child Sexual Exploitation" beats "Exploitation".
+prefix it has already matched. Ordinary forms match without case; acronyms, and any other form
+written all in capitals (an alias such as DSL), only in capitals. A plural (-s, -es; -ies for a
+form ending in a consonant and y, so "Section 47 enquiries" finds "Section 47 Enquiry") or a
+possessive ('s) links to the singular entry. Irregular plurals ("children in need") are aliases.
+At one position the longest form wins, so "Child Sexual Exploitation" beats "Exploitation".
 """
 
 from __future__ import annotations
@@ -16,6 +18,17 @@ from typing import Iterator
 from .model import Glossary, Term
 
 _SUFFIX = r"(?:'s|\u2019s|es|s)?"
+_CONSONANT_Y = re.compile(r"[b-df-hj-np-tv-z]y$")
+
+
+def ies_plural(form: str) -> str | None:
+    """The -ies plural of a (case-folded) form ending in a consonant and y: "enquiry" -> "enquiries"."""
+    return form[:-1] + "ies" if _CONSONANT_Y.search(form) else None
+
+
+def capitals_only(form: str) -> bool:
+    """A form written all in capitals (LADO, DSL) matches only in capitals, as an acronym does."""
+    return form.isupper()
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -54,9 +67,18 @@ class Matcher:
             if not term.link:
                 continue
             for form in term.forms:
-                self.ordinary[" ".join(form.split()).casefold()] = term
+                form = " ".join(form.split())
+                if capitals_only(form):
+                    self.acronyms[form] = term
+                else:
+                    self.ordinary[form.casefold()] = term
             if term.acronym:
                 self.acronyms[term.acronym] = term
+        # "enquiries" for "enquiry", in the same trie; a form written in the glossary comes first.
+        for form, term in list(self.ordinary.items()):
+            plural = ies_plural(form)
+            if plural is not None:
+                self.ordinary.setdefault(plural, term)
         # No text shorter than the shortest form can hold a term: most tails are "\n" or ", ".
         self.shortest = min((len(f) for f in [*self.ordinary, *self.acronyms]), default=0)
         parts = []
@@ -64,7 +86,7 @@ class Matcher:
             # Spaces in a form match any run of white space (a term may wrap across lines).
             parts.append("(?P<o>(?i:" + _trie_pattern(sorted(self.ordinary)).replace("\\ ", r"\s+") + "))")
         if self.acronyms:
-            parts.append("(?P<a>" + _trie_pattern(sorted(self.acronyms)) + ")")
+            parts.append("(?P<a>" + _trie_pattern(sorted(self.acronyms)).replace("\\ ", r"\s+") + ")")
         self.pattern = (
             re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?P<s>" + _SUFFIX + r")(?![\w-])") if parts else None
         )
@@ -76,6 +98,6 @@ class Matcher:
             if m.group("o") is not None:
                 term = self.ordinary.get(" ".join(m.group("o").split()).casefold())
             else:
-                term = self.acronyms.get(m.group("a"))
+                term = self.acronyms.get(" ".join(m.group("a").split()))
             if term is not None:
                 yield Match(m.start(), m.end(), term)

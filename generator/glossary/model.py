@@ -16,6 +16,7 @@ from markdown.extensions.toc import slugify
 from ..core import textfile, yamlsource
 from ..core.problems import Problems
 from ..core.yamlsource import LocatedDict, LocatedList
+from .definition import problems as definition_problems
 
 FIELDS = ("term", "definition", "aliases", "acronym", "see_also", "link", "topics")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9]$")
@@ -39,6 +40,11 @@ class Term:
         return slugify(self.term, "-")
 
     @property
+    def letter(self) -> str:
+        """The letter the term is listed under on the glossary page ("#" for a digit or sign)."""
+        return self.term[0].upper() if self.term[0].isalpha() else "#"
+
+    @property
     def forms(self) -> list[str]:
         """The ordinary forms that link here (matched without case)."""
         return [self.term, *self.aliases]
@@ -54,6 +60,24 @@ class Glossary:
 
     def by_name(self) -> dict[str, Term]:
         return {t.term.casefold(): t for t in self.terms}
+
+
+def letter_anchor(letter: str) -> str:
+    """The anchor of a letter's heading on the glossary page, where the jump list leads."""
+    return "letter-" + ("other" if letter == "#" else letter.lower())
+
+
+def _kind(value: object) -> str:
+    """What a YAML value is, in words, for messages about a value of the wrong type."""
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of 'name: value' fields"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "empty" if value is None else type(value).__name__
 
 
 def load_glossary(path: Path, shown: str) -> tuple[Glossary | None, Problems]:
@@ -92,6 +116,7 @@ def load_glossary(path: Path, shown: str) -> tuple[Glossary | None, Problems]:
         if term is not None:
             glossary.terms.append(term)
     _check_duplicates(glossary, problems)
+    _check_anchors(glossary, problems)
     _check_see_also(glossary, problems)
     return (None if problems.errors else glossary), problems
 
@@ -116,16 +141,33 @@ def _term(entry: object, line: int, shown: str, problems: Problems) -> Term | No
             hint = f": did you mean '{close[0]}'?" if close else f"; the fields are {', '.join(FIELDS)}"
             problems.warning(shown, lines.get(str(key), line), f"unknown field '{key}' is ignored{hint}", field=str(key))
     name = entry.get("term")
+    if name is not None and not isinstance(name, str):
+        problems.error(
+            shown, lines.get("term", line),
+            f"'term' must be one word or phrase such as 'Significant Harm', not {_kind(name)}: write it after 'term:' "
+            "without brackets, and put other forms in 'aliases'", field="term",
+        )
+        return None
     if not isinstance(name, str) or not name.strip():
         problems.error(shown, lines.get("term", line), "this entry has no 'term': add 'term:' with the word or phrase", field="term")
         return None
     name = " ".join(name.split())
     definition = entry.get("definition")
-    if not isinstance(definition, str) or not definition.strip():
+    if definition is not None and not isinstance(definition, str):
+        problems.error(
+            shown, lines.get("definition", line),
+            f"the definition of '{name}' must be text, not {_kind(definition)}: write one to three sentences after "
+            "'definition:', in quotes if they start with [ or { or hold ': ' (or start them on the next line after "
+            "'definition: >-')", field="definition",
+        )
+    elif not isinstance(definition, str) or not definition.strip():
         problems.error(
             shown, lines.get("definition", line),
             f"the term '{name}' has no definition: add 'definition:' with one to three sentences", field="definition",
         )
+    if isinstance(definition, str):
+        for message in definition_problems(definition):
+            problems.error(shown, lines.get("definition", line), f"the definition of '{name}' {message}", field="definition")
     term = Term(name, definition.strip() if isinstance(definition, str) else "", line=line, lines=lines)
     for key in ("aliases", "see_also", "topics"):
         if key in entry:
@@ -172,6 +214,33 @@ def _check_duplicates(glossary: Glossary, problems: Problems) -> None:
                 f"the {kind} '{form}' of '{term.term}' is already the {first_kind} of '{first_term.term}' "
                 f"(line {first_term.line_of(first_field)}): each term, alias and acronym must be different",
                 field=field_name,
+            )
+
+
+def _check_anchors(glossary: Glossary, problems: Problems) -> None:
+    """Two entries whose anchors are the same would share one link target on the glossary page:
+    different terms with one slug ("Honour Based Abuse", "Honour-Based Abuse"), or a term whose
+    slug is a letter heading's anchor ("Letter C")."""
+    letters: dict[str, Term] = {}  # a letter heading's anchor -> the first term under it
+    for term in sorted(glossary.terms, key=lambda t: t.term.casefold()):
+        letters.setdefault(letter_anchor(term.letter), term)
+    anchors: dict[str, Term] = {}
+    for term in glossary.terms:
+        first = anchors.setdefault(term.anchor, term)
+        if first is not term and first.term.casefold() != term.term.casefold():  # same words: a duplicate term
+            problems.error(
+                glossary.path, term.line_of("term"),
+                f"the term '{term.term}' would have the same anchor (#{term.anchor}) on the glossary page as "
+                f"'{first.term}' (line {first.line_of('term')}): make them one entry, with the other spelling in its 'aliases'",
+                field="term",
+            )
+        heading = letters.get(term.anchor)
+        if heading is not None:
+            problems.error(
+                glossary.path, term.line_of("term"),
+                f"the term '{term.term}' would have the anchor #{term.anchor}, which the glossary page gives to the letter "
+                f"{heading.letter} (the heading over '{heading.term}', line {heading.line_of('term')}): rename the term",
+                field="term",
             )
 
 

@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from itertools import groupby
 
 from ..core import mdtext
 from ..pages.render import render
-from .model import Glossary
-
-_SAFE_LINK = re.compile(r"\[([^\]]*)\]\(\s*([^)\s]*)[^)]*\)")
-
-
-def definition_markdown(definition: str) -> str:
-    """A definition as Markdown that can never be markup: no raw HTML, only web or page links."""
-    text = definition.replace("&", "&amp;").replace("<", "&lt;")
-
-    def link(match: re.Match[str]) -> str:
-        target = match.group(2)
-        scheme = target.split(":", 1)[0].lower() if ":" in target else ""
-        return match.group(0) if scheme in ("", "http", "https", "mailto") else match.group(1)
-
-    return _SAFE_LINK.sub(link, text)
+from . import definition
+from .model import Glossary, letter_anchor
 
 
 def glossary_markdown(
@@ -37,7 +23,7 @@ def glossary_markdown(
     terms = sorted(glossary.terms, key=lambda t: t.term.casefold())
     names = glossary.by_name()
     letters = []
-    for letter, group in groupby(terms, key=lambda t: t.term[0].upper() if t.term[0].isalpha() else "#"):
+    for letter, group in groupby(terms, key=lambda t: t.letter):
         entries = []
         for term in group:
             entries.append({
@@ -45,12 +31,12 @@ def glossary_markdown(
                 "anchor": term.anchor,
                 "acronym": term.acronym,
                 "aliases": term.aliases,
-                "definition": definition_markdown(term.definition),
+                "definition": definition.to_markdown(term.definition),
                 "see_also": [names[s.casefold()] for s in term.see_also if s.casefold() in names],
                 "used_in": [
                     {"title": titles.get(page, page), "link": mdtext.link_to(page, uri)}
                     for page in used.get(term.anchor, [])
                 ],
             })
-        letters.append({"letter": letter, "anchor": "letter-" + ("other" if letter == "#" else letter.lower()), "terms": entries})
+        letters.append({"letter": letter, "anchor": letter_anchor(letter), "terms": entries})
     return render("glossary.md.j2", title=title, intro=intro, letters=letters)

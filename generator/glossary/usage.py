@@ -13,7 +13,7 @@ from typing import Iterable
 
 from ..core.problems import Problems
 from ..topics.links import prose
-from .matcher import Matcher
+from .matcher import Matcher, capitals_only
 from .model import Glossary
 
 _HEADING_LINE = re.compile(r"^ {0,3}#{1,6}\s.*$", re.M)
@@ -55,7 +55,7 @@ def unused_warnings(glossary: Glossary, used: dict[str, list[str]]) -> Problems:
 def acronym_warnings(glossary: Glossary, pages: Iterable[tuple[str, str]], ignore: Iterable[str]) -> Problems:
     """Words of two or more capitals that are not a glossary acronym, with the pages they are on."""
     known = {t.acronym for t in glossary.terms if t.acronym} | set(ignore)
-    known |= {t.term for t in glossary.terms if t.term.isupper()}
+    known |= {form for t in glossary.terms for form in t.forms if capitals_only(form)}  # an alias such as DSL
     found: dict[str, list[str]] = {}
     for uri, markdown in pages:
         for match in _ACRONYM.finditer(body_text(markdown)):

@@ -92,3 +92,67 @@ def test_used_in_stays_right_after_a_dirty_rebuild(project):
         assert "supplementary/neglect/" not in section
     finally:
         os.chdir(cwd)
+
+
+def test_glossary_page_keeps_see_also_and_used_in_apart_and_styles_the_jump_list(project):
+    setup(project)
+    built = project.build()
+    assert built.returncode == 0, built.output
+    html = built.html("glossary/index.html")
+    # The jump list's class is on its paragraph, where `.pm-glossary-letters a` finds the links.
+    assert re.search(r'<p class="pm-glossary-letters">Jump to a letter: <a href="#letter-c">C</a>', html)
+    assert not re.search(r'<a [^>]*class="pm-glossary-letters"', html)
+    harm = html[html.index('id="significant-harm"'):]
+    see_also = re.search(r"<p><strong>See also:</strong>(.*?)</p>", harm, re.S)
+    used_in = re.search(r"<p><strong>Used in:</strong>(.*?)</p>", harm, re.S)
+    assert see_also and used_in, harm
+    assert "Used in" not in see_also.group(1)
+    assert 'href="../statutory/referrals/"' in used_in.group(1)
+
+
+def test_glossary_forms_are_escaped_in_the_search_index(project):
+    """Material shows an entry's text as HTML: an alias must reach it as text."""
+    setup(project)
+    project.write("glossary.yml", GLOSSARY.replace(
+        "  - term: Neglect\n", "  - term: Neglect\n    aliases: ['<img src=x onerror=alert(9)>', 'neglect & harm']\n"))
+    built = project.build()
+    assert built.returncode == 0, built.output
+    index = json.loads((built.site / "search" / "search_index.json").read_text())
+    entry = next(d for d in index["docs"] if d["location"] == "supplementary/neglect/")
+    assert "&lt;img src=x onerror=alert(9)&gt;" in entry["text"] and "neglect &amp; harm" in entry["text"]
+    assert not any("<img" in d["text"] for d in index["docs"])
+
+
+def test_serve_watches_the_glossary_file(project):
+    from mkdocs.config import load_config
+
+    project.write("terms/words.yml", GLOSSARY)
+    project.config(glossary={"path": "terms/words.yml"})
+
+    class Server:
+        def __init__(self) -> None:
+            self.watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    config = load_config(str(project.root / "mkdocs.yml"))
+    plugin = config.plugins["procedures"]
+    plugin.on_config(config)
+    server = Server()
+    plugin.on_serve(server, config=config, builder=None)
+    assert str(project.root / "terms" / "words.yml") in server.watched
+
+
+def test_excluded_pages_get_no_term_links(project):
+    setup(project)
+    project.config(glossary={"exclude": ["supplementary/*"]})
+    built = project.build(strict=False)
+    assert built.returncode == 0, built.output
+    # CSE is only on the excluded page, so it counts as used nowhere.
+    assert "the term 'Child Sexual Exploitation' is used on no page" in built.output
+    assert "pm-term" not in built.html("supplementary/neglect/index.html")
+    assert "Signs of CSE and neglect." in built.html("supplementary/neglect/index.html")
+    assert 'class="pm-term__link"' in built.html("statutory/referrals/index.html")
+    used_in = re.findall(r"<strong>Used in:</strong>(.*?)</p>", built.html("glossary/index.html"), re.S)
+    assert used_in and not any("supplementary/neglect/" in links for links in used_in)  # nor listed under "Used in"

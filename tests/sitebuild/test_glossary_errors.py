@@ -18,6 +18,27 @@ CASES = [
     ("terms-not-list", "terms: neglect\n", "glossary.yml:1: 'terms' must be a list"),
     ("entry-not-mapping", "terms:\n  - Neglect\n", "glossary.yml:2: each glossary entry needs 'term:' and 'definition:'"),
     ("missing-term", "terms:\n  - definition: x\n", "glossary.yml:2: this entry has no 'term'"),
+    ("term-not-text", "terms:\n  - term: [Neglect, Harm]\n    definition: x\n",
+     "glossary.yml:2: 'term' must be one word or phrase such as 'Significant Harm', not a list: write it after 'term:' "
+     "without brackets, and put other forms in 'aliases'"),
+    ("definition-not-text", "terms:\n  - term: Neglect\n    definition: {a: 1}\n",
+     "glossary.yml:3: the definition of 'Neglect' must be text, not a set of 'name: value' fields: write one to three "
+     "sentences after 'definition:', in quotes if they start with [ or { or hold ': ' (or start them on the next line "
+     "after 'definition: >-')"),
+    ("definition-attribute-list", "terms:\n  - term: Neglect\n    definition: '[p](https://example.org){ onfocus=\"alert(1)\" autofocus=\"\" }'\n",
+     "glossary.yml:3: the definition of 'Neglect' has '{ onfocus=\"alert(1)\" autofocus=\"\" }': curly braces set HTML "
+     "attributes in Markdown, which a definition may not use; remove the braces and what is between them"),
+    ("definition-image", "terms:\n  - term: Neglect\n    definition: 'See ![p](https://evil.example/p.png).'\n",
+     "glossary.yml:3: the definition of 'Neglect' has an image, '![p](https://evil.example/p.png)': a definition may hold "
+     "only text, *emphasis* and links; remove it"),
+    ("definition-reference-link", "terms:\n  - term: Neglect\n    definition: |\n      See [the policy][p].\n      [p]: javascript:alert(1)\n",
+     "glossary.yml:3: the definition of 'Neglect' has a reference-style link, '[the policy][p]': write the address in "
+     "place, as [text](https://...)"),
+    ("definition-reference-line", "terms:\n  - term: Neglect\n    definition: |\n      See [the policy][p].\n      [p]: javascript:alert(1)\n",
+     "glossary.yml:3: the definition of 'Neglect' has a link definition line, '[p]: javascript:alert(1)': remove it"),
+    ("definition-unsafe-link", "terms:\n  - term: Neglect\n    definition: 'Bad [x](javascript:alert(3))'\n",
+     "glossary.yml:3: the definition of 'Neglect' links to 'javascript:alert(3)': a link may go only to an https:, http:, "
+     "mailto: or tel: address, a page of the manual or a #heading; correct the address or remove the link"),
     ("empty-definition", "terms:\n  - term: Neglect\n    definition: ''\n", "glossary.yml:3: the term 'Neglect' has no definition"),
     ("duplicate-term", "terms:\n" + GOOD_TERM + "  - term: neglect\n    definition: Again.\n",
      "glossary.yml:4: the term 'neglect' of 'neglect' is already the term of 'Neglect' (line 2)"),
@@ -25,6 +46,12 @@ CASES = [
      "glossary.yml:6: the alias 'NEGLECT' of 'Harm' is already the term of 'Neglect' (line 2)"),
     ("duplicate-acronym", "terms:\n  - term: Aa Bb\n    definition: x\n    acronym: AB\n  - term: Cc\n    definition: y\n    acronym: AB\n",
      "glossary.yml:7: the acronym 'AB' of 'Cc' is already the acronym of 'Aa Bb' (line 4)"),
+    ("same-anchor", "terms:\n  - term: Honour-Based Abuse\n    definition: x\n  - term: Honour Based Abuse\n    definition: y\n",
+     "glossary.yml:4: the term 'Honour Based Abuse' would have the same anchor (#honour-based-abuse) on the glossary page "
+     "as 'Honour-Based Abuse' (line 2): make them one entry, with the other spelling in its 'aliases'"),
+    ("letter-anchor", "terms:\n" + GOOD_TERM + "  - term: Letter N\n    definition: y\n",
+     "glossary.yml:4: the term 'Letter N' would have the anchor #letter-n, which the glossary page gives to the letter N "
+     "(the heading over 'Neglect', line 2): rename the term"),
     ("unknown-see-also", "terms:\n" + GOOD_TERM + "    see_also: [Negelct]\n",
      "glossary.yml:4: 'see_also' of 'Neglect' names 'Negelct', which is not a term in the glossary: did you mean 'Neglect'?"),
     ("acronym-lower", "terms:\n" + GOOD_TERM + "    acronym: ng\n", "glossary.yml:4: the acronym of 'Neglect' must be capital letters"),
@@ -51,10 +78,11 @@ def test_bad_glossary_is_reported_by_check_and_build(project, glossary, expected
 
 def test_markup_in_a_definition_shows_as_text(project):
     project.write("statutory/referrals.md", page(body="## Purpose\n\nNeglect matters.\n"))
-    project.write("glossary.yml", "terms:\n  - term: Neglect\n    definition: 'Bad <script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3))'\n")
+    project.write("glossary.yml", "terms:\n  - term: Neglect\n    definition: 'Bad <script>alert(1)</script> <img src=x onerror=alert(2)> [x](https://example.org)'\n")
     built = project.build()
     assert built.returncode == 0, built.output
     for rel in ("glossary/index.html", "statutory/referrals/index.html"):
         html = built.html(rel)
         assert "<script>alert" not in html and "<img src=x" not in html and 'href="javascript:' not in html
     assert "&lt;script&gt;alert(1)" in built.html("glossary/index.html")
+    assert '<a href="https://example.org">x</a>' in built.html("glossary/index.html")

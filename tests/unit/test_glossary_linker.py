@@ -19,6 +19,10 @@ GLOSSARY = Glossary("glossary.yml", [
     Term("Neglect", "Persistent failure to meet needs."),
     Term("Local Authority Designated Officer", "Oversees allegations.", acronym="LADO"),
     Term("Hidden", "Never linked.", link=False),
+    Term("Section 47 Enquiry", "The enquiries the local authority makes."),
+    Term("Child in Need", "A child who needs services.", aliases=["children in need"]),
+    Term("Designated Safeguarding Lead", "Leads safeguarding in a school.", aliases=["DSL"]),
+    Term("Survey", "Questions asked of many people."),
 ])
 
 
@@ -65,6 +69,22 @@ CASES = [
     ("link-false", "Hidden things.", []),
     ("across-lines", "significant\nharm", [("significant\nharm", "significant-harm")]),
     ("first-only", "neglect and neglect.", [("neglect", "neglect")]),
+    ("plural-ies", "Two Section 47 enquiries.", [("Section 47 enquiries", "section-47-enquiry")]),
+    ("plural-ies-across-lines", "section 47\nENQUIRIES", [("section 47\nENQUIRIES", "section-47-enquiry")]),
+    ("plural-ies-not-after-vowel", "Two surveies, two surveys.", [("surveys", "survey")]),
+    ("irregular-plural-alias", "All children in need.", [("children in need", "child-in-need")]),
+    ("capital-alias", "Ask the DSL.", [("DSL", "designated-safeguarding-lead")]),
+    ("capital-alias-lower-not-matched", "Ask the dsl or the Dsl.", []),
+    ("capital-alias-plural", "Ask the DSLs.", [("DSLs", "designated-safeguarding-lead")]),
+    ("word-across-emphasis", "*un*neglect and **un**neglect.", []),
+    ("word-across-emphasis-after", "neglect*ed* and neglect**ful**.", []),
+    ("word-across-code-and-link", "`un`neglect and [un](x.md)neglect.", []),
+    ("word-across-raw-tags", "<b>un</b>neglect and neglect<i>ed</i>.", []),
+    ("hyphen-across-emphasis", "*self*-neglect.", []),
+    ("space-across-emphasis", "*un* neglect.", [("neglect", "neglect")]),
+    ("punctuation-around-emphasis", "(*neglect*).", [("neglect", "neglect")]),
+    ("word-ends-at-a-line-break", "un<br>neglect", [("neglect", "neglect")]),
+    ("word-ends-at-a-block", "- un\n- neglect", [("neglect", "neglect")]),
 ]
 
 
@@ -86,6 +106,19 @@ def test_link_carries_an_accessible_tooltip_without_markup():
     assert "<script>" not in html
 
 
+@pytest.mark.parametrize("definition, shown", [
+    ('![i](x.png){ onerror="alert(1)" }', 'Neglect: i{ onerror="alert(1)" }'),
+    ('[p](https://example.org){ onfocus="alert(1)" autofocus="" }', 'Neglect: p{ onfocus="alert(1)" autofocus="" }'),
+    ("See [the policy][p]. [p]: javascript:alert(1)", "Neglect: See [the policy][p]. [p]: javascript:alert(1)"),
+])
+def test_tooltips_stay_plain_text(definition, shown):
+    html = render("neglect", glossary=Glossary("g", [Term("Neglect", definition)]))
+    root = ET.fromstring(f"<div>{html}</div>")
+    tip = next(e for e in root.iter("span") if e.get("class") == "pm-term__tip")
+    assert not list(tip) and tip.text == shown
+    assert not list(root.iter("img")) and not any(name.startswith("on") for e in root.iter() for name in e.attrib)
+
+
 def test_no_context_means_no_links():
     extension = GlossaryExtension()
     md = markdown.Markdown(extensions=[extension])
@@ -93,14 +126,19 @@ def test_no_context_means_no_links():
 
 
 WORDS = st.sampled_from(["neglect", "Neglect", "CSE", "child", "sexual", "exploitation", "harm", "significant",
-                         "the", "LADO", "lado", "a", "*em*", "`code`", "[link](x.md)", ",", ".", "'s", "neglects"])
+                         "the", "LADO", "lado", "a", "*em*", "`code`", "[link](x.md)", ",", ".", "'s", "neglects",
+                         "*un*neglect", "neglect*ed*", "`un`neglect", "**neglect**", "*neglect*s", "enquiries",
+                         "section", "47", "DSL", "dsl"])
 
 
-def visible_text(html: str) -> str:
+def visible_text(html: str, mark: bool = False) -> str:
+    """The text a reader sees (tooltips left out); with ``mark``, each term link's text in \x01 ... \x02."""
     root = ET.fromstring(f"<div>{html}</div>")
-    for tip in root.iter():
-        if tip.get("class") == "pm-term__tip":
-            tip.text = ""
+    for element in root.iter():
+        if element.get("class") == "pm-term__tip":
+            element.text = ""
+        elif mark and element.get("class") == "pm-term__link":
+            element.text = f"\x01{element.text}\x02"
     return "".join(root.itertext())
 
 
@@ -114,3 +152,5 @@ def test_properties_text_unchanged_no_nested_links_well_formed(words, mode):
     for link in root.iter("a"):
         assert not list(link.iter("a"))[1:], "a link inside a link"
     assert visible_text(html) == "".join(ET.fromstring(f"<div>{plain}</div>").itertext())
+    # Whole words only, across element edges too: nothing of the word goes on outside the link.
+    assert not re.search(r"[\w-]\x01|\x02[\w-]", visible_text(html, mark=True)), html

@@ -9,6 +9,9 @@
  * 4. In the menu on small screens, sections open as panels through <label>s too (a section's name
  *    opens it, the panel's title goes back): make those operable by keyboard, and move focus into
  *    the panel that opens.
+ * 5. Glossary tooltips (WCAG 1.4.13; glossary.css shows them on hover and focus): Escape hides the
+ *    open one without moving focus, until the pointer and focus have left its term; and a tooltip
+ *    that would run off the right edge of the screen is moved left to fit.
  */
 (function () {
   "use strict";
@@ -207,9 +210,62 @@
     });
   }
 
+  var TIP_MARGIN = 8; // px kept between a tooltip and the edge of the screen
+  var DISMISSED = "pm-term--dismissed";
+
+  // Within the screen: shifted left by what would overflow, never past the left edge.
+  function placeTip(term) {
+    var tip = term.querySelector(".pm-term__tip");
+    if (!tip) {
+      return;
+    }
+    tip.style.removeProperty("--pm-tip-shift");
+    var box = tip.getBoundingClientRect();
+    if (!box.width) {
+      return; // not shown (dismissed, or printing)
+    }
+    var right = document.documentElement.clientWidth - TIP_MARGIN;
+    var shift = Math.max(Math.min(0, right - box.right), TIP_MARGIN - box.left);
+    if (shift) {
+      tip.style.setProperty("--pm-tip-shift", shift + "px");
+    }
+  }
+
+  function glossaryTooltips() {
+    var terms = document.querySelectorAll(".md-typeset .pm-term");
+    if (!terms.length) {
+      return;
+    }
+    terms.forEach(function (term) {
+      var show = function () {
+        placeTip(term);
+      };
+      // Dismissed stays dismissed while the term is still hovered or focused.
+      var reset = function (event) {
+        var focused = event.type === "focusout" ? term.contains(event.relatedTarget) : term.contains(document.activeElement);
+        if (!focused && !term.matches(":hover")) {
+          term.classList.remove(DISMISSED);
+        }
+      };
+      term.addEventListener("mouseenter", show);
+      term.addEventListener("focusin", show);
+      term.addEventListener("mouseleave", reset);
+      term.addEventListener("focusout", reset);
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") {
+        return;
+      }
+      document.querySelectorAll(".md-typeset .pm-term:hover, .md-typeset .pm-term:focus-within").forEach(function (term) {
+        term.classList.add(DISMISSED);
+      });
+    });
+  }
+
   fillPrintNotice();
   keyboardButtons();
   keyboardMenuPanels();
   foldedSearchOutOfTabOrder();
+  glossaryTooltips();
   window.addEventListener("beforeprint", fillPrintNotice);
 })();
