@@ -16,7 +16,8 @@ from urllib.parse import unquote, urlsplit
 from markdown.extensions.toc import slugify
 
 from .core.problems import Problems
-from .topics.links import markdown_links, prose, resolve_link
+from .core.mdtext import prose
+from .topics.links import markdown_links, resolve_link
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.+?)\s*#*\s*$", re.M)
 _ATTR_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")

@@ -17,13 +17,10 @@ from pathlib import Path
 from typing import Iterable
 
 from ..core import textfile
+from ..core.mdtext import prose
 from ..core.frontmatter import SplitError, split
 from ..core.problems import Problem, WARNING
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-# A code span: a run of backticks, up to the next run of the same length, within one paragraph.
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _OPENING = re.compile(r"\\.|\[", re.S)  # an escaped character, or a "[" that may open a link
 _TITLE = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)", re.S)
@@ -52,29 +49,6 @@ def _target(raw: str) -> str:
 def _shown(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _blank(match: re.Match[str]) -> str:
-    """The match with everything but its line breaks turned into spaces, so offsets and lines stay."""
-    return re.sub(r"[^\n]", " ", match.group(0))
-
-
-def prose(text: str) -> str:
-    """``text`` with fenced code blocks, code spans and HTML comments blanked out, lines kept."""
-    lines: list[str] = []
-    fence: str | None = None
-    for line in text.split("\n"):
-        opened = _FENCE.match(line)
-        if fence is not None:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence) and not line.strip().strip(fence[0]):
-                fence = None
-            lines.append("")
-        elif opened:
-            fence = opened.group(1)
-            lines.append("")
-        else:
-            lines.append(line)
-    return _CODE_SPAN.sub(_blank, _COMMENT.sub(_blank, "\n".join(lines)))
 
 
 def _skip_space(text: str, at: int) -> int:

@@ -1,5 +1,5 @@
-"""Markdown text helpers: escaping front-matter text for generated pages, relative links, and
-finding a page's own top-level headings.
+"""Markdown text helpers: escaping front-matter text for generated pages, relative links, the
+prose of a page (its text without code and comments), and a page's own top-level headings.
 
 Generated pages (contents, glossary, amendments ...) are Markdown rendered from Jinja templates.
 A title such as ``Alcohol & <Drugs> [2024]`` must show as written and never become markup.
@@ -7,6 +7,7 @@ A title such as ``Alcohol & <Drugs> [2024]`` must show as written and never beco
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 
@@ -41,10 +42,42 @@ def link_to(target_uri: str, from_uri: str) -> str:
 
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# A code span: a run of backticks, up to the next run of the same length, within one paragraph.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)
+_NOT_LINE_BREAK = re.compile(r"[^\n]")
+
+
+def _blank(match: re.Match[str]) -> str:
+    """The match with everything but its line breaks turned into spaces, so lines stay."""
+    return _NOT_LINE_BREAK.sub(" ", match.group(0))
+
+
+@functools.lru_cache(maxsize=4096)
+def prose(text: str) -> str:
+    """``text`` with HTML comments, fenced code blocks and code spans (which may wrap within a
+    paragraph) blanked out, line for line, so that line numbers found in it stay right.
+
+    Links, glossary terms, placeholders and anchors are all looked for in it; it is cached
+    because one check or build asks for the prose of each page several times.
+    """
+    lines: list[str] = []
+    fence: str | None = None
+    for line in _COMMENT.sub(_blank, text).split("\n"):
+        opened = _FENCE.match(line)
+        if fence is not None:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence) and not line.strip().strip(fence[0]):
+                fence = None
+            lines.append("")
+        elif opened:
+            fence = opened.group(1)
+            lines.append("")
+        else:
+            lines.append(line)
+    return _CODE_SPAN.sub(_blank, "\n".join(lines))
 _ATX_H1 = re.compile(r"^ {0,3}#(?:[ \t]|$)")
 _SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
 _HTML_H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
-_CODE_SPAN = re.compile(r"(`+).+?\1")
 # Any line that could be a level-1 heading; most pages have none, and are not walked line by line.
 _CANDIDATE = re.compile(r"^ {0,3}(?:#(?:[ \t]|$)|=+[ \t]*$)|<h1[\s>]", re.M | re.IGNORECASE)
 
@@ -57,22 +90,13 @@ def h1_lines(body: str, first_line: int = 1) -> list[int]:
     """
     if not _CANDIDATE.search(body):
         return []
+    lines = prose(body).split("\n")
     found = []
-    fence = None
-    previous = ""
-    for offset, line in enumerate(body.splitlines()):
-        opened = _FENCE.match(line)
-        if fence is not None:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = None
+    for index, line in enumerate(lines):
+        if line.startswith(("    ", "\t")):  # indented code
             continue
-        if opened:
-            fence, previous = opened.group(1), ""
-            continue
-        indented = line.startswith(("    ", "\t"))
-        if not indented and (
-            _ATX_H1.match(line) or _HTML_H1.search(_CODE_SPAN.sub("", line)) or (_SETEXT_H1.match(line) and previous.strip())
-        ):
-            found.append(first_line + offset - (1 if _SETEXT_H1.match(line) and not _ATX_H1.match(line) else 0))
-        previous = "" if indented else line
+        if _ATX_H1.match(line) or _HTML_H1.search(line):
+            found.append(first_line + index)
+        elif _SETEXT_H1.match(line) and index and lines[index - 1].strip() and not lines[index - 1].startswith(("    ", "\t")):
+            found.append(first_line + index - 1)
     return found

@@ -7,6 +7,7 @@ alias or acronym (compared without case) names both places.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +35,7 @@ class Term:
     line: int = 0
     lines: dict[str, int] = field(default_factory=dict)
 
-    @property
+    @functools.cached_property  # asked for on every match while pages are scanned
     def anchor(self) -> str:
         """A stable anchor: the slug the toc extension gives the term's heading."""
         return slugify(self.term, "-")

@@ -8,11 +8,12 @@ under `mkdocs serve --dirty`, where unchanged pages are not rendered again.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable
 
 from ..core.problems import Problems
-from ..topics.links import prose
+from ..core.mdtext import prose
 from .matcher import Matcher, capitals_only
 from .model import Glossary
 
@@ -22,6 +23,7 @@ _FLOWCHART_LINE = re.compile(r"^!flowchart\b.*$", re.M)
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9&]*[A-Z](?:'?s)?(?![\w-])")
 
 
+@functools.lru_cache(maxsize=4096)  # the "Used in" lists and the acronym warnings read each page
 def body_text(markdown: str) -> str:
     """The prose the linker would see: no code, headings, link targets, HTML or attributes."""
     text = prose(markdown)

@@ -16,10 +16,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..core import frontmatter, textfile, yamlsource
+from ..core.mdtext import prose
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 # [text](target "title"): text may hold one level of nested brackets; the target may be <...>
 # or a run without spaces that may hold balanced parentheses.
 _INLINE = re.compile(
@@ -29,30 +27,6 @@ _INLINE = re.compile(
 )
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*(<[^<>\n]*>|\S+)", re.M)
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$")
-
-
-def _blank(match: re.Match[str]) -> str:
-    """Keep line breaks (so line numbers stay right) and blank everything else."""
-    return re.sub(r"[^\n]", " ", match.group(0))
-
-
-def prose(text: str) -> str:
-    """The text with fenced code, code spans and HTML comments blanked out, lines kept."""
-    text = _COMMENT.sub(_blank, text)
-    out: list[str] = []
-    fence: str | None = None
-    for line in text.split("\n"):
-        match = _FENCE.match(line)
-        if fence is None and match:
-            fence = match.group(1)
-            out.append("")
-        elif fence is not None:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) and not line.strip()[len(match.group(1)):].strip():
-                fence = None
-            out.append("")
-        else:
-            out.append(_CODE_SPAN.sub(_blank, line))
-    return "\n".join(out)
 
 
 def markdown_links(text: str, first_line: int = 1) -> list[tuple[str, int]]:
