@@ -67,6 +67,22 @@ class Project:
         )
         return Built(self.root / "site", result.returncode, result.stdout + result.stderr)
 
+    def fails_check_and_build(self, expected: str) -> tuple[str, "Built"]:
+        """Run `procedures check` and a strict build, as an officer and CI would: both must fail
+        with ``expected`` in their output and no traceback. Returns (check output, build)."""
+        from click.testing import CliRunner
+
+        from generator.cli import main
+
+        result = CliRunner().invoke(main, ["-C", str(self.root), "check"])
+        assert result.exit_code == 1, result.output
+        assert expected in result.output
+        built = self.build()
+        assert built.returncode != 0
+        assert expected in built.output
+        assert "Traceback" not in built.output
+        return result.output, built
+
     def build_in_process(self, strict: bool = True) -> Path:
         """Build through MkDocs' Python API (faster; raises on errors)."""
         from mkdocs.commands.build import build

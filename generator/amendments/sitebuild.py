@@ -89,14 +89,18 @@ def config_problems(config_file: Path) -> list[str]:
     return [str(p) for p in option_problems(project) if p.is_error]
 
 
+def _refuse(reason: str, problems: list[str], site: Path) -> int:
+    print(f"make site: {reason}, so {site.name}/ was left as it was:", file=sys.stderr)
+    for problem in problems:
+        print(f"  - {problem}", file=sys.stderr)
+    return 1
+
+
 def build(config_file: Path, site: Path, *, strict: bool = True, mkdocs_args: list[str] | None = None) -> int:
     """Build atomically; returns the exit status (0 when ``site`` was replaced)."""
     problems = config_problems(config_file)
     if problems:
-        print(f"make site: {config_file.name} must be corrected first, so {site.name}/ was left as it was:", file=sys.stderr)
-        for problem in problems:
-            print(f"  - {problem}", file=sys.stderr)
-        return 1
+        return _refuse(f"{config_file.name} must be corrected first", problems, site)
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=".site-tmp-", dir=site.parent))
@@ -109,10 +113,7 @@ def build(config_file: Path, site: Path, *, strict: bool = True, mkdocs_args: li
             return status
         problems = sanity_problems(temp)
         if problems:
-            print(f"make site: the build finished but is not complete, so {site.name}/ was left as it was:", file=sys.stderr)
-            for problem in problems:
-                print(f"  - {problem}", file=sys.stderr)
-            return 1
+            return _refuse("the build finished but is not complete", problems, site)
         _world_readable(temp)
         replace_site(temp, site)
         print(f"make site: {site.name}/ now holds the new build.", file=sys.stderr)

@@ -269,14 +269,8 @@ OPTION_CASES = [
 def test_plugin_options_are_checked_as_the_build_checks_them(project, options, expected):
     project.config(**options)
     line = next(n for n, text in enumerate((project.root / "mkdocs.yml").read_text().splitlines(), 1) if "procedures:" in text)
-    result = run("-C", str(project.root), "check")
-    assert result.exit_code == 1
-    assert result.stdout.startswith(f"mkdocs.yml:{line}: procedures plugin: "), result.stdout
-    assert expected in result.stdout
-    built = project.build()
-    assert built.returncode != 0
-    assert expected in built.output
-    assert "Traceback" not in built.output
+    output, _ = project.fails_check_and_build(expected)
+    assert output.startswith(f"mkdocs.yml:{line}: procedures plugin: "), output
 
 
 def test_every_option_problem_is_listed_at_once_and_unknown_options_are_named(project):

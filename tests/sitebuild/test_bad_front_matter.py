@@ -103,15 +103,7 @@ WARNINGS = ("unknown field", "top-level heading")
 def test_bad_front_matter_is_reported_by_check_and_build(project, files, expected):
     for rel, content in files.items():
         project.write(rel, content)
-
-    result = CliRunner().invoke(main, ["-C", str(project.root), "check"])
-    assert result.exit_code == 1, result.output
-    assert expected in result.output
-
-    built = project.build()
-    assert built.returncode != 0
-    assert expected in built.output
-    assert "Traceback" not in built.output
+    _, built = project.fails_check_and_build(expected)
     if not any(warning in expected for warning in WARNINGS):  # errors stop the build before any page is written
         assert not (built.site / "statutory" / "referrals" / "index.html").exists()
 
@@ -119,16 +111,7 @@ def test_bad_front_matter_is_reported_by_check_and_build(project, files, expecte
 def test_a_page_that_cannot_be_read_is_reported_by_check_and_build(project):
     """A broken symbolic link (or a file without read permission) is a message, not a traceback."""
     (project.root / "statutory" / "gone.md").symlink_to("nowhere.md")
-    expected = "statutory/gone.md: the file cannot be read (No such file or directory): check that it exists"
-
-    result = CliRunner().invoke(main, ["-C", str(project.root), "check"])
-    assert result.exit_code == 1, result.output
-    assert expected in result.output
-
-    built = project.build()
-    assert built.returncode != 0
-    assert expected in built.output
-    assert "Traceback" not in built.output
+    project.fails_check_and_build("statutory/gone.md: the file cannot be read (No such file or directory): check that it exists")
 
 
 def test_all_problems_are_listed_at_once(project):
