@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ from .pages.render import render
 from .pages.contents import contents_markdown
 from .amendments import placeholders, review, site as amendments
 from .amendments.releases import Releases
+from .glossary.usage import body_text
 from .glossary import GlossaryExtension, LinkContext, Matcher, acronym_warnings, load_glossary, scan_usage, unused_warnings
 from .glossary.page import glossary_markdown
 from .glossary.definition import to_plain
@@ -234,6 +234,10 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         if statement is not None and statement.is_documentation_page():
             # Shown on every page, the 404 page included, by theme/partials/copyright.html.
             self.site_globals["footer_links"] = [{"title": "Accessibility statement", "url": statement.url}]
+        # The prose of every page was read several times above; it is not needed again, and on a
+        # large manual it is tens of megabytes. (The parsed sources stay in self.cache, on purpose.)
+        mdtext.prose.cache_clear()
+        body_text.cache_clear()
         return files
 
     # ---- releases, amendments, reviews (logic in generator/amendments) --------------------------
@@ -356,7 +360,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             titles[uri] = f"{number} {title}" if number else title
         page = files.get_file_from_path(options.page)
         page.content_string = glossary_markdown(
-            self.glossary, uri=options.page, title=options.title, intro=options.intro, used=used, titles=titles,
+            self.glossary, title=options.title, intro=options.intro, used=used, titles=titles,
+            urls={uri: files.get_file_from_path(uri).url_relative_to(page) for uri in titles},
         )
         warnings = unused_warnings(self.glossary, used)
         warnings.extend(acronym_warnings(self.glossary, pages, options.ignore_acronyms))
@@ -400,21 +405,22 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             self.glossary_forms[page.url] = forms
         self.glossary_links.context = None
 
-    # After the search plugin has written its index (its on_post_build runs at the default priority).
-    @event_priority(-100)
+    # Before the search plugin writes its index (its on_post_build runs at the default priority, 0).
+    @event_priority(50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Add the glossary forms of the terms each page uses to its search entry, so that "CSE"
-        finds the pages about Child Sexual Exploitation; the page itself shows nothing extra."""
-        index_path = Path(config.site_dir) / "search" / "search_index.json"
-        if not self.glossary_forms or not index_path.is_file():
+        finds the pages about Child Sexual Exploitation; the page itself shows nothing extra.
+
+        The entries are Material's search plugin's own, still in memory: reading back and rewriting
+        the written index instead doubled the build's peak memory on large manuals."""
+        entries = _search_entries(config)
+        if not self.glossary_forms or entries is None:
             return
-        index = json.loads(index_path.read_text(encoding="utf-8"))
-        for doc in index.get("docs", []):
-            forms = self.glossary_forms.get(doc.get("location", ""))
+        for entry in entries:
+            forms = self.glossary_forms.pop(entry.get("location", ""), None)
             if forms:  # the page's first entry; sections have "#anchor" locations
                 # The entry's text is HTML, which Material shows: the forms go in as escaped text.
-                doc["text"] = f"{doc.get('text', '')} {escape(' '.join(forms))}"
-        index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+                entry["text"] = f"{entry.get('text', '')} {escape(' '.join(forms))}"
 
     def _info_sheet_files(self, files: Files, sources: TopicSources) -> set[str]:
         """Drafts leave the site (unless previewed); archived sheets leave the nav. Returns their uris."""
@@ -627,6 +633,15 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             names = ", ".join(sorted(set(self.flowcharts.missing)))
             raise PluginError(f"{page.file.src_uri}: '!flowchart {names}': there is no such flowchart in {self.library.folder}/")
         return None
+
+
+def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
+    """The entries of Material's search index (``search_index.entries``), before it writes them."""
+    for plugin in config.plugins.values():
+        entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+        if isinstance(entries, list):
+            return entries
+    return None
 
 
 def _nav_entries(items: list[Any]) -> list[navview.NavEntry]:

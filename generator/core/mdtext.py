@@ -34,6 +34,7 @@ def line_start(text: str) -> str:
     return "&#58;" + text[1:] if text.startswith(":") else text
 
 
+@functools.lru_cache(maxsize=65536)  # the glossary page links each page from every term it uses
 def link_to(target_uri: str, from_uri: str) -> str:
     """A relative Markdown link target from one source page to another (MkDocs turns it into a URL)."""
     base = posixpath.dirname(from_uri)

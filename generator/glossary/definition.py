@@ -14,6 +14,7 @@ officer learns why it shows as text: the build stops on them, as ``procedures ch
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -137,6 +138,7 @@ def to_markdown(definition: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+@functools.lru_cache(maxsize=4096)  # every tooltip of a term on every page shows the same text
 def to_plain(definition: str) -> str:
     """The definition as plain text, for a tooltip or a summary: links and images by their text,
     emphasis marks dropped."""

@@ -1,10 +1,15 @@
-"""The generated glossary page: A to Z, with a jump list, see-also and "Used in" links."""
+"""The generated glossary page: A to Z, with a jump list, see-also and "Used in" links.
+
+A common term is used on most pages, so the "Used in" lists hold terms x pages links: at 500
+pages and 300 terms, 28,000 of them. They are written by the template as one HTML paragraph per
+term, with the pages' final addresses, rather than as Markdown links: Python-Markdown then
+passes each list through whole instead of parsing every link, and the lists are left out of the
+search index, where they would only be noise.
+"""
 
 from __future__ import annotations
 
 from itertools import groupby
-
-from ..core import mdtext
 from ..pages.render import render
 from . import definition
 from .model import Glossary, letter_anchor
@@ -13,13 +18,14 @@ from .model import Glossary, letter_anchor
 def glossary_markdown(
     glossary: Glossary,
     *,
-    uri: str,
     title: str,
     intro: str,
     used: dict[str, list[str]],
     titles: dict[str, str],
+    urls: dict[str, str],
 ) -> str:
-    """``used``: term anchor -> page uris; ``titles``: page uri -> the title readers see."""
+    """``used``: term anchor -> page uris; ``titles``: page uri -> the title readers see;
+    ``urls``: page uri -> its address relative to the glossary page."""
     terms = sorted(glossary.terms, key=lambda t: t.term.casefold())
     names = glossary.by_name()
     letters = []
@@ -34,7 +40,7 @@ def glossary_markdown(
                 "definition": definition.to_markdown(term.definition),
                 "see_also": [names[s.casefold()] for s in term.see_also if s.casefold() in names],
                 "used_in": [
-                    {"title": titles.get(page, page), "link": mdtext.link_to(page, uri)}
+                    {"title": titles.get(page, page), "url": urls[page]}
                     for page in used.get(term.anchor, [])
                 ],
             })

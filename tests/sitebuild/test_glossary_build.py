@@ -104,10 +104,14 @@ def test_glossary_page_keeps_see_also_and_used_in_apart_and_styles_the_jump_list
     assert not re.search(r'<a [^>]*class="pm-glossary-letters"', html)
     harm = html[html.index('id="significant-harm"'):]
     see_also = re.search(r"<p><strong>See also:</strong>(.*?)</p>", harm, re.S)
-    used_in = re.search(r"<p><strong>Used in:</strong>(.*?)</p>", harm, re.S)
+    used_in = re.search(r'<p class="pm-glossary-used" data-search-exclude><strong>Used in:</strong>(.*?)</p>', harm, re.S)
     assert see_also and used_in, harm
     assert "Used in" not in see_also.group(1)
     assert 'href="../statutory/referrals/"' in used_in.group(1)
+    # The lists of pages are navigation, not content: search leaves them out.
+    index = json.loads((built.site / "search" / "search_index.json").read_text())
+    glossary_entries = [d for d in index["docs"] if d["location"].startswith("glossary/")]
+    assert glossary_entries and not any("Used in" in d["text"] for d in glossary_entries)
 
 
 def test_glossary_forms_are_escaped_in_the_search_index(project):
