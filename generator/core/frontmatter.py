@@ -356,7 +356,7 @@ def parse_page(
     try:
         data = yamlsource.load(parts.yaml_text, line_offset=1)
     except yamlsource.YamlError as error:
-        problems.error(path, error.line, error.message)
+        problems.error(path, error.line, error.described)
         return None, parts
     if data is None:
         problems.error(path, 1, "the front matter is empty: add title, version and last_updated")

@@ -26,6 +26,11 @@ class YamlError(Exception):
         self.line = line
         self.column = column
 
+    @property
+    def described(self) -> str:
+        """The message with its column, for ``file:line: ...`` reports."""
+        return f"{self.message} (column {self.column})" if self.column else self.message
+
 
 class LocatedDict(dict):
     """A mapping from YAML that knows its own line and the line of each key."""

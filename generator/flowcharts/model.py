@@ -208,7 +208,7 @@ def parse_flowchart(data: bytes, rel: str, folder: str, problems: Problems, *, t
     try:
         source = yamlsource.load(text)
     except yamlsource.YamlError as error:
-        problems.error(rel, error.line, error.message)
+        problems.error(rel, error.line, error.described)
         return None
     meta = validate(source, rel, problems, today=today, fields=FLOWCHART_FIELDS, what="flowchart file")
     if not isinstance(source, dict):

@@ -97,8 +97,7 @@ def load_glossary(path: Path, shown: str) -> tuple[Glossary | None, Problems]:
     try:
         data = yamlsource.load(text)
     except yamlsource.YamlError as error:
-        where = f" (column {error.column})" if error.column else ""
-        problems.error(shown, error.line, f"{error.message}{where}")
+        problems.error(shown, error.line, error.described)
         return None, problems
     if not isinstance(data, dict) or "terms" not in data:
         problems.error(shown, yamlsource.line_of(data, 1), "the glossary must start with 'terms:' followed by a list of entries")

@@ -113,7 +113,7 @@ def load_topic_list(
         problems.error(TOPICS_FILE, error.line, error.message)
         return None
     except yamlsource.YamlError as error:
-        problems.error(TOPICS_FILE, error.line, error.message)
+        problems.error(TOPICS_FILE, error.line, error.described)
         return None
     if data is None:
         problems.error(TOPICS_FILE, 1, f"{TOPICS_FILE} is empty: list the topics, one per line, such as '{EXAMPLE}'")

@@ -66,6 +66,8 @@ CASES = [
      "statutory/referrals.md:9: the file is not UTF-8 text (byte 0xe9 on this line)"),
     ("bad-yaml", {"statutory/referrals.md": "---\ntitle: Referrals: a guide\nversion: 14\nlast_updated: 2023-04-14\n---\n"},
      "statutory/referrals.md:2: the YAML is not valid (mapping values are not allowed here)"),
+    ("bad-yaml-column", {"statutory/referrals.md": "---\ntitle: Referrals: a guide\nversion: 14\nlast_updated: 2023-04-14\n---\n"},
+     "put text that contains ': ' in quotes (column 17)"),
     ("bad-yaml-indent", {"statutory/referrals.md": "---\ntitle: Referrals\n  version: 14\nlast_updated: 2023-04-14\n---\n"},
      "statutory/referrals.md:3: the YAML is not valid"),
     ("yaml-list", {"statutory/referrals.md": "---\n- title\n- version\n---\n"},

@@ -128,6 +128,8 @@ CASES = [
      f"{CHART}:6: a 'changes' entry is for version 4, above the page's 'version' 3"),
     ("bad-yaml", {CHART: edit("text: A practitioner has concerns", "text: Referral: a guide")},
      f"{CHART}:7: the YAML is not valid (mapping values are not allowed here)"),
+    ("bad-yaml-column", {CHART: edit("text: A practitioner has concerns", "text: Referral: a guide")},
+     "put text that contains ': ' in quotes (column 19)"),
     ("bad-yaml-indent", {CHART: edit("    text: Assessment", "      text: Assessment")},
      f"{CHART}:20: the YAML is not valid"),
     ("duplicate-key", {CHART: edit("    text: Assessment", "    text: Assessment\n    text: Again")},
