@@ -193,6 +193,8 @@ def load(text: str, line_offset: int = 0) -> Any:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if "end of stream" in (error.problem or "") and error.context_mark is not None:
+            mark = error.context_mark  # an unclosed quote or bracket: where it opens, not the file's end
         line = (mark.line + 1 + line_offset) if mark else line_offset + 1
         column = (mark.column + 1) if mark else 0
         raise YamlError(_friendly(error), line, column) from None

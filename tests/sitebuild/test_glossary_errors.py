@@ -55,6 +55,9 @@ CASES = [
     ("acronym-lower", "terms:\n" + GOOD_TERM + "    acronym: ng\n", "glossary.yml:4: the acronym of 'Neglect' must be capital letters"),
     ("aliases-not-list", "terms:\n" + GOOD_TERM + "    aliases: neglecting\n", "glossary.yml:4: 'aliases' of 'Neglect' must be a list"),
     ("link-not-bool", "terms:\n" + GOOD_TERM + "    link: sometimes\n", "glossary.yml:4: 'link' of 'Neglect' must be true or false"),
+    # An unclosed quote is reported where it opens, not at the end of the file.
+    ("unclosed-quote", "terms:\n  - term: Neglect\n    definition: \"Persistent failure\n  - term: Early Help\n    definition: Support.\n",
+     "glossary.yml:3: the YAML is not valid (found unexpected end of stream): a quote or bracket is not closed (column 17)"),
     ("unknown-field", "terms:\n" + GOOD_TERM + "    defintion: x\n", "glossary.yml:4: unknown field 'defintion' is ignored: did you mean 'definition'?"),
     ("unused-term", "terms:\n" + GOOD_TERM + "  - term: Radicalisation\n    definition: x\n", "glossary.yml:4: the term 'Radicalisation' is used on no page"),
     ("unknown-acronym", "terms:\n" + GOOD_TERM, "'MARAC' looks like an acronym but is not in the glossary (used in statutory/referrals.md)"),

@@ -98,7 +98,7 @@ def test_yaml_records_lines_and_keeps_dates_as_text():
     ("a: b: c\n", 1, "mapping values are not allowed"),
     ("a: 1\na: 2\n", 2, "'a' is given twice"),
     ("a: [1, 2\n", 2, "the YAML is not valid"),
-    ("a: 'open\n", 2, "the YAML is not valid"),
+    ("a: 'open\n", 1, "the YAML is not valid"),
     ("\ta: 1\n", 1, "tabs"),
 ])
 def test_yaml_errors_have_lines(text, line, message):
