@@ -83,6 +83,24 @@ class Project:
         assert "Traceback" not in built.output
         return result.output, built
 
+    def watched_by_serve(self) -> list[str]:
+        """The paths the plugin asks `mkdocs serve` to watch, given a stand-in for its server."""
+        from mkdocs.config import load_config
+
+        class Server:
+            def __init__(self) -> None:
+                self.watched: list[str] = []
+
+            def watch(self, path: str) -> None:
+                self.watched.append(path)
+
+        config = load_config(str(self.root / "mkdocs.yml"))
+        plugin = config.plugins["procedures"]
+        plugin.on_config(config)
+        server = Server()
+        plugin.on_serve(server, config=config, builder=None)
+        return server.watched
+
     def build_in_process(self, strict: bool = True) -> Path:
         """Build through MkDocs' Python API (faster; raises on errors)."""
         from mkdocs.commands.build import build

@@ -230,20 +230,5 @@ steps:
 
 
 def test_serve_watches_the_flowcharts_folder(project):
-    from mkdocs.config import load_config
-
     project.write("flowcharts/referral.yml", "title: x\n")
-
-    class Server:
-        def __init__(self) -> None:
-            self.watched: list[str] = []
-
-        def watch(self, path: str) -> None:
-            self.watched.append(path)
-
-    config = load_config(str(project.root / "mkdocs.yml"))
-    plugin = config.plugins["procedures"]
-    plugin.on_config(config)
-    server = Server()
-    plugin.on_serve(server, config=config, builder=None)
-    assert str(project.root / "flowcharts") in server.watched
+    assert str(project.root / "flowcharts") in project.watched_by_serve()

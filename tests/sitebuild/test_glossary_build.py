@@ -128,24 +128,9 @@ def test_glossary_forms_are_escaped_in_the_search_index(project):
 
 
 def test_serve_watches_the_glossary_file(project):
-    from mkdocs.config import load_config
-
     project.write("terms/words.yml", GLOSSARY)
     project.config(glossary={"path": "terms/words.yml"})
-
-    class Server:
-        def __init__(self) -> None:
-            self.watched: list[str] = []
-
-        def watch(self, path: str) -> None:
-            self.watched.append(path)
-
-    config = load_config(str(project.root / "mkdocs.yml"))
-    plugin = config.plugins["procedures"]
-    plugin.on_config(config)
-    server = Server()
-    plugin.on_serve(server, config=config, builder=None)
-    assert str(project.root / "terms" / "words.yml") in server.watched
+    assert str(project.root / "terms" / "words.yml") in project.watched_by_serve()
 
 
 def test_excluded_pages_get_no_term_links(project):

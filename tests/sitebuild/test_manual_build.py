@@ -162,3 +162,11 @@ def test_a_long_chapter_is_windowed_in_the_sidebar_and_complete_in_the_contents(
     assert re.search(r'href="../../contents/"[^>]*><span class="md-ellipsis">\d+ more in this section', html)
     contents = text_of(built.html("contents/index.html"))
     assert all(f"Page {n:02d}" in contents for n in range(1, 13))
+
+
+def test_serve_watches_the_content_folders_and_the_topic_list(project):
+    """MkDocs watches only docs_dir: the sources beside it must be added, or editing them does nothing."""
+    project.write("topics.yml", "neglect: {label: Neglect, description: About neglect.}\n")
+    watched = project.watched_by_serve()
+    for path in ("statutory", "supplementary", "topics.yml"):
+        assert str(project.root / path) in watched, path
