@@ -95,14 +95,20 @@ def main(ctx: click.Context, project_dir: Path) -> None:
     help="Also check that every procedure or flowchart changed since this git reference (the branch the "
          "pull request goes into, e.g. origin/main) has a new version, date and changes entry.",
 )
+@click.option(
+    "--fail-on", type=click.Choice(["error", "warning", "note"]), default="warning", show_default=True,
+    help="The lowest level that makes the exit status 1. 'warning' matches 'mkdocs build --strict'.",
+)
 @project_option
 @click.pass_context
-def check(ctx: click.Context, fmt: str, base: str | None, project_dir: Path | None) -> None:
+def check(ctx: click.Context, fmt: str, base: str | None, fail_on: str, project_dir: Path | None) -> None:
     """Run every check the build runs, without building, and list all problems.
 
-    Problems are sorted by file and line. Warnings count as problems, as they do in
-    'mkdocs build --strict', which CI runs: the exit status is 1 when anything is listed,
-    0 when there is nothing to fix.
+    Each problem names its check, e.g. [glossary-unused-term], whose level is an error, a
+    warning or a note ('checks:' in mkdocs.yml changes it; the README lists every check).
+    Problems are sorted by file and line. Errors and warnings fail, as they do in
+    'mkdocs build --strict', which CI runs: the exit status is 1 when there are any. Notes are
+    advice: they are listed, and fail only with --fail-on note.
 
     \b
     Examples:
@@ -115,15 +121,16 @@ def check(ctx: click.Context, fmt: str, base: str | None, project_dir: Path | No
         project = _load(ctx, project_dir)
     except ProjectError as error:
         # mkdocs.yml itself is wrong: report it like any other problem, in the format asked for.
-        problems = [Problem("mkdocs.yml", error.line, error.detail)]
+        problems = [Problem.of("config-file", "mkdocs.yml", error.line, error.detail)]
         _print_problems(problems, output.summarise(problems, 0), fmt, project_dir or ctx.obj)
         ctx.exit(EXIT_PROBLEMS)
     manual, found = check_project(project)
     if base is not None:
         found.extend(_version_guard(project, base))
     problems = list(found)
-    _print_problems(problems, output.summarise(problems, len(manual.files)), fmt, project.root)
-    ctx.exit(0 if not problems else EXIT_PROBLEMS)
+    summary = output.summarise(problems, len(manual.files), fail_on)
+    _print_problems(problems, summary, fmt, project.root)
+    ctx.exit(0 if summary.ok else EXIT_PROBLEMS)
 
 
 def _print_problems(problems: list[Problem], summary: output.Summary, fmt: str, root: Path) -> None:
@@ -336,7 +343,7 @@ def import_(
     if project is not None and result.written:
         # The pages must pass the checks as written: show any problem now, not in CI.
         for problem in check_written(project.root, target, {o.uri for o in result.written}, today):
-            click.echo(f"{problem} [{problem.level}]", err=True)
+            click.echo(output.text([problem]), err=True, nl=False)
             failed = True
         nav = read_nav(project.config_file) if project.nav else None
         to_add = lines_to_add(nav, target, [o.uri for o in result.written]) if nav else None
