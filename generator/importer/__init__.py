@@ -25,7 +25,7 @@ from ..core import textfile
 from ..core.manual import Section, load_manual
 from ..core.problems import Problem
 from ..newpage import slugify, yaml_scalar
-from .document import Document, Note
+from .document import ImportedDocument, Note
 from .fromhtml import read_html
 from .fromtext import read_text
 from .writer import CONTROL, Resolver, body, prepare, resolve_common
@@ -45,7 +45,7 @@ class Outcome:
     status: str = "written"  # written | skipped | failed
     reason: str = ""
     uri: str = ""  # the new file, relative to the project (or the output folder)
-    doc: Document | None = None
+    doc: ImportedDocument | None = None
     notes: list[Note] = field(default_factory=list)
     slug: str = ""
     shift: int = 0
@@ -133,8 +133,8 @@ def collect(source: Path) -> tuple[list[tuple[Path, str]], list[str]]:
     return pages, ignored
 
 
-def read_page(path: Path, name: str) -> tuple[Document | None, str]:
-    """A saved page as a ``Document``, or ``None`` and the reason it cannot be read."""
+def read_page(path: Path, name: str) -> tuple[ImportedDocument | None, str]:
+    """A saved page as a ``ImportedDocument``, or ``None`` and the reason it cannot be read."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -165,7 +165,7 @@ def read_page(path: Path, name: str) -> tuple[Document | None, str]:
 # ----------------------------------------------------------------------------- writing
 
 
-def page_text(doc: Document, body_text: str, today: dt.date) -> tuple[str, int]:
+def page_text(doc: ImportedDocument, body_text: str, today: dt.date) -> tuple[str, int]:
     """Front matter and body; also the number of lines before the body."""
     version = doc.version or 1
     date = (doc.last_updated or today).isoformat()
@@ -176,7 +176,7 @@ def page_text(doc: Document, body_text: str, today: dt.date) -> tuple[str, int]:
     return "\n".join(lines) + "\n" + body_text, len(lines)
 
 
-def _check_stamp(doc: Document, today: dt.date) -> None:
+def _check_stamp(doc: ImportedDocument, today: dt.date) -> None:
     if doc.last_updated is None:
         doc.notes.append(Note(
             "date", f"no 'Last updated' date was found: 'last_updated' is set to today ({today.isoformat()}); "

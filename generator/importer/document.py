@@ -1,6 +1,6 @@
 """What an imported page is made of, between reading the old page and writing Markdown.
 
-Both readers (HTML and plain text) produce a ``Document``: the title, the dates and version found
+Both readers (HTML and plain text) produce an ``ImportedDocument``: the title, the dates and version found
 in the footer, and a list of blocks whose inline content is a small tree. The writer turns it
 into Markdown. Keeping this model in between means the escaping rules live in one place.
 """
@@ -152,7 +152,7 @@ Block = Union[Heading, Paragraph, ListBlock, Table, Quote, Preformatted]
 
 
 @dataclass
-class Document:
+class ImportedDocument:
     """One old page, read. ``source`` is the name used in messages (relative to the input)."""
 
     source: str

@@ -1,4 +1,4 @@
-"""Read a page saved from a hosted procedures manual (HTML) into a ``Document``.
+"""Read a page saved from a hosted procedures manual (HTML) into a ``ImportedDocument``.
 
 The steps, in order:
 
@@ -20,7 +20,7 @@ import re
 
 from . import textrules
 from .document import (
-    Block, Break, Code, Document, Emphasis, Heading, Image, Inline, Link, ListBlock, ListItem, Note,
+    Block, Break, Code, ImportedDocument, Emphasis, Heading, Image, Inline, Link, ListBlock, ListItem, Note,
     Paragraph, Preformatted, Quote, Strong, Table, Text, plain,
 )
 from .htmltree import Element, TextNode, parse
@@ -104,7 +104,7 @@ def _element_text(element: Element, spaced: bool = False) -> str:
 class HtmlReader:
     def __init__(self, text: str, source: str) -> None:
         self.root = parse(text)
-        self.doc = Document(source)
+        self.doc = ImportedDocument(source)
         self.consumed: set[int] = set()  # ids of elements already used (title, stamp)
         self.pending_ids: list[str] = []
         self.content: Element | None = None
@@ -112,7 +112,7 @@ class HtmlReader:
 
     # ------------------------------------------------------------------ the page as a whole
 
-    def read(self) -> Document:
+    def read(self) -> ImportedDocument:
         body = self.root.find("body") or self.root
         self._read_stamp(body)
         self._read_head()
@@ -541,7 +541,7 @@ def _quote(text: str, limit: int = 60) -> str:
     return f"'{text[:limit]}…'" if len(text) > limit else f"'{text}'"
 
 
-def _drop_own_contents(blocks: list[Block], doc: Document) -> list[Block]:
+def _drop_own_contents(blocks: list[Block], doc: ImportedDocument) -> list[Block]:
     """Leave out the old page's own list of contents (in-page links): our site makes its own."""
     out: list[Block] = []
     for block in blocks:
@@ -570,5 +570,5 @@ def _is_contents_list(block: ListBlock) -> bool:
     return True
 
 
-def read_html(text: str, source: str) -> Document:
+def read_html(text: str, source: str) -> ImportedDocument:
     return HtmlReader(text, source).read()

@@ -1,4 +1,4 @@
-"""Read a page saved as plain text (copied from a hosted manual) into a ``Document``.
+"""Read a page saved as plain text (copied from a hosted manual) into a ``ImportedDocument``.
 
 Plain text has no markup, so the reader goes by layout:
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from . import textrules
-from .document import Block, Document, Heading, Inline, Link, Note, Paragraph, Text
+from .document import Block, ImportedDocument, Heading, Inline, Link, Note, Paragraph, Text
 from .lists import group_lists
 
 HEADING_LIMIT = 80
@@ -25,8 +25,8 @@ _UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
 _URL = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
 
 
-def read_text(text: str, source: str) -> Document:
-    doc = Document(source)
+def read_text(text: str, source: str) -> ImportedDocument:
+    doc = ImportedDocument(source)
     lines = [line.replace("\t", "    ").replace("\u00a0", " ").rstrip() for line in text.splitlines()]
     numbered = list(enumerate(lines, start=1))
 
@@ -37,7 +37,7 @@ def read_text(text: str, source: str) -> Document:
     return doc
 
 
-def _drop_chrome(lines: list[tuple[int, str]], doc: Document) -> list[tuple[int, str]]:
+def _drop_chrome(lines: list[tuple[int, str]], doc: ImportedDocument) -> list[tuple[int, str]]:
     out = []
     for number, line in lines:
         if line.strip() and textrules.is_chrome_text(line):
@@ -47,7 +47,7 @@ def _drop_chrome(lines: list[tuple[int, str]], doc: Document) -> list[tuple[int,
     return out
 
 
-def _read_stamp(lines: list[tuple[int, str]], doc: Document) -> list[tuple[int, str]]:
+def _read_stamp(lines: list[tuple[int, str]], doc: ImportedDocument) -> list[tuple[int, str]]:
     content = [(i, n, line.strip()) for i, (n, line) in enumerate(lines) if line.strip()]
     for position in range(len(content) - 1, -1, -1):
         index, number, line = content[position]
@@ -83,7 +83,7 @@ def _read_stamp(lines: list[tuple[int, str]], doc: Document) -> list[tuple[int, 
     return lines
 
 
-def _read_title(lines: list[tuple[int, str]], doc: Document) -> list[tuple[int, str]]:
+def _read_title(lines: list[tuple[int, str]], doc: ImportedDocument) -> list[tuple[int, str]]:
     for index, (number, line) in enumerate(lines):
         if not line.strip():
             continue

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import textrules
-from .document import Block, Document, Emphasis, Inline, Link, ListBlock, ListItem, Note, Paragraph, Strong, Text, plain
+from .document import Block, ImportedDocument, Emphasis, Inline, Link, ListBlock, ListItem, Note, Paragraph, Strong, Text, plain
 
 
 @dataclass
@@ -24,7 +24,7 @@ class _Entry:
     level: int = 0
 
 
-def group_lists(blocks: list[Block], doc: Document) -> list[Block]:
+def group_lists(blocks: list[Block], doc: ImportedDocument) -> list[Block]:
     out: list[Block] = []
     run: list[_Entry] = []
     for block in blocks:
@@ -65,7 +65,7 @@ def _levels(run: list[_Entry]) -> None:
         previous = entry.level
 
 
-def _build(run: list[_Entry], doc: Document) -> list[ListBlock]:
+def _build(run: list[_Entry], doc: ImportedDocument) -> list[ListBlock]:
     _levels(run)
     roots: list[ListBlock] = []
     stack: list[ListBlock] = []  # stack[n] is the open list at level n

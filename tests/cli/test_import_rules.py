@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from generator.importer import textrules
-from generator.importer.document import Document, Paragraph, Text
+from generator.importer.document import ImportedDocument, Paragraph, Text
 from generator.importer.fromhtml import read_html
 from generator.importer.fromtext import read_text
 from generator.importer.htmltree import Element, parse
@@ -25,7 +25,7 @@ def to_html(markdown_text: str) -> str:
     return markdown.markdown(markdown_text, extensions=EXTENSIONS)
 
 
-def convert(page: str) -> tuple[Document, str, list]:
+def convert(page: str) -> tuple[ImportedDocument, str, list]:
     doc = read_html("<title>Page</title>" + page, "page.html")
     text, notes = body(doc)
     return doc, text, notes
@@ -380,7 +380,7 @@ def test_any_text_shows_exactly_as_written(text):
     expected = " ".join(re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text).split())
     if not expected:
         return
-    doc = Document("x", blocks=[Paragraph([Text(text)])])
+    doc = ImportedDocument("x", blocks=[Paragraph([Text(text)])])
     markdown_text, _ = body(doc)
     rendered = to_html(markdown_text).strip()
     assert re.findall(r"<(\w+)", rendered) == ["p"], (markdown_text, rendered)
@@ -397,7 +397,7 @@ def test_any_text_keeps_its_place_in_headings_lists_tables_and_links(heading, it
 
     if not all(clean(v) for v in (heading, item, cell, label)):
         return
-    doc = Document("x", blocks=[
+    doc = ImportedDocument("x", blocks=[
         Heading(2, heading),
         ListBlock(False, [ListItem([Paragraph([Text(item)])])]),
         Table([[[Text("Head")]], [[Text(cell)]]]),
