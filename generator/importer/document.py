@@ -110,6 +110,9 @@ class Paragraph:
     inlines: list[Inline]
     source_line: int = 0
     notes: list[Note] = field(default_factory=list)
+    # Columns of indentation before a plain-text line; None where the source has no layout (HTML).
+    # Only list nesting reads it: bullets at the same indent are siblings, deeper ones nest.
+    indent: int | None = None
 
 
 @dataclass

@@ -318,12 +318,20 @@ class HtmlReader:
     def _paragraphs(self, inlines: list[Inline], line: int) -> list[Block]:
         """One paragraph per line (``<br>`` ends a line), without chrome-only paragraphs."""
         out: list[Block] = []
-        for part in _split_breaks(inlines):
+        parts = _split_breaks(inlines)
+        for index, part in enumerate(parts):
             text = plain(part)
             if not text and not any(isinstance(i, Image) for i in _flatten(part)):
                 continue
             if text and textrules.is_chrome_text(text):
                 self.doc.dropped.append(_quote(text))
+                continue
+            following = plain(parts[index + 1]) if index + 1 < len(parts) else ""
+            if textrules.is_numbered_title(text, following):
+                # "<b>1. Child-centred</b><br>Some of ...": a heading, as in plain text.
+                found = textrules.marker(text)
+                assert found is not None
+                out.append(Heading(min(6, 1 + found.depth), text, line))
                 continue
             out.append(Paragraph(part, line))
         if out:
