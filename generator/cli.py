@@ -277,13 +277,14 @@ def import_(
     ctx: click.Context, source: Path, section: str | None, out_dir: Path | None, report_path: Path | None,
     project_dir: Path | None,
 ) -> None:
-    """Convert pages saved from an online manual (HTML or plain text) into Markdown pages.
+    """Convert pages saved from an online manual, or Word documents, into Markdown pages.
 
-    SOURCE is one saved page or a folder of them (.html, .htm, .txt). Each page's title comes
-    from its heading, 'last_updated' and 'version' from a stamp such as 'Last Updated: April 14,
-    2023' and 'v14'. Site menus, skip links, logos and footers are left out. What could not be
-    converted (placeholder '#' links, images, flattened tables) is listed with the line to look
-    at, and, for a folder, in a report file. Existing files are never overwritten.
+    SOURCE is one page or a folder of them: saved web pages (.html, .htm), plain text (.txt),
+    Markdown (.md) or Word documents (.docx). Each page's title comes from its heading,
+    'last_updated' and 'version' from a stamp such as 'Last Updated: April 14, 2023' and 'v14'.
+    Site menus, skip links, logos and footers are left out. What could not be converted
+    (placeholder '#' links, images, flattened tables, tracked changes) is listed with the line to
+    look at, and, for a folder, in a report file. Existing files are never overwritten.
 
     Exit status 1 when a page could not be imported, or an imported page has a problem.
 
@@ -321,7 +322,7 @@ def import_(
 
     result = import_pages(source, destination, shown_as=shown_as, today=today, titles=titles)
     if not result.outcomes:
-        raise ProblemsFound(f"{source}: no saved pages (.html, .htm or .txt files) found")
+        raise ProblemsFound(f"{source}: no pages to import (.html, .htm, .txt, .md or .docx files) found")
 
     for outcome in result.outcomes:
         if outcome.status == "written":

@@ -1,7 +1,7 @@
 """``procedures import``: bring pages exported from a hosted manual across as Markdown.
 
-The input is a saved HTML page, a plain-text page, or a folder of them. Each becomes one
-Markdown file with valid front matter (title, version and ``last_updated`` from the old page's
+The input is a saved HTML page, a plain-text page, a Markdown page, a Word document (``.docx``),
+or a folder of them. Each becomes one Markdown file with valid front matter (title, version and ``last_updated`` from the old page's
 stamp, a first ``changes`` entry), named from its title. Links between imported pages are kept
 and pointed at the new files; anything that cannot be converted faithfully (placeholder ``#``
 links, links to pages that were not imported, images, flattened tables) is kept as text where
@@ -21,17 +21,34 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
+import yaml
+
 from ..core import textfile
 from ..core.manual import Section, load_manual
 from ..core.problems import Problem
 from ..newpage import slugify, yaml_scalar
 from .document import ImportedDocument, Note
 from .fromhtml import read_html
+from .frommarkdown import MarkdownPageError, read_markdown
 from .fromtext import read_text
+from .fromword import WordPageError, read_docx
 from .writer import CONTROL, Resolver, body, prepare, resolve_common
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 TEXT_SUFFIXES = (".txt", ".text")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+WORD_SUFFIXES = (".docx",)
+SAVE_AS_DOCX = "open it in Word (or LibreOffice) and save it as a Word document (.docx), then import the .docx"
+# Pages in a form the import cannot read, with what to do instead: each is reported, not skipped.
+OTHER_FORMATS = {
+    ".doc": f"this is an old Word document (.doc), which cannot be read: {SAVE_AS_DOCX}",
+    ".pdf": (
+        "a PDF cannot be imported: it keeps the look of the page but not its headings and lists. Import the "
+        "Word document it was made from (.docx), or copy the text from the PDF into a .txt file and import that"
+    ),
+    ".odt": f"an OpenDocument text (.odt) cannot be read: {SAVE_AS_DOCX}",
+    ".rtf": f"a Rich Text file (.rtf) cannot be read: {SAVE_AS_DOCX}",
+}
 CHANGE_NOTE = "Imported from the previous online manual."
 REPORT_NAME = "import-report.txt"
 FIELD_LINES = {"title": 2, "version": 3, "date": 4}  # where page_text writes each field
@@ -81,11 +98,18 @@ class ImportResult:
 
 
 def kind_of(path: Path, data: bytes | None = None) -> str | None:
+    """html, text, markdown, word, other (a page the import cannot read), or None (not a page)."""
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         return "html"
     if suffix in TEXT_SUFFIXES:
         return "text"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in WORD_SUFFIXES:
+        return "word"
+    if suffix in OTHER_FORMATS:
+        return "other"
     if data is not None:
         head = data[:2048].lstrip().lower()
         return "html" if head.startswith((b"<!doctype html", b"<html")) else "text"
@@ -134,23 +158,41 @@ def collect(source: Path) -> tuple[list[tuple[Path, str]], list[str]]:
 
 
 def read_page(path: Path, name: str) -> tuple[ImportedDocument | None, str]:
-    """A saved page as a ``ImportedDocument``, or ``None`` and the reason it cannot be read."""
+    """A saved page as an ``ImportedDocument``, or ``None`` and the reason it cannot be read."""
     try:
         data = path.read_bytes()
     except OSError as error:
         return None, f"cannot be read ({error.strerror})"
     if not data.strip():
         return None, "the file is empty"
+    kind = kind_of(path, data) or "text"
+    if kind == "other":
+        return None, OTHER_FORMATS[path.suffix.lower()]
+    if kind == "word":
+        try:
+            doc = read_docx(data, name)
+        except WordPageError as error:
+            return None, str(error)
+        return _finish(doc, path)
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None, "this is not a saved web page or text file (it holds binary data)"
-    kind = kind_of(path, data) or "text"
     text, warning = decode(data, kind)
     try:
-        doc = read_html(text, name) if kind == "html" else read_text(text, name)
+        if kind == "markdown":
+            doc = read_markdown(text, name)
+        else:
+            doc = read_html(text, name) if kind == "html" else read_text(text, name)
+    except MarkdownPageError as error:
+        return None, str(error)
     except RecursionError:  # a safety net: htmltree already flattens deep nesting
         return None, "the page's elements are nested too deeply to convert: copy its text into a .txt file and import that"
     if warning:
         doc.notes.append(Note("encoding", warning))
+    return _finish(doc, path)
+
+
+def _finish(doc: ImportedDocument, path: Path) -> tuple[ImportedDocument | None, str]:
+    """Clean the title and summary; a page with no title is named from its file."""
     doc.title = " ".join(CONTROL.sub("", doc.title).split())
     doc.summary = " ".join(CONTROL.sub("", doc.summary).split())
     if not doc.title:
@@ -166,13 +208,21 @@ def read_page(path: Path, name: str) -> tuple[ImportedDocument | None, str]:
 
 
 def page_text(doc: ImportedDocument, body_text: str, today: dt.date) -> tuple[str, int]:
-    """Front matter and body; also the number of lines before the body."""
+    """Front matter and body; also the number of lines before the body.
+
+    Fields kept from the page's own front matter follow the summary; its ``changes`` replace the
+    first entry the import would otherwise write.
+    """
     version = doc.version or 1
     date = (doc.last_updated or today).isoformat()
     lines = ["---", f"title: {yaml_scalar(doc.title)}", f"version: {version}", f"last_updated: {date}"]
     if doc.summary:
         lines.append(f"summary: {yaml_scalar(doc.summary)}")
-    lines += ["changes:", f"  - version: {version}", f"    date: {date}", f"    note: {CHANGE_NOTE}", "---", ""]
+    for key, value in doc.front_matter.items():
+        lines += yaml.safe_dump({key: value}, sort_keys=False, allow_unicode=True, width=1000).splitlines()
+    if "changes" not in doc.front_matter:
+        lines += ["changes:", f"  - version: {version}", f"    date: {date}", f"    note: {CHANGE_NOTE}"]
+    lines += ["---", ""]
     return "\n".join(lines) + "\n" + body_text, len(lines)
 
 

@@ -102,13 +102,16 @@ def _element_text(element: Element, spaced: bool = False) -> str:
 
 
 class HtmlReader:
-    def __init__(self, text: str, source: str) -> None:
+    def __init__(self, text: str, source: str, find_title: bool = True) -> None:
         self.root = parse(text)
         self.doc = ImportedDocument(source)
+        self.find_title = find_title  # False when the caller knows the title (Markdown, Word)
         self.consumed: set[int] = set()  # ids of elements already used (title, stamp)
         self.pending_ids: list[str] = []
         self.content: Element | None = None
         self.explicit_content = False  # True when the page marks its content (<main>, <article> ...)
+        self.footnotes: dict[str, int] = {}  # id of each footnote's list item -> its number
+        self.back_links: set[int] = set()  # the footnotes' links back to the text, left out
 
     # ------------------------------------------------------------------ the page as a whole
 
@@ -116,15 +119,30 @@ class HtmlReader:
         body = self.root.find("body") or self.root
         self._read_stamp(body)
         self._read_head()
-        self._read_title(body)
+        if self.find_title:
+            self._read_title(body)
         self.content = self._content_root(body)
         self.explicit_content = self.content is not body
         if self.content is not body:
             where = f"<{self.content.tag}" + (f' id="{self.content.get("id")}"' if self.content.get("id") else "") + ">"
             self.doc.dropped.append(f"everything outside {where} (menus, header, footer)")
+        self._find_footnotes(self.content)
         blocks = self._blocks(self.content)
-        self.doc.blocks = _drop_own_contents(blocks, self.doc)
+        self.doc.blocks = _notes_heading(_drop_own_contents(blocks, self.doc))
         return self.doc
+
+    def _find_footnotes(self, content: Element) -> None:
+        """Footnotes, as Word converters, Python-Markdown and pandoc write them: a list item with
+        an id, holding a link back to the reference in the text, which links to the item."""
+        by_id = {e.get("id"): e for e in content.iter() if e.get("id")}
+        for item in (e for e in content.iter() if e.tag == "li" and e.get("id")):
+            for link in (e for e in item.iter() if e.tag == "a" and e.get("href").startswith("#")):
+                reference = by_id.get(link.get("href")[1:])
+                if reference is None or reference is item or _inside(reference, item):
+                    continue
+                if any(e.tag == "a" and e.get("href") == "#" + item.get("id") for e in reference.iter()):
+                    self.footnotes.setdefault(item.get("id"), len(self.footnotes) + 1)
+                    self.back_links.add(id(link))
 
     def _read_head(self) -> None:
         for meta in (e for e in self.root.iter() if e.tag == "meta"):
@@ -340,14 +358,20 @@ class HtmlReader:
 
     def _list(self, element: Element) -> list[Block]:
         items = []
+        notes = []
         for child in element.elements():
             if child.tag != "li" or id(child) in self.consumed:
                 continue
             blocks = self._blocks(child, lists=False)
             if blocks:
                 items.append(ListItem(blocks, child.line))
+                if child.get("id") in self.footnotes:
+                    notes.append(child.get("id"))
         if not items:
             return []
+        if len(notes) == len(items):
+            # The footnotes: a numbered list under a "Notes" heading, which the references link to.
+            return [Heading(0, NOTES_HEADING, element.line, notes), ListBlock(True, items, element.line)]
         return [ListBlock(element.tag == "ol", items, element.line)]
 
     def _definitions(self, element: Element) -> list[Block]:
@@ -462,6 +486,11 @@ class HtmlReader:
         if tag in ("code", "kbd", "samp", "tt"):
             return [Code(plain(children))]
         if tag == "a":
+            if id(element) in self.back_links:
+                return []
+            number = self.footnotes.get(element.get("href").strip()[1:]) if element.get("href").strip().startswith("#") else None
+            if number is not None:
+                return [Link(element.get("href").strip(), [Text(f"[{number}]")], element.line)]
             if "href" in element.attrs:
                 return [Link(element.get("href").strip(), children, element.line)]
             self.pending_ids.extend(_ids(element))
@@ -549,6 +578,26 @@ def _quote(text: str, limit: int = 60) -> str:
     return f"'{text[:limit]}…'" if len(text) > limit else f"'{text}'"
 
 
+NOTES_HEADING = "Notes"
+NOTES_HEADINGS = {"notes", "footnotes", "endnotes", "references"}
+
+
+def _notes_heading(blocks: list[Block]) -> list[Block]:
+    """Give the footnotes' heading (level 0 until now) the level of the page's top headings, or
+    fold it into a heading the page already has just before them ("Footnotes")."""
+    levels = [b.level for b in blocks if isinstance(b, Heading) and b.level]
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Heading) and block.level == 0:
+            previous = out[-1] if out else None
+            if isinstance(previous, Heading) and previous.text.casefold().strip(": ") in NOTES_HEADINGS:
+                previous.ids.extend(block.ids)
+                continue
+            block.level = min(levels, default=2)
+        out.append(block)
+    return out
+
+
 def _drop_own_contents(blocks: list[Block], doc: ImportedDocument) -> list[Block]:
     """Leave out the old page's own list of contents (in-page links): our site makes its own."""
     out: list[Block] = []
@@ -578,5 +627,6 @@ def _is_contents_list(block: ListBlock) -> bool:
     return True
 
 
-def read_html(text: str, source: str) -> ImportedDocument:
-    return HtmlReader(text, source).read()
+def read_html(text: str, source: str, find_title: bool = True) -> ImportedDocument:
+    """``find_title=False`` when the title is known: the first ``<h1>`` is then a heading like any other."""
+    return HtmlReader(text, source, find_title).read()

@@ -433,7 +433,7 @@ def test_a_folder_without_pages(project, tmp_path):
     (tmp_path / "empty" / "picture.png").write_bytes(b"\x89PNG")
     result = run(project, "import", str(tmp_path / "empty"), "--to", "statutory")
     assert result.exit_code == 1
-    assert f"Error: {tmp_path / 'empty'}: no saved pages (.html, .htm or .txt files) found" in result.output
+    assert f"Error: {tmp_path / 'empty'}: no pages to import (.html, .htm, .txt, .md or .docx files) found" in result.output
 
 
 def test_report_option_for_a_single_page_never_overwrites(project, tmp_path):
