@@ -27,6 +27,7 @@ from ..core import textfile
 from ..core.manual import Section, load_manual
 from ..core.problems import Problem
 from ..newpage import slugify, yaml_scalar
+from .contents import ContentsEntry, ContentsError, ContentsNav, ContentsPage, contents_nav, read_contents
 from .document import ImportedDocument, Note
 from .fromhtml import read_html
 from .frommarkdown import MarkdownPageError, read_markdown
@@ -74,6 +75,8 @@ class ImportResult:
     destination: str
     outcomes: list[Outcome] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # other files in the folder, not pages
+    contents: ContentsNav | None = None  # the nav from the old manual's contents list, if given
+    contents_source: str = ""
 
     @property
     def written(self) -> list[Outcome]:
@@ -135,8 +138,9 @@ def decode(data: bytes, kind: str) -> tuple[str, str]:
     return data.decode("cp1252", errors="replace"), "the file is not UTF-8: it was read as Windows-1252; check accented letters and symbols"
 
 
-def collect(source: Path) -> tuple[list[tuple[Path, str]], list[str]]:
-    """The pages to import under ``source`` (a file or folder), as (path, name), and other files."""
+def collect(source: Path, exclude: frozenset[Path] = frozenset()) -> tuple[list[tuple[Path, str]], list[str]]:
+    """The pages to import under ``source`` (a file or folder), as (path, name), and other files.
+    ``exclude`` holds resolved paths to leave out (the contents list, when it sits among the pages)."""
     if source.is_file():
         return [(source, source.name)], []
     pages: list[tuple[Path, str]] = []
@@ -147,6 +151,8 @@ def collect(source: Path) -> tuple[list[tuple[Path, str]], list[str]]:
             if name.startswith("."):
                 continue
             path = Path(dirpath) / name
+            if path.resolve() in exclude:
+                continue
             rel = path.relative_to(source).as_posix()
             if name == REPORT_NAME or (name.startswith(Path(REPORT_NAME).stem) and name.endswith(Path(REPORT_NAME).suffix)):
                 continue  # a report of an earlier import
@@ -249,13 +255,14 @@ def import_pages(
     shown_as: str,
     today: dt.date,
     titles: dict[str, str] | None = None,
+    exclude: frozenset[Path] = frozenset(),
 ) -> ImportResult:
     """Import ``source`` (file or folder) into ``out_dir``, never overwriting.
 
     ``shown_as`` is how ``out_dir`` is named in messages (``statutory``); ``titles`` maps the
     normalised titles already used in the destination to their files.
     """
-    pages, ignored = collect(source)
+    pages, ignored = collect(source, exclude)
     result = ImportResult(source, shown_as, ignored=ignored)
     claimed: dict[str, str] = {}  # file name or title key -> the source that took it
     taken_titles = dict(titles or {})
@@ -355,6 +362,38 @@ def _resolver(outcome: Outcome, by_name: dict[str, Outcome], out_dir: Path) -> R
     return resolve
 
 
+# ----------------------------------------------------------------------------- the contents list
+
+
+def read_contents_file(path: Path) -> list[ContentsEntry]:
+    """The entries of the old manual's contents list (a saved page or text). Raises ``ContentsError``."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ContentsError(f"cannot be read ({error.strerror})") from None
+    if not data.strip():
+        raise ContentsError("the file is empty")
+    kind = kind_of(path, data)
+    if kind not in ("html", "text", "markdown"):
+        raise ContentsError("a contents list is read from a saved web page (.html) or a text file (.txt)")
+    text, _ = decode(data, kind)
+    return read_contents(text, "html" if kind == "html" else "text")
+
+
+def add_contents_nav(
+    result: ImportResult, entries: list[ContentsEntry], out_dir: Path, existing: list[ContentsPage], name: str
+) -> ContentsNav:
+    """The nav from the contents list, over the pages just imported and those already there."""
+    pages = [
+        ContentsPage(o.doc.title, o.uri, o.source) for o in result.outcomes
+        if o.doc is not None and o.uri and (o.status == "written" or (out_dir / f"{o.slug}.md").exists())
+    ]
+    seen = {p.uri for p in pages}
+    pages += [p for p in existing if p.uri not in seen]
+    result.contents, result.contents_source = contents_nav(entries, pages, name), name
+    return result.contents
+
+
 def check_written(root: Path, section: Section, uris: set[str], today: dt.date) -> list[Problem]:
     """The problems ``procedures check`` would find in the pages just written."""
     manual = load_manual(root, [section], today=today)
@@ -389,6 +428,11 @@ def report(result: ImportResult, today: dt.date) -> str:
     if result.ignored:
         out += ["", f"Other files, not pages ({len(result.ignored)}):"]
         out += [f"  {name}" for name in result.ignored]
+    if result.contents is not None:
+        out += ["", f"Nav from the contents list ({result.contents_source}), to paste into mkdocs.yml under 'nav:':", ""]
+        out.append(result.contents.text.rstrip("\n"))
+        out += ["", f"Contents list: to look at ({len(result.contents.notes)}):"]
+        out += [f"  {line}" for line in result.contents.notes]
     return "\n".join(out) + "\n"
 
 

@@ -77,7 +77,7 @@ def _skipped(element: Element) -> bool:
     return element.tag in IGNORED or any(a.tag in IGNORED for a in element.ancestors())
 
 
-def _element_text(element: Element, spaced: bool = False) -> str:
+def element_text(element: Element, spaced: bool = False) -> str:
     """The text of ``element``, a line per block; ``spaced`` also separates inline elements
     (for stamps such as ``<span>April 14, 2023</span><span>v14</span>``)."""
     parts: list[str] = []
@@ -163,7 +163,7 @@ class HtmlReader:
             c.tag in BLOCK_TAGS for c in e.elements() if c.tag not in ("br",))]
         texts = []
         for element in blocks:
-            for line in _element_text(element, spaced=True).split("\n"):
+            for line in element_text(element, spaced=True).split("\n"):
                 if line.strip():
                     texts.append((element, " ".join(line.split())))
         for index in range(len(texts) - 1, -1, -1):
@@ -185,7 +185,7 @@ class HtmlReader:
             self.doc.last_updated = found.date
             self.doc.version = version
             for stamped in stamp_elements:
-                if textrules.leftover_is_empty(_stamp_leftover(_element_text(stamped, spaced=True))):
+                if textrules.leftover_is_empty(_stamp_leftover(element_text(stamped, spaced=True))):
                     self.consumed.add(id(stamped))
             return
         # No stamp with a label: a lone "v14" at the end of the page still gives the version.
@@ -201,7 +201,7 @@ class HtmlReader:
                         and not any(is_chrome(a) for a in e.ancestors())), None)
         title = ""
         if heading is not None:
-            title = " ".join(_element_text(heading).split())
+            title = " ".join(element_text(heading).split())
             self.consumed.add(id(heading))
             self.pending_ids.extend(_ids(heading))
         if not title:
@@ -217,11 +217,11 @@ class HtmlReader:
     def _title_without_h1(self, body: Element) -> tuple[str, Element | None]:
         """The first heading when it repeats ``<title>`` (or when there is no ``<title>``), else ``<title>``."""
         head_title = self.root.find("title")
-        from_head = textrules.title_from_html_title(" ".join(_element_text(head_title).split())) if head_title else ""
+        from_head = textrules.title_from_html_title(" ".join(element_text(head_title).split())) if head_title else ""
         heading = next((e for e in body.iter() if e.tag in HEADINGS and not _skipped(e)
-                        and not any(is_chrome(a) for a in e.ancestors()) and " ".join(_element_text(e).split())), None)
+                        and not any(is_chrome(a) for a in e.ancestors()) and " ".join(element_text(e).split())), None)
         if heading is not None:
-            text = " ".join(_element_text(heading).split())
+            text = " ".join(element_text(heading).split())
             if not from_head or text.casefold() == from_head.casefold():
                 self.consumed.add(id(heading))
                 self.pending_ids.extend(_ids(heading))
@@ -294,17 +294,17 @@ class HtmlReader:
 
     def _chrome(self, element: Element, outside_content: bool = False) -> bool:
         if element.tag in OUTSIDE_CONTENT_CHROME and outside_content:
-            self.doc.dropped.append(_quote(_element_text(element)) or f"<{element.tag}>")
+            self.doc.dropped.append(_quote(element_text(element)) or f"<{element.tag}>")
             return True
         if is_chrome(element):
-            self.doc.dropped.append(_quote(_element_text(element)) or f"<{element.tag}>")
+            self.doc.dropped.append(_quote(element_text(element)) or f"<{element.tag}>")
             return True
         return False
 
     def _block(self, element: Element) -> list[Block]:
         tag = element.tag
         if tag in HEADINGS:
-            text = " ".join(_element_text(element).split())
+            text = " ".join(element_text(element).split())
             ids = self.pending_ids + _ids(element)
             self.pending_ids = []
             if not text:
@@ -323,7 +323,7 @@ class HtmlReader:
             inner = self._blocks(element)
             return [Quote(inner, element.line)] if inner else []
         if tag == "pre":
-            text = _element_text(element).strip("\n")
+            text = element_text(element).strip("\n")
             return [Preformatted(text, element.line)] if text.strip() else []
         if tag == "hr":
             return []
