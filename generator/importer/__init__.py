@@ -321,8 +321,10 @@ def _resolver(outcome: Outcome, by_name: dict[str, Outcome], out_dir: Path) -> R
     doc = outcome.doc
     assert doc is not None
     by_base: dict[str, list[Outcome]] = {}
+    by_stem: dict[str, list[Outcome]] = {}  # "referrals" for referrals.docx: the old site's link said .html
     for other in by_name.values():
         by_base.setdefault(posixpath.basename(other.source).lower(), []).append(other)
+        by_stem.setdefault(posixpath.splitext(posixpath.basename(other.source))[0].lower(), []).append(other)
 
     def resolve(href: str, text: str) -> tuple[str | None, str | None]:
         common = resolve_common(href, text, doc)
@@ -336,6 +338,9 @@ def _resolver(outcome: Outcome, by_name: dict[str, Outcome], out_dir: Path) -> R
             target = by_name.get(joined)
         if target is None and address:
             matches = by_base.get(posixpath.basename(address).lower(), [])
+            target = matches[0] if len(matches) == 1 else None
+        if target is None and address and "://" not in address:
+            matches = by_stem.get(posixpath.splitext(posixpath.basename(address))[0].lower(), [])
             target = matches[0] if len(matches) == 1 else None
         if not address:
             target = outcome

@@ -284,3 +284,40 @@ def test_files_that_cannot_be_imported_are_named_and_the_others_still_are(projec
     assert "Traceback" not in result.output
     assert "Wrote supplementary/good-document.md (from good.docx)" in result.output
     assert "Imported 1 of 2 pages" in result.output
+
+
+# --------------------------------------------------------------------------- the contents list: bad input
+
+
+@pytest.mark.parametrize("name, data, expected", [
+    ("contents.txt", b"", "contents.txt: the contents list cannot be used: the file is empty"),
+    ("contents.txt", b"Contents\n\nSkip to content\n", "contents.txt: the contents list cannot be used: no entries were found in it"),
+    ("contents.docx", b"PK\x03\x04", "contents.docx: the contents list cannot be used: a contents list is read from a saved web page (.html) or a text file (.txt)"),
+], ids=["empty", "no-entries", "word"])
+def test_a_contents_list_that_cannot_be_used(project, tmp_path, name, data, expected):
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "carers.md").write_text("# Young Carers\n\nText.\n")
+    result = run(project, "import", str(tmp_path / "pages"), "--to", "supplementary", "--contents", str(tmp_path / name))
+    assert result.exit_code == 1
+    assert expected in result.output
+    assert not (project.root / "supplementary" / "young-carers.md").exists()  # nothing half done
+
+
+def test_a_contents_entry_that_matches_two_pages(project, tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.md").write_text("# Children + Families\n\nOne.\n")
+    (pages / "b.txt").write_text("Children and Families\n\nTwo.\n")
+    (pages / "c.md").write_text("# Young Carers\n\nThree.\n")
+    (pages / "contents.txt").write_text("1. Guidance\n1.1 Children and families\n1.2 Young Carers\n")
+    result = run(project, "import", str(pages), "--to", "supplementary", "--contents", str(pages / "contents.txt"))
+    assert result.exit_code == 1
+    assert ("contents.txt:2: '1.1 Children and families' matches 2 pages, supplementary/children-and-families.md and "
+            "supplementary/children-families.md: it was left out of the nav; add the right page to it by hand") in result.output
+    assert "Imported 3 of 3 pages" in result.output  # the pages are imported all the same; contents.txt is not one
+    assert "  - Guidance:\n      # 1.1 Children and families: two pages match, see the report\n      - supplementary/young-carers.md\n" in result.output
+    report = (project.root / "import-report.txt").read_text()
+    assert "Nav from the contents list (contents.txt), to paste into mkdocs.yml under 'nav:':\n\n  - Guidance:\n" in report
+    assert "Contents list: to look at (2):\n  contents.txt:2: '1.1 Children and families' matches 2 pages" in report
+    assert "contents.txt:3: 'Young Carers' was 1.2 in the old manual and will be 1.1 on the site" in report
