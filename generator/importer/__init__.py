@@ -380,9 +380,9 @@ def read_contents_file(path: Path) -> list[ContentsEntry]:
         raise ContentsError("the file is empty")
     kind = kind_of(path, data)
     if kind not in ("html", "text", "markdown"):
-        raise ContentsError("a contents list is read from a saved web page (.html) or a text file (.txt)")
+        raise ContentsError("a contents list is read from a saved web page (.html), a text file (.txt) or Markdown (.md)")
     text, _ = decode(data, kind)
-    return read_contents(text, "html" if kind == "html" else "text")
+    return read_contents(text, kind)
 
 
 def add_contents_nav(

@@ -25,6 +25,7 @@ from ..core.numbering import NavNode, number
 from ..newpage import yaml_scalar
 from . import textrules
 from .fromhtml import BLOCK_TAGS, HEADINGS, IGNORED, element_text, is_chrome
+from .frommarkdown import render_markdown
 from .htmltree import Element, parse
 
 INDENT, STEP = "  ", "    "  # as mkdocs.yml lays out its nav: "  - Group:" then "      - page.md"
@@ -83,8 +84,13 @@ def match_key(title: str) -> str:
 
 
 def read_contents(text: str, kind: str) -> list[ContentsEntry]:
-    """The entries of a contents list (``kind`` is "html" or "text"), as a tree. Raises ``ContentsError``."""
-    flat = _html_entries(text) if kind == "html" else _text_entries(text)
+    """The entries of a contents list (``kind`` is "html", "markdown" or "text"), as a tree.
+    Raises ``ContentsError``."""
+    if kind == "markdown":
+        flat = _html_entries(render_markdown(text))
+        _markdown_lines(flat, text.splitlines())
+    else:
+        flat = _html_entries(text) if kind == "html" else _text_entries(text)
     if not flat:
         raise ContentsError("no entries were found in it: it should list the chapters and pages, one a line")
     return _tree(flat)
@@ -177,6 +183,18 @@ def _html_entries(text: str) -> list[ContentsEntry]:
     return out
 
 
+def _markdown_lines(flat: list[ContentsEntry], lines: list[str]) -> None:
+    """The line of each entry in the Markdown source (the reader saw the rendered HTML's lines):
+    the first line, after the previous entry's, that holds its title."""
+    position = 0
+    for entry in flat:
+        entry.line = 0
+        for index in range(position, len(lines)):
+            if entry.title in lines[index]:
+                entry.line, position = index + 1, index + 1
+                break
+
+
 def _in_list(element: Element, container: Element) -> bool:
     return any(a.tag in ("ul", "ol") for a in element.ancestors() if a is not container and container in a.ancestors())
 
@@ -211,14 +229,15 @@ def contents_nav(entries: list[ContentsEntry], pages: list[ContentsPage], conten
     def find(entry: ContentsEntry) -> tuple[ContentsPage | None, bool]:
         """The entry's page, and whether it was left unmatched because two pages match it."""
         address = unquote(entry.href.split("#")[0].split("?")[0])
-        if address and "://" not in address and by_source.get(posixpath.basename(address).casefold()):
-            return by_source[posixpath.basename(address).casefold()], False
+        linked = by_source.get(posixpath.basename(address).casefold()) if address and "://" not in address else None
+        if linked is not None and linked.uri not in placed:
+            return linked, False
         matches = [p for p in by_key.get(match_key(entry.title), []) if p.uri not in placed]
         if len(matches) > 1:
             result.ambiguous += 1
             named.update(p.uri for p in matches)
             result.notes.append(
-                f"{contents_name}:{entry.line}: '{entry.shown}' matches {len(matches)} pages, "
+                f"{_where(contents_name, entry)}: '{entry.shown}' matches {len(matches)} pages, "
                 f"{_and(sorted(p.uri for p in matches))}: it was left out of the nav; add the right page to it by hand"
             )
             return None, True
@@ -240,7 +259,7 @@ def contents_nav(entries: list[ContentsEntry], pages: list[ContentsPage], conten
                 lines.append(f"{indent}{STEP}- {page.uri}")
                 children.append(NavNode(None, page.uri))
                 result.notes.append(
-                    f"{contents_name}:{entry.line}: '{entry.shown}' is a chapter and a page: the page "
+                    f"{_where(contents_name, entry)}: '{entry.shown}' is a chapter and a page: the page "
                     f"{page.uri} is the first in its chapter; check the numbering"
                 )
             for child in entry.children:
@@ -257,7 +276,7 @@ def contents_nav(entries: list[ContentsEntry], pages: list[ContentsPage], conten
             lines.append(f"{indent}# {entry.shown}: {'two pages match, see the report' if ambiguous else 'no page'}")
             if not ambiguous:
                 result.notes.append(
-                    f"{contents_name}:{entry.line}: '{entry.shown}' has no imported page with that title: import the "
+                    f"{_where(contents_name, entry)}: '{entry.shown}' has no imported page with that title: import the "
                     "page, or correct its title or the entry, and import again; or leave it out"
                 )
 
@@ -286,7 +305,7 @@ def _numbering_notes(
             old = ".".join(map(str, entry.number))
             if page is not None and old and not entry.children and site.get(page.uri) not in (None, old):
                 out.append(
-                    f"{contents_name}:{entry.line}: '{entry.title}' was {old} in the old manual and will be "
+                    f"{_where(contents_name, entry)}: '{entry.title}' was {old} in the old manual and will be "
                     f"{site[page.uri]} on the site (a page before it is missing): check the order"
                 )
             walk(entry.children)
@@ -297,3 +316,7 @@ def _numbering_notes(
 
 def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _where(contents_name: str, entry: ContentsEntry) -> str:
+    return f"{contents_name}:{entry.line}" if entry.line else contents_name

@@ -43,19 +43,20 @@ def read_markdown(text: str, source: str) -> ImportedDocument:
     doc: ImportedDocument
     if title_text is not None and not (isinstance(fm_title, str) and fm_title.strip()):
         # The leading heading is the title; the HTML reader takes it (and any chapter number) from <h1>.
-        heading = read_html(_render("# " + title_text), source)
-        doc = read_html(_render("\n".join(lines[skip:])), source, find_title=False)
+        heading = read_html(render_markdown("# " + title_text), source)
+        doc = read_html(render_markdown("\n".join(lines[skip:])), source, find_title=False)
         doc.title, doc.notes = heading.title, heading.notes + doc.notes
     else:
         if title_text is not None and " ".join(title_text.split()).casefold() == " ".join(str(fm_title).split()).casefold():
             lines = lines[skip:]  # the heading repeats the front matter's title
-        doc = read_html(_render("\n".join(lines)), source, find_title=False)
+        doc = read_html(render_markdown("\n".join(lines)), source, find_title=False)
     _source_lines(doc, text)
     _merge_front_matter(doc, meta)
     return doc
 
 
-def _render(text: str) -> str:
+def render_markdown(text: str) -> str:
+    """HTML from Markdown, as the site's own engine renders it (with the extensions converters use)."""
     return markdown.markdown(text, extensions=EXTENSIONS, output_format="html")
 
 
@@ -158,8 +159,9 @@ def _source_lines(doc: ImportedDocument, text: str) -> None:
         if not isinstance(item, (Link, Image)):
             continue
         address = item.href if isinstance(item, Link) else item.src
-        for needle in (f"]({address})", f"]({address} ", f"<{address}>", f"]({address}"):
-            found = text.find(needle, position) if address or needle.startswith("]") else -1
+        needles = (f"]({address})", f"]({address} ", f"<{address}>", f"]({address}") if address else ("]()", "]( )")
+        for needle in needles:
+            found = text.find(needle, position)
             if found >= 0:
                 item.source_line = text.count("\n", 0, found) + 1
                 position = found + 1

@@ -6,10 +6,7 @@ import io
 import zipfile
 
 import pytest
-from click.testing import CliRunner
-
-from generator.cli import main
-from tests.cli.test_import import front_matter, line_of, note_lines
+from tests.cli.test_import import front_matter, line_of, note_lines, run
 from tests.wordfiles import WordBuilder
 
 ESCALATION = """\
@@ -56,10 +53,6 @@ Write down what was agreed, and who agreed it.
 Last updated: 1 May 2023
 v2
 """
-
-
-def run(project, *args: str):
-    return CliRunner().invoke(main, ["-C", str(project.root), *args])
 
 
 def body_of(path) -> str:
@@ -292,7 +285,7 @@ def test_files_that_cannot_be_imported_are_named_and_the_others_still_are(projec
 @pytest.mark.parametrize("name, data, expected", [
     ("contents.txt", b"", "contents.txt: the contents list cannot be used: the file is empty"),
     ("contents.txt", b"Contents\n\nSkip to content\n", "contents.txt: the contents list cannot be used: no entries were found in it"),
-    ("contents.docx", b"PK\x03\x04", "contents.docx: the contents list cannot be used: a contents list is read from a saved web page (.html) or a text file (.txt)"),
+    ("contents.docx", b"PK\x03\x04", "contents.docx: the contents list cannot be used: a contents list is read from a saved web page (.html), a text file (.txt) or Markdown (.md)"),
 ], ids=["empty", "no-entries", "word"])
 def test_a_contents_list_that_cannot_be_used(project, tmp_path, name, data, expected):
     (tmp_path / name).write_bytes(data)

@@ -91,6 +91,19 @@ def test_an_html_contents_page():
     ]
 
 
+def test_a_markdown_contents_list():
+    text = "# Contents\n\n## 1. Guidance\n\n- [1.1 How to Refer](referrals.md)\n- [1.2 Neglect](neglect.md)\n"
+    assert shape(read_contents(text, "markdown")) == [
+        "1. Guidance @3", "  1.1 How to Refer -> referrals.md @5", "  1.2 Neglect -> neglect.md @6",
+    ]
+
+
+def test_a_page_linked_twice_is_placed_once():
+    entries = read_contents('<ul><li><a href="referrals.html">Referrals</a></li><li><a href="referrals.html">Referrals</a></li></ul>', "html")
+    nav = contents_nav(entries, PAGES[3:4], "contents.html")
+    assert nav.text == "  - statutory/referrals.md\n  # Referrals: no page\n"
+
+
 @pytest.mark.parametrize("text, kind", [("", "text"), ("Contents\n\nSkip to content\n", "text"), ("<nav>Menu</nav>", "html")])
 def test_a_contents_list_with_no_entries(text, kind):
     with pytest.raises(ContentsError, match="no entries were found"):
