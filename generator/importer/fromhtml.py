@@ -1,4 +1,4 @@
-"""Read a page saved from a hosted procedures manual (HTML) into a ``ImportedDocument``.
+"""Read a page saved from a hosted procedures manual (HTML) into an ``ImportedDocument``.
 
 The steps, in order:
 
@@ -9,7 +9,10 @@ The steps, in order:
 4. find the content (``<main>``, ``role=main``, ``<article>``, ``#content`` ...) and turn it into
    blocks, leaving out site chrome: navigation, headers and footers outside the content, skip
    links, breadcrumbs, cookie banners, "Print" and "Share" buttons, logos;
-5. turn paragraphs that start with ``•`` or a number (``1.``, ``1.1``) into lists.
+5. turn paragraphs that start with ``•`` or a number (``1.``, ``1.1``) into lists, and a numbered
+   title with its text after a ``<br>`` (``<b>1. Child-centred</b><br>Some ...``) into a heading;
+6. gather footnotes (a list whose items link back to their references in the text) under a
+   "Notes" heading, with each reference written ``[1]`` and linked to it.
 
 Every element is read as text: nothing from the old page reaches the Markdown as markup.
 """
@@ -20,7 +23,7 @@ import re
 
 from . import textrules
 from .document import (
-    Block, Break, Code, ImportedDocument, Emphasis, Heading, Image, Inline, Link, ListBlock, ListItem, Note,
+    Block, Break, Code, Emphasis, Heading, Image, ImportedDocument, Inline, Link, ListBlock, ListItem, Note,
     Paragraph, Preformatted, Quote, Strong, Table, Text, plain,
 )
 from .htmltree import Element, TextNode, parse
@@ -488,9 +491,10 @@ class HtmlReader:
         if tag == "a":
             if id(element) in self.back_links:
                 return []
-            number = self.footnotes.get(element.get("href").strip()[1:]) if element.get("href").strip().startswith("#") else None
-            if number is not None:
-                return [Link(element.get("href").strip(), [Text(f"[{number}]")], element.line)]
+            href = element.get("href").strip()
+            number = self.footnotes.get(href[1:]) if href.startswith("#") else None
+            if number is not None:  # a footnote reference, written [1] whatever the converter wrote
+                return [Link(href, [Text(f"[{number}]")], element.line)]
             if "href" in element.attrs:
                 return [Link(element.get("href").strip(), children, element.line)]
             self.pending_ids.extend(_ids(element))

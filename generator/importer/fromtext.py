@@ -1,13 +1,15 @@
-"""Read a page saved as plain text (copied from a hosted manual) into a ``ImportedDocument``.
+"""Read a page saved as plain text (copied from a hosted manual) into an ``ImportedDocument``.
 
 Plain text has no markup, so the reader goes by layout:
 
 * the first line that is not site chrome is the title;
 * blank lines separate paragraphs, and lines inside a paragraph are joined (exports wrap lines);
-* a line that starts with ``•`` or a paragraph number (``1.``, ``1.1``) starts a list item, and an
-  indented bullet is nested;
+* a line that starts with a bullet (``•``, ``◦``, ``-``) or a paragraph number (``1.``, ``1.1``)
+  starts a list item; bullets at the same indent are siblings, and a deeper indent nests;
 * a short line on its own, with no full stop at the end, is a heading (``2. Scope`` too), as is a
   line underlined with ``===`` or ``---``;
+* a numbered title with its paragraph on the next line (``1. Child-centred`` then ``Some of ...``)
+  is a heading that keeps its number, never run into its paragraph;
 * web addresses become links;
 * the stamp ``Last Updated: April 14, 2023`` then ``v14`` gives ``last_updated`` and ``version``.
 """
@@ -17,7 +19,7 @@ from __future__ import annotations
 import re
 
 from . import textrules
-from .document import Block, ImportedDocument, Heading, Inline, Link, Note, Paragraph, Text
+from .document import Block, Heading, ImportedDocument, Inline, Link, Note, Paragraph, Text
 from .lists import group_lists
 
 _UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")

@@ -2,8 +2,8 @@
 
 Hosted manuals write lists as paragraphs: ``• item``, ``1. step``, ``1.1 sub-step``. A run of
 such paragraphs becomes one list. Numbers with more parts nest under the number before them
-(``1.1`` under ``1.``), and bullets that follow a numbered paragraph belong to it, as the old page
-showed them. Any other paragraph ends the run.
+(``1.1`` under ``1.``), bullets nest by their indent (see ``_levels``), and bullets that follow a
+numbered paragraph belong to it, as the old page showed them. Any other paragraph ends the run.
 
 Markdown numbers every list from 1 (Python-Markdown ignores the first number), so a run that
 started at another number is reported: its numbers are shown differently from the old page.
@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import textrules
-from .document import Block, ImportedDocument, Emphasis, Inline, Link, ListBlock, ListItem, Note, Paragraph, Strong, Text, plain
+from .document import Block, Emphasis, ImportedDocument, Inline, Link, ListBlock, ListItem, Note, Paragraph, Strong, Text, plain
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Write a ``ImportedDocument`` as Markdown with front matter: the one place imported text is escaped.
+"""Write an ``ImportedDocument`` as Markdown with front matter: the one place imported text is escaped.
 
 Text from the old page is always text: Markdown's special characters are escaped, ``<`` becomes
 ``&lt;`` (so a ``<script>`` in a saved page shows as words and never runs), and characters that
@@ -18,7 +18,7 @@ from typing import Callable
 from markdown.extensions.toc import slugify, unique
 
 from .document import (
-    Block, Break, Code, ImportedDocument, Emphasis, Heading, Image, Inline, Link, ListBlock, Note, Paragraph,
+    Block, Break, Code, Emphasis, Heading, Image, ImportedDocument, Inline, Link, ListBlock, Note, Paragraph,
     Preformatted, Quote, Strong, Table, Text, plain,
 )
 
