@@ -10,7 +10,8 @@ import posixpath
 from pathlib import Path
 from typing import Any, Iterable
 
-from .amendments import placeholders, review
+from . import review
+from .amendments import placeholders
 from .core.manual import Manual, Section as ContentSection, load_manual
 from .flowcharts import checks as flowcharts
 from .glossary.checks import check_glossary

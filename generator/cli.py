@@ -200,7 +200,7 @@ def report(ctx: click.Context, days: int | None, as_json: bool, project_dir: Pat
     """
     import json
 
-    from .amendments import review
+    from . import review
     from .checks import review_pages
 
     project = _project(ctx, project_dir)

@@ -31,7 +31,8 @@ from .flowcharts.extension import FlowchartExtension
 from .flowcharts.model import FlowchartCache, Library, load_library
 from .pages.render import render
 from .pages.contents import contents_markdown
-from .amendments import placeholders, review, site as amendments
+from . import review
+from .amendments import placeholders, site as amendments
 from .amendments.releases import Releases
 from .glossary.usage import body_text
 from .glossary import GlossaryExtension, LinkContext, Matcher, acronym_warnings, load_glossary, scan_usage, unused_warnings

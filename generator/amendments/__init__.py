@@ -1,4 +1,4 @@
-"""Amendments, releases, review dates and publishing: every change traceable.
+"""Amendments, releases and publishing: every change traceable.
 
 Plain Python, no MkDocs (the plugin in ``generator/plugin.py`` only wires these in):
 
@@ -6,7 +6,6 @@ Plain Python, no MkDocs (the plugin in ``generator/plugin.py`` only wires these 
 * ``history``      the versioned documents (procedures and flowcharts) and their ``changes``;
 * ``grouping``     changes grouped by release: new, changed and archived pages;
 * ``page``, ``feed`` the generated amendments page (Markdown) and its Atom feed (XML);
-* ``review``       review dates: the overdue banner, build warnings and ``procedures report``;
 * ``guard``        the version-bump guard of ``procedures check --base`` (compares with git);
 * ``placeholders`` placeholder links such as ``[text](#)`` left by Word conversions;
 * ``sitebuild``    the atomic ``make site``: build aside, check, then swap into place;

@@ -8,7 +8,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from generator.amendments import review
+from generator import review
 from generator.cli import main
 from generator.core.frontmatter import FrontMatter
 from generator.core.manual import DEFAULT_SECTIONS, Section
