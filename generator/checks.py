@@ -20,9 +20,10 @@ from .core.problems import Problem, Problems
 from .options import check_options, validate as validate_options
 from .nav import NavPage, check_nav
 from .project import Project
-from .topics import Settings as TopicSettings, check_item_keywords, discover_docs_pages
+from .topics.model import check_item_keywords
+from .topics.sources import Settings as TopicSettings, discover_docs_pages
 from .topics.checks import check_topics
-from .topics.sheets import discover_sheets
+from .infosheets import discover_sheets
 
 
 def check_project(project: Project) -> tuple[Manual, Problems]:

@@ -39,7 +39,10 @@ from .glossary import GlossaryExtension, LinkContext, Matcher, acronym_warnings,
 from .glossary.page import glossary_markdown
 from .glossary.definition import to_plain
 from .topics.links import title_of
-from .topics import Entry, IndexPage, LinkCache, check_item_keywords, check_keywords, keyword_entries, Settings as TopicSettings, TopicSources, Views, build_views, load_sources
+from .topics.links import LinkCache
+from .topics.model import check_item_keywords, check_keywords
+from .topics.sources import Settings as TopicSettings, TopicSources, load_sources
+from .topics.views import Entry, IndexPage, Views, build_views, keyword_entries
 
 log = get_plugin_logger("procedures")
 

@@ -1,24 +1,13 @@
-"""Topics, info-sheets and links between pages: finding everything on one subject.
+"""Topics: finding everything on one subject, and the lists generated for it.
 
-* ``model``: the controlled topic list (``topics.yml``) and keyword checks;
-* ``sheets``: info-sheets' front matter (``INFO_SHEET_FIELDS``) and resources;
-* ``links``: links read from the Markdown sources, for "Referred to by";
-* ``sources``: reading and checking all of it (shared by the plugin and ``procedures check``);
-* ``views``: the sheets' generated lists, the Topics page and each page's boxes.
+* ``model``: the controlled topic list (``topics.yml``) and the keyword checks;
+* ``sources``: reading the topic list, the info-sheets and the pages' ``related`` entries, and
+  checking them (shared by the plugin and ``procedures check``);
+* ``views``: the info-sheets' generated lists, the Topics page and each page's boxes;
+* ``checks``: the topics' part of ``procedures check``.
 
-Plain Python: the MkDocs adapter in ``generator/plugin.py`` calls it.
+The info-sheets themselves are in ``generator.infosheets`` and the links between pages in
+``generator.links``. Nothing is re-exported here: ``infosheets`` needs ``topics.model`` while
+``sources`` and ``views`` need ``infosheets``, so callers import the module they use. Plain
+Python: the MkDocs adapter in ``generator/plugin.py`` calls it.
 """
-
-from .links import LinkCache, ScannedPage
-from .model import Topic, TopicList, check_item_keywords, check_keywords, load_topic_list
-from .sheets import INFO_SHEET_FIELDS, InfoSheet, Resource
-from .sources import Settings, TopicSources, discover_docs_pages, load_sources
-from .views import Entry, IndexPage, Target, Views, build_views, keyword_entries
-
-__all__ = [
-    "Entry", "INFO_SHEET_FIELDS", "IndexPage", "InfoSheet", "LinkCache", "Resource", "ScannedPage", "Settings",
-    "Target", "Topic", "TopicList", "TopicSources", "Views", "build_views",
-    "keyword_entries", "check_item_keywords",
-    "check_keywords", "discover_docs_pages",
-    "load_sources", "load_topic_list",
-]

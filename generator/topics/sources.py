@@ -18,7 +18,7 @@ from typing import Any, Iterable
 from ..core.manual import Manual, ParseCache, Section
 from ..core.problems import Problems
 from .model import TopicList, check_keywords, load_topic_list
-from .sheets import InfoSheet, load_info_sheets
+from ..infosheets.model import InfoSheet, load_info_sheets
 
 
 @dataclass(frozen=True)

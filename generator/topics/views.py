@@ -20,7 +20,7 @@ from ..core.dates import format_date
 from ..core.manual import Manual
 from ..pages.render import render
 from .links import LinkCache, ScannedPage
-from .sheets import InfoSheet
+from ..infosheets.model import InfoSheet
 from .sources import TopicSources
 
 # The kinds of entry, in the order lists show them, with the label the Topics page puts in front.

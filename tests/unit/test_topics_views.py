@@ -9,8 +9,9 @@ import markdown
 import pytest
 
 from generator.core.manual import DEFAULT_SECTIONS, Section, load_manual
-from generator.topics import Entry, IndexPage, LinkCache, ScannedPage, Settings, build_views, load_sources
-from generator.topics.views import markdown_url
+from generator.topics.links import LinkCache, ScannedPage
+from generator.topics.sources import Settings, load_sources
+from generator.topics.views import Entry, IndexPage, build_views, markdown_url
 from tests.conftest import Project, page
 
 TODAY = dt.date(2026, 11, 23)

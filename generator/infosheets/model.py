@@ -26,7 +26,7 @@ from ..core.frontmatter import (
 from ..core.manual import ParseCache, Section, SourcePage
 from ..core.problems import Problems
 from ..core.yamlsource import LocatedDict, LocatedList
-from .model import TopicList, check_keywords
+from ..topics.model import TopicList, check_keywords
 
 
 def _keep(value: Any, name: str) -> tuple[Any, str | None]:
