@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from . import review
-from .amendments import placeholders
+from .links import placeholders
 from .core.manual import Manual, Section as ContentSection, load_manual
 from .flowcharts import checks as flowcharts
 from .glossary.checks import check_glossary
-from .internal_links import check_links, docs_bodies
+from .links.internal import check_links, docs_bodies
 from .core.problems import Problem, Problems
 from .options import check_options, validate as validate_options
 from .nav import NavPage, check_nav

@@ -32,14 +32,14 @@ from .flowcharts.model import FlowchartCache, Library, load_library
 from .pages.render import render
 from .pages.contents import contents_markdown
 from . import review
-from .amendments import placeholders, site as amendments
+from .amendments import site as amendments
 from .amendments.releases import Releases
 from .glossary.usage import body_text
 from .glossary import GlossaryExtension, LinkContext, Matcher, acronym_warnings, load_glossary, scan_usage, unused_warnings
 from .glossary.page import glossary_markdown
 from .glossary.definition import to_plain
-from .topics.links import title_of
-from .topics.links import LinkCache
+from .links import placeholders
+from .links.graph import LinkCache, title_of
 from .topics.model import check_item_keywords, check_keywords
 from .topics.sources import Settings as TopicSettings, TopicSources, load_sources
 from .topics.views import Entry, IndexPage, Views, build_views, keyword_entries

@@ -7,7 +7,6 @@ Plain Python, no MkDocs (the plugin in ``generator/plugin.py`` only wires these 
 * ``grouping``     changes grouped by release: new, changed and archived pages;
 * ``page``, ``feed`` the generated amendments page (Markdown) and its Atom feed (XML);
 * ``guard``        the version-bump guard of ``procedures check --base`` (compares with git);
-* ``placeholders`` placeholder links such as ``[text](#)`` left by Word conversions;
 * ``sitebuild``    the atomic ``make site``: build aside, check, then swap into place;
 * ``linkcheck``    ``make linkcheck``: serve the built site locally and run LinkChecker.
 """

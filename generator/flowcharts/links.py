@@ -3,14 +3,14 @@
 A step's ``link`` is a link like any other on the page that shows the flowchart: the flowchart's
 own page refers to the pages its steps link to, and so does every page that embeds it with a
 ``!flowchart`` line. Links are counted from the sources, before anything is rendered, as
-``generator.topics.links`` counts the links written in Markdown.
+``generator.links.graph`` counts the links written in Markdown.
 """
 
 from __future__ import annotations
 
 from typing import Iterable
 
-from ..topics.links import ScannedPage
+from ..links.graph import ScannedPage
 from .model import Flowchart, Library, find_embeds
 
 

@@ -19,7 +19,7 @@ from ..core import mdtext
 from ..core.dates import format_date
 from ..core.manual import Manual
 from ..pages.render import render
-from .links import LinkCache, ScannedPage
+from ..links.graph import LinkCache, ScannedPage
 from ..infosheets.model import InfoSheet
 from .sources import TopicSources
 

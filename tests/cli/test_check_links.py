@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.internal_links import anchors
+from generator.links.internal import anchors
 from tests.conftest import page
 
 BODY = "## Purpose\n\nText.\n\n## Who Does What {#roles}\n\nMore.\n\n## Purpose\n\nAgain.\n"

@@ -9,7 +9,7 @@ import markdown
 import pytest
 
 from generator.core.manual import DEFAULT_SECTIONS, Section, load_manual
-from generator.topics.links import LinkCache, ScannedPage
+from generator.links.graph import LinkCache, ScannedPage
 from generator.topics.sources import Settings, load_sources
 from generator.topics.views import Entry, IndexPage, build_views, markdown_url
 from tests.conftest import Project, page

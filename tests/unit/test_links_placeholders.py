@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 from markdown import Markdown
 
-from generator.amendments.placeholders import find_in_markdown, find_in_page
+from generator.links.placeholders import find_in_markdown, find_in_page
 from generator.cli import main
 from tests.conftest import Project, page
 

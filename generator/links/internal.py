@@ -15,9 +15,9 @@ from urllib.parse import unquote, urlsplit
 
 from markdown.extensions.toc import slugify
 
-from .core.problems import Problems
-from .core.mdtext import prose
-from .topics.links import markdown_links, resolve_link
+from ..core.problems import Problems
+from ..core.mdtext import prose
+from .graph import markdown_links, resolve_link
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.+?)\s*#*\s*$", re.M)
 _ATTR_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")

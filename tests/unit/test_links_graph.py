@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from generator.topics.links import LinkCache, markdown_links, resolve_link, title_of
+from generator.links.graph import LinkCache, markdown_links, resolve_link, title_of
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -1,0 +1,10 @@
+"""Links written in the Markdown sources: read before anything is rendered, and checked.
+
+* ``graph``: every page's links to other pages, resolved as MkDocs resolves them, for the
+  "Referred to by" boxes (and each page's title, as MkDocs finds it);
+* ``internal``: links to missing pages or ``#anchors``, for ``procedures check`` (the build
+  leaves them to ``mkdocs build --strict``);
+* ``placeholders``: ``[text](#)``, ``[text]()`` and links without text, left by Word conversions.
+
+Plain Python, no MkDocs: the plugin and ``procedures check`` call the same functions.
+"""
