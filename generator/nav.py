@@ -20,14 +20,14 @@ from .project import Project
 
 
 @dataclass
-class NavEntry:
+class ConfigNavEntry:
     """A page (``uri``) or a group (``children``) of the nav, with where it is in mkdocs.yml."""
 
     title: str | None
     uri: str | None
     line: int  # 1-based line of the entry in mkdocs.yml
     indent: str | None  # the text before the entry's "- ", or None for a flow-style list
-    children: list["NavEntry"] | None = None
+    children: list["ConfigNavEntry"] | None = None
 
     @property
     def last_line(self) -> int:
@@ -36,8 +36,8 @@ class NavEntry:
             return max(self.line, self.children[-1].last_line)
         return self.line
 
-    def pages(self) -> list["NavEntry"]:
-        out: list[NavEntry] = []
+    def pages(self) -> list["ConfigNavEntry"]:
+        out: list[ConfigNavEntry] = []
         for child in self.children or []:
             if child.children is not None:
                 out.extend(child.pages())
@@ -50,17 +50,17 @@ class NavEntry:
 class NavFile:
     """The nav of one mkdocs.yml: its top-level entries and the lines of the file."""
 
-    entries: list[NavEntry]
+    entries: list[ConfigNavEntry]
     line: int  # the line of "nav:"
     lines: list[str] = field(default_factory=list)
 
-    def pages(self) -> list[NavEntry]:
-        return NavEntry(None, None, self.line, None, self.entries).pages()
+    def pages(self) -> list[ConfigNavEntry]:
+        return ConfigNavEntry(None, None, self.line, None, self.entries).pages()
 
-    def groups(self) -> list[NavEntry]:
-        found: list[NavEntry] = []
+    def groups(self) -> list[ConfigNavEntry]:
+        found: list[ConfigNavEntry] = []
 
-        def walk(entries: list[NavEntry]) -> None:
+        def walk(entries: list[ConfigNavEntry]) -> None:
             for entry in entries:
                 if entry.children is not None:
                     found.append(entry)
@@ -86,20 +86,20 @@ def read_nav(config_file: Path) -> NavFile | None:
     return None
 
 
-def _entries(node: yaml.SequenceNode, lines: list[str]) -> list[NavEntry]:
+def _entries(node: yaml.SequenceNode, lines: list[str]) -> list[ConfigNavEntry]:
     out = []
     for item in node.value:
         indent = None if node.flow_style else _indent(item, lines)
         line = item.start_mark.line + 1
         if isinstance(item, yaml.ScalarNode):
-            out.append(NavEntry(None, _page(item.value), line, indent))
+            out.append(ConfigNavEntry(None, _page(item.value), line, indent))
         elif isinstance(item, yaml.MappingNode) and len(item.value) == 1:
             key, value = item.value[0]
             title = str(key.value) if isinstance(key, yaml.ScalarNode) else None
             if isinstance(value, yaml.SequenceNode):
-                out.append(NavEntry(title, None, line, indent, _entries(value, lines)))
+                out.append(ConfigNavEntry(title, None, line, indent, _entries(value, lines)))
             elif isinstance(value, yaml.ScalarNode):
-                out.append(NavEntry(title, _page(value.value), line, indent))
+                out.append(ConfigNavEntry(title, _page(value.value), line, indent))
     return out
 
 
@@ -121,7 +121,7 @@ def _page(value: str) -> str | None:
 # --------------------------------------------------------------------------- placing a page
 
 
-def group_for(nav: NavFile, section: Section) -> NavEntry | None:
+def group_for(nav: NavFile, section: Section) -> ConfigNavEntry | None:
     """The nav group that holds the section's pages: the one with most of them, else by label."""
     prefix = section.folder + "/"
     best, best_count = None, 0
@@ -214,11 +214,11 @@ class _NavSettings:
 def _settings(config_file: Path) -> _NavSettings:
     """MkDocs' nav validation levels (``validation:``, with MkDocs' defaults) and the pages it
     keeps out of the menu (``not_in_nav``) or out of the site (``exclude_docs``)."""
-    from .project import _Loader  # the loader that tolerates MkDocs' own YAML tags
+    from .project import _ConfigLoader  # the loader that tolerates MkDocs' own YAML tags
 
     settings = _NavSettings({"omitted_files": "info", "not_found": "warn"})
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     except yaml.YAMLError:
         return settings
     if not isinstance(config, dict):

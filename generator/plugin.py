@@ -42,7 +42,7 @@ from .links import placeholders
 from .links.graph import LinkCache, title_of
 from .topics.model import check_item_keywords, check_keywords
 from .topics.sources import Settings as TopicSettings, TopicSources, load_sources
-from .topics.views import Entry, IndexPage, Views, build_views, keyword_entries
+from .topics.views import TopicEntry, IndexPage, Views, build_views, keyword_entries
 
 log = get_plugin_logger("procedures")
 
@@ -383,7 +383,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         base = mdtext.link_to(self.config.glossary.page, uri)
         return LinkContext(self.glossary_matcher, href=lambda term: f"{base}#{term.anchor}", mode=self.config.glossary.link)
 
-    def _glossary_entries(self) -> list[Entry]:
+    def _glossary_entries(self) -> list[TopicEntry]:
         """Glossary terms with `topics`, for the info-sheets' lists and the Topics page."""
         if self.glossary is None or self.topic_sources is None or self.topic_sources.topics is None:
             return []
@@ -394,7 +394,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             keys = check_keywords(self.topic_sources.topics, self.glossary.path, [(t, line) for t in term.topics],
                                   problems, field_name="topics")
             if keys:
-                entries.append(Entry(
+                entries.append(TopicEntry(
                     kind="term", uri=self.config.glossary.page, anchor=term.anchor, title=term.term,
                     topics=tuple(keys), summary=to_plain(term.definition), group="Glossary terms",
                     group_order=len(self.manual.sections) + 1,
@@ -666,16 +666,16 @@ def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
     return None
 
 
-def _nav_entries(items: list[Any]) -> list[navview.NavEntry]:
+def _nav_entries(items: list[Any]) -> list[navview.SiteNavEntry]:
     """MkDocs' navigation as the core's neutral tree (titles are final by on_env)."""
     entries = []
     for item in items:
         if isinstance(item, Section):
             entries.append(navview.group(item.title, _nav_entries(item.children)))
         elif isinstance(item, Page):
-            entries.append(navview.NavEntry(item.title or item.file.name, item.url))
+            entries.append(navview.SiteNavEntry(item.title or item.file.name, item.url))
         else:  # a Link
-            entries.append(navview.NavEntry(item.title, item.url, external=True))
+            entries.append(navview.SiteNavEntry(item.title, item.url, external=True))
     return entries
 
 

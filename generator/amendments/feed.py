@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from typing import Callable, Iterable
 from urllib.parse import urljoin
 
-from .grouping import ARCHIVED, NEW, Entry
+from .grouping import ARCHIVED, NEW, Amendment
 from .releases import Releases
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -28,7 +28,7 @@ def _id(site: str, *parts: object) -> str:
     return uuid.uuid5(uuid.NAMESPACE_URL, "|".join([site, *map(str, parts)])).urn
 
 
-def entry_title(entry: Entry) -> str:
+def entry_title(entry: Amendment) -> str:
     document = entry.document
     if entry.kind == NEW:
         return f"New: {document.title}"
@@ -38,7 +38,7 @@ def entry_title(entry: Entry) -> str:
 
 
 def atom_feed(
-    entries: Iterable[Entry],
+    entries: Iterable[Amendment],
     releases: Releases,
     *,
     site_name: str,

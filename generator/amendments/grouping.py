@@ -13,16 +13,19 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .history import Document
+from .history import VersionedDocument
 from .releases import Release, Releases
 
 NEW, CHANGED, ARCHIVED = "new", "changed", "archived"
 
 
 @dataclass(frozen=True)
-class Entry:
+class Amendment:
+    """One row of the amendments page and one entry of the feed: a document made new, changed or
+    archived (``kind``) at ``version`` on ``date``."""
+
     kind: str
-    document: Document
+    document: VersionedDocument
     version: int
     date: dt.date
     note: str
@@ -38,12 +41,12 @@ class Group:
     title: str  # "Update 15", "Since Update 15" or "All changes"
     release: Release | None = None
     unreleased: bool = False
-    new: list[Entry] = field(default_factory=list)
-    changed: list[Entry] = field(default_factory=list)
-    archived: list[Entry] = field(default_factory=list)
+    new: list[Amendment] = field(default_factory=list)
+    changed: list[Amendment] = field(default_factory=list)
+    archived: list[Amendment] = field(default_factory=list)
 
     @property
-    def entries(self) -> list[Entry]:
+    def entries(self) -> list[Amendment]:
         return sorted(self.new + self.changed + self.archived, key=lambda e: e.sort_key)
 
     @property
@@ -51,24 +54,24 @@ class Group:
         return not (self.new or self.changed or self.archived)
 
 
-def entries_of(document: Document) -> list[Entry]:
+def entries_of(document: VersionedDocument) -> list[Amendment]:
     out = []
     first = document.first_published
     if first is not None:
         note = document.change_for(1).note if document.change_for(1) else ""
-        out.append(Entry(NEW, document, 1, first, note))
+        out.append(Amendment(NEW, document, 1, first, note))
     archived_change = document.change_for(document.version) if document.status == "archived" else None
     for change in document.changes:
         if change.version == 1 or change is archived_change:
             continue
-        out.append(Entry(CHANGED, document, change.version, change.date, change.note))
+        out.append(Amendment(CHANGED, document, change.version, change.date, change.note))
     if document.status == "archived":
         note = archived_change.note if archived_change else ""
-        out.append(Entry(ARCHIVED, document, document.version, document.last_updated, note))
+        out.append(Amendment(ARCHIVED, document, document.version, document.last_updated, note))
     return out
 
 
-def group_by_release(documents: Iterable[Document], releases: Releases) -> list[Group]:
+def group_by_release(documents: Iterable[VersionedDocument], releases: Releases) -> list[Group]:
     """Groups newest first: changes since the current release, then each release back in time."""
     if releases.current is None:
         groups = {None: Group("All changes")}
@@ -79,7 +82,7 @@ def group_by_release(documents: Iterable[Document], releases: Releases) -> list[
         for entry in entries_of(document):
             release = releases.release_for(entry.date) if releases.current else None
             group = groups[release]
-            entry = Entry(entry.kind, entry.document, entry.version, entry.date, entry.note, group.title)
+            entry = Amendment(entry.kind, entry.document, entry.version, entry.date, entry.note, group.title)
             {NEW: group.new, CHANGED: group.changed, ARCHIVED: group.archived}[entry.kind].append(entry)
     for group in groups.values():
         for items in (group.new, group.changed, group.archived):
@@ -87,6 +90,6 @@ def group_by_release(documents: Iterable[Document], releases: Releases) -> list[
     return [g for g in groups.values() if not (g.unreleased and g.empty)]
 
 
-def latest_entries(groups: Iterable[Group], limit: int) -> list[Entry]:
+def latest_entries(groups: Iterable[Group], limit: int) -> list[Amendment]:
     entries = [e for g in groups for e in g.entries]
     return sorted(entries, key=lambda e: e.sort_key)[: max(limit, 0)]

@@ -28,7 +28,7 @@ def flowchart_page(source: str) -> str:
 
 
 @dataclass
-class Document:
+class VersionedDocument:
     """A procedure or flowchart with a version history."""
 
     source: str  # project-relative path of the source file
@@ -55,14 +55,14 @@ class Document:
         return self.last_updated if self.version == 1 else None
 
 
-def documents_from_manual(manual: Manual, statuses: Iterable[str] = ("published", "archived")) -> list[Document]:
+def documents_from_manual(manual: Manual, statuses: Iterable[str] = ("published", "archived")) -> list[VersionedDocument]:
     wanted = set(statuses)
     out = []
     for page in manual.pages.values():
         meta = page.meta
         if meta.status not in wanted or meta.last_updated is None:
             continue
-        out.append(Document(page.uri, page.uri, "procedure", meta.title, meta.version, meta.last_updated, meta.status, list(meta.changes)))
+        out.append(VersionedDocument(page.uri, page.uri, "procedure", meta.title, meta.version, meta.last_updated, meta.status, list(meta.changes)))
     return out
 
 
@@ -79,7 +79,7 @@ def flowchart_sources(root: Path, folder: str | None) -> list[Path]:
 
 def documents_from_flowcharts(
     root: Path, *, today: dt.date, folder: str | None, statuses: Iterable[str] = ("published", "archived")
-) -> list[Document]:
+) -> list[VersionedDocument]:
     wanted = set(statuses)
     out = []
     for path in flowchart_sources(root, folder):
@@ -95,5 +95,5 @@ def documents_from_flowcharts(
         meta = validate(data, rel, Problems(), today=today, fields=fields)
         if meta is None or meta.last_updated is None or meta.status not in wanted:
             continue
-        out.append(Document(rel, flowchart_page(rel), "flowchart", meta.title, meta.version, meta.last_updated, meta.status, list(meta.changes)))
+        out.append(VersionedDocument(rel, flowchart_page(rel), "flowchart", meta.title, meta.version, meta.last_updated, meta.status, list(meta.changes)))
     return out

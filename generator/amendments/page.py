@@ -6,7 +6,7 @@ from typing import Callable
 
 from ..core.dates import format_date
 from ..pages.render import render
-from .grouping import Entry, Group
+from .grouping import Amendment, Group
 from .releases import Releases
 
 
@@ -24,7 +24,7 @@ def amendments_markdown(
     """``link_for(page)`` is the Markdown link target of a page from the amendments page, or
     ``None`` when the page is not part of the site (its entry is then shown without a link)."""
 
-    def row(entry: Entry) -> dict:
+    def row(entry: Amendment) -> dict:
         document = entry.document
         number = numbers.get(document.page, "")
         return {

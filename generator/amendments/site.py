@@ -15,7 +15,7 @@ from ..core.dates import format_date
 from ..core.manual import Manual
 from .feed import atom_feed
 from .grouping import group_by_release, latest_entries
-from .history import Document, documents_from_flowcharts, documents_from_manual
+from .history import VersionedDocument, documents_from_flowcharts, documents_from_manual
 from .page import amendments_markdown
 from .releases import Releases
 
@@ -56,7 +56,7 @@ def updated_since(releases: Releases, date_format: str) -> tuple[dt.date | None,
 
 def documents(
     manual: Manual, root: Path, today: dt.date, built: Callable[[str], bool], *, flowcharts: str | None
-) -> list[Document]:
+) -> list[VersionedDocument]:
     """Procedures and flowcharts whose pages are part of the site (published or archived).
 
     ``flowcharts`` is the configured flowcharts folder, or ``None`` when flowcharts are off.
@@ -66,7 +66,7 @@ def documents(
 
 
 def amendments_outputs(
-    docs: list[Document],
+    docs: list[VersionedDocument],
     releases: Releases,
     *,
     title: str,

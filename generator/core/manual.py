@@ -54,7 +54,7 @@ class SourcePage:
 
 
 @dataclass
-class _Parsed:
+class _ParsedPage:
     stamp: tuple[int, int]
     meta: FrontMatter | None
     body: str
@@ -69,11 +69,11 @@ class ParseCache:
     """
 
     def __init__(self) -> None:
-        self._entries: dict[tuple[str, dt.date, tuple[str, ...]], _Parsed] = {}
+        self._entries: dict[tuple[str, dt.date, tuple[str, ...]], _ParsedPage] = {}
         self.hits = 0
         self.misses = 0
 
-    def parse(self, path: Path, rel: str, today: dt.date, fields: Sequence[Field]) -> _Parsed:
+    def parse(self, path: Path, rel: str, today: dt.date, fields: Sequence[Field]) -> _ParsedPage:
         stamp = textfile.stamp(path)
         key = (str(path), today, tuple(f.name for f in fields))
         entry = self._entries.get(key)
@@ -86,13 +86,13 @@ class ParseCache:
         return entry
 
 
-def _parse_file(path: Path, rel: str, stamp: tuple[int, int], today: dt.date, fields: Sequence[Field]) -> _Parsed:
+def _parse_file(path: Path, rel: str, stamp: tuple[int, int], today: dt.date, fields: Sequence[Field]) -> _ParsedPage:
     problems = Problems()
     try:
         text = textfile.read_text(path)
     except textfile.TextFileError as error:
         problems.add("file-unreadable", rel, error.line, error.message)
-        return _Parsed(stamp, None, "", 1, list(problems))
+        return _ParsedPage(stamp, None, "", 1, list(problems))
     meta, parts = frontmatter.parse_page(text, rel, problems, today=today, fields=fields)
     body, body_line = (parts.body, parts.body_line) if parts else ("", 1)
     for line in mdtext.h1_lines(body, body_line):
@@ -101,7 +101,7 @@ def _parse_file(path: Path, rel: str, stamp: tuple[int, int], today: dt.date, fi
             "a top-level heading ('# ...') below the page's title: a page has one title, shown with its number and "
             "version stamp, and its other headings start at '## '; make this heading '## ...'",
         )
-    return _Parsed(stamp, meta, body, body_line, list(problems))
+    return _ParsedPage(stamp, meta, body, body_line, list(problems))
 
 
 @dataclass

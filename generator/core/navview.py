@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 
 
 @dataclass
-class NavEntry:
+class SiteNavEntry:
     """The site's navigation, computed once per build: a page, a group or an outside link."""
 
     title: str
     url: str | None = None  # a page's URL from the site root ("statutory/referrals/"), or a link
-    children: list["NavEntry"] | None = None
+    children: list["SiteNavEntry"] | None = None
     external: bool = False
     urls: frozenset[str] = frozenset()  # a group's page URLs, at any depth
     first_url: str | None = None  # a group's first page
@@ -35,7 +35,7 @@ class NavEntry:
         return self.children is not None
 
 
-def group(title: str, children: list[NavEntry]) -> NavEntry:
+def group(title: str, children: list[SiteNavEntry]) -> SiteNavEntry:
     positions: dict[str, int] = {}
     first = None
     for index, child in enumerate(children):
@@ -45,7 +45,7 @@ def group(title: str, children: list[NavEntry]) -> NavEntry:
         elif child.url is not None and not child.external:
             positions.setdefault(child.url, index)
             first = first or child.url
-    return NavEntry(title, children=children, urls=frozenset(positions), first_url=first, positions=positions)
+    return SiteNavEntry(title, children=children, urls=frozenset(positions), first_url=first, positions=positions)
 
 
 @dataclass
@@ -59,7 +59,7 @@ class ViewItem:
     children: list["ViewItem"] = field(default_factory=list)
 
 
-def page_view(site: NavEntry, current: str | None, *, limit: int, more_url: str | None) -> list[ViewItem]:
+def page_view(site: SiteNavEntry, current: str | None, *, limit: int, more_url: str | None) -> list[ViewItem]:
     """The navigation as the page at URL ``current`` shows it (``limit`` 0: no windowing).
 
     ``site`` is the whole navigation as one group (``group("", entries)``), built once per build.
@@ -68,7 +68,7 @@ def page_view(site: NavEntry, current: str | None, *, limit: int, more_url: str 
 
 
 def _items(
-    entries: list[NavEntry], current: str | None, limit: int, more_url: str | None, prefix: str, level: int,
+    entries: list[SiteNavEntry], current: str | None, limit: int, more_url: str | None, prefix: str, level: int,
     positions: dict[str, int] | None,
 ) -> list[ViewItem]:
     if limit and len(entries) > limit:
@@ -96,11 +96,11 @@ def _items(
     return out
 
 
-def _window(entries: list[NavEntry], here: int, limit: int) -> list[tuple[int, NavEntry | None]]:
+def _window(entries: list[SiteNavEntry], here: int, limit: int) -> list[tuple[int, SiteNavEntry | None]]:
     """``limit`` items around item ``here``, numbered from 1; each hidden run becomes (count, None)."""
     start = max(0, min(here - limit // 2, len(entries) - limit))
     end = start + limit
-    shown: list[tuple[int, NavEntry | None]] = []
+    shown: list[tuple[int, SiteNavEntry | None]] = []
     if start:
         shown.append((start, None))
     shown.extend((index, entries[index - 1]) for index in range(start + 1, end + 1))

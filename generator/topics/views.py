@@ -1,9 +1,9 @@
 """What readers see: the info-sheets' generated lists, the Topics page, and each page's boxes.
 
 Everything here is computed from the sources once the navigation (and so the numbering) is
-known, before any page is rendered. Lists are built from ``Entry`` items: anything that has
+known, before any page is rendered. Lists are built from ``TopicEntry`` items: anything that has
 topics and a place in the site. Procedures and info-sheets are turned into entries here;
-flowcharts and glossary terms are plugged in by passing more entries (see ``Entry``).
+flowcharts and glossary terms are plugged in by passing more entries (see ``TopicEntry``).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ KINDS: dict[str, str] = {
 
 
 @dataclass(frozen=True)
-class Entry:
+class TopicEntry:
     """One thing with topics that lists can show: a procedure, info-sheet, flowchart or glossary term.
 
     ``uri`` is the source uri of the page it lives on (``statutory/referrals.md``,
@@ -98,13 +98,13 @@ def _sort_key(order: dict[str, int]):
     return lambda uri_title: (order.get(uri_title[0], len(order)), uri_title[1].casefold())
 
 
-def procedure_entries(manual: Manual, sources: TopicSources, numbers: dict[str, str], nav_order: list[str]) -> list[Entry]:
+def procedure_entries(manual: Manual, sources: TopicSources, numbers: dict[str, str], nav_order: list[str]) -> list[TopicEntry]:
     """The published procedures as entries, grouped by section in the sections' order."""
     order = {uri: i for i, uri in enumerate(nav_order)}
     entries = []
     for index, section in enumerate(manual.sections):
         for page in manual.in_section(section):
-            entries.append(Entry(
+            entries.append(TopicEntry(
                 kind="procedure",
                 uri=page.uri,
                 title=page.title,
@@ -120,10 +120,10 @@ def procedure_entries(manual: Manual, sources: TopicSources, numbers: dict[str, 
     return entries
 
 
-def sheet_entries(sources: TopicSources, numbers: dict[str, str], nav_order: list[str]) -> list[Entry]:
+def sheet_entries(sources: TopicSources, numbers: dict[str, str], nav_order: list[str]) -> list[TopicEntry]:
     order = {uri: i for i, uri in enumerate(nav_order)}
     return [
-        Entry(
+        TopicEntry(
             kind="info-sheet", uri=uri, title=sheet.title, topics=tuple(sheet.topics),
             number=numbers.get(uri, ""), summary=sheet.meta.summary, version=sheet.meta.version,
             last_updated=sheet.meta.last_updated, group=sheet.section.label, order=order.get(uri, len(order)),
@@ -133,13 +133,13 @@ def sheet_entries(sources: TopicSources, numbers: dict[str, str], nav_order: lis
     ]
 
 
-def _entry_key(entry: Entry) -> tuple:
+def _entry_key(entry: TopicEntry) -> tuple:
     kinds = list(KINDS)
     kind = kinds.index(entry.kind) if entry.kind in kinds else len(kinds)
     return (kind, entry.group_order, entry.group, entry.order, entry.title.casefold(), entry.anchor)
 
 
-def _row(entry: Entry, from_uri: str, date_format: str) -> dict:
+def _row(entry: TopicEntry, from_uri: str, date_format: str) -> dict:
     stamp = ""
     if entry.last_updated is not None and entry.version:
         stamp = f"Last updated: {format_date(entry.last_updated, date_format)} · v{entry.version}"
@@ -155,7 +155,7 @@ def _row(entry: Entry, from_uri: str, date_format: str) -> dict:
     }
 
 
-def sheet_markdown(sheet: InfoSheet, entries: list[Entry], sources: TopicSources, date_format: str) -> str:
+def sheet_markdown(sheet: InfoSheet, entries: list[TopicEntry], sources: TopicSources, date_format: str) -> str:
     """The Markdown appended to an info-sheet: its lists by group, then its resources."""
     wanted = set(sheet.topics)
     groups: list[dict] = []
@@ -173,7 +173,7 @@ def sheet_markdown(sheet: InfoSheet, entries: list[Entry], sources: TopicSources
     )
 
 
-def index_markdown(page: IndexPage, entries: list[Entry], sources: TopicSources, date_format: str) -> str:
+def index_markdown(page: IndexPage, entries: list[TopicEntry], sources: TopicSources, date_format: str) -> str:
     assert sources.topics is not None
     topics = []
     for topic in sources.topics.sorted():
@@ -200,7 +200,7 @@ def build_views(
     link_cache: LinkCache,
     built: set[str],
     index: IndexPage | None = None,
-    extra_entries: Iterable[Entry] = (),
+    extra_entries: Iterable[TopicEntry] = (),
     extra_referrers: Iterable[ScannedPage] = (),
     extra_links: Mapping[str, Iterable[tuple[str, int]]] | None = None,
 ) -> Views:
@@ -275,14 +275,14 @@ def keyword_entries(
     nav_order: list[str],
     group: str,
     group_order: int,
-) -> list[Entry]:
+) -> list[TopicEntry]:
     """Entries for other things with ``keywords`` (flowcharts): ``items`` have ``.uri`` and ``.meta``.
 
     ``keys`` maps each item's uri to its keywords already checked against the topic list.
     """
     order = {uri: i for i, uri in enumerate(nav_order)}
     return [
-        Entry(
+        TopicEntry(
             kind=kind,
             uri=item.uri,
             title=item.meta.title,

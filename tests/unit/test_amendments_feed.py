@@ -11,7 +11,7 @@ import pytest
 
 from generator.amendments.feed import ATOM, atom_feed
 from generator.amendments.grouping import group_by_release, latest_entries
-from generator.amendments.history import Document
+from generator.amendments.history import VersionedDocument
 from generator.amendments.releases import Release, Releases
 from generator.core.frontmatter import Change
 
@@ -60,9 +60,9 @@ RELEASES = Releases(Release(D(2026, 11, 1), "Update 15"), [Release(D(2025, 11, 1
 
 def documents():
     return [
-        Document("supplementary/neglect.md", "supplementary/neglect.md", "procedure", "Neglect & <script>alert(1)</script>", 8, D(2026, 3, 1), "published",
+        VersionedDocument("supplementary/neglect.md", "supplementary/neglect.md", "procedure", "Neglect & <script>alert(1)</script>", 8, D(2026, 3, 1), "published",
                  [Change(8, D(2026, 3, 1), 'Added "graded care" <img src=x onerror=alert(1)> & more'), Change(1, D(2025, 6, 1), "New procedure.")]),
-        Document("flowcharts/referral.yml", "flowcharts/referral.md", "flowchart", "Referral flowchart", 4, D(2026, 12, 1), "published",
+        VersionedDocument("flowcharts/referral.yml", "flowcharts/referral.md", "flowchart", "Referral flowchart", 4, D(2026, 12, 1), "published",
                  [Change(4, D(2026, 12, 1), "Added a step.")]),
     ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.amendments.grouping import group_by_release, latest_entries
-from generator.amendments.history import Document
+from generator.amendments.history import VersionedDocument
 from generator.amendments.releases import Release, Releases
 from generator.core.frontmatter import Change
 
@@ -16,7 +16,7 @@ RELEASES = Releases(U15, [U14])
 
 def doc(title, version, last_updated, changes=(), status="published", kind="procedure"):
     uri = f"statutory/{title.lower().replace(' ', '-')}.md"
-    return Document(uri, uri, kind, title, version, last_updated, status, [Change(v, d, n) for v, d, n in changes])
+    return VersionedDocument(uri, uri, kind, title, version, last_updated, status, [Change(v, d, n) for v, d, n in changes])
 
 
 def summary(groups):

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from generator.core.navview import NavEntry, group, page_view
+from generator.core.navview import SiteNavEntry, group, page_view
 
 
-def chapter(title: str, prefix: str, count: int) -> NavEntry:
-    return group(title, [NavEntry(f"{prefix} {i}", f"{prefix}/{i}/") for i in range(1, count + 1)])
+def chapter(title: str, prefix: str, count: int) -> SiteNavEntry:
+    return group(title, [SiteNavEntry(f"{prefix} {i}", f"{prefix}/{i}/") for i in range(1, count + 1)])
 
 
 TREE = [
-    NavEntry("Home", ""),
+    SiteNavEntry("Home", ""),
     chapter("1. Statutory", "s", 3),
-    group("2. Supplementary", [chapter("2.1 Abuse", "a", 2), NavEntry("2.2 Neglect", "n/")]),
-    NavEntry("Partner site", "https://example.org/", external=True),
+    group("2. Supplementary", [chapter("2.1 Abuse", "a", 2), SiteNavEntry("2.2 Neglect", "n/")]),
+    SiteNavEntry("Partner site", "https://example.org/", external=True),
 ]
 
 
@@ -61,6 +61,6 @@ def test_a_long_chapter_is_windowed_around_the_page(current, shown, before, afte
 
 
 def test_a_long_top_level_is_windowed_around_the_page_too():
-    site = group("", [NavEntry(f"p {i}", f"p/{i}/") for i in range(1, 11)])
+    site = group("", [SiteNavEntry(f"p {i}", f"p/{i}/") for i in range(1, 11)])
     view = page_view(site, "p/9/", limit=3, more_url=None)
     assert [i.title for i in view if i.kind != "more"] == ["p 8", "p 9", "p 10"]

@@ -11,7 +11,7 @@ import pytest
 from generator.core.manual import DEFAULT_SECTIONS, Section, load_manual
 from generator.links.graph import LinkCache, ScannedPage
 from generator.topics.sources import Settings, load_sources
-from generator.topics.views import Entry, IndexPage, build_views, markdown_url
+from generator.topics.views import TopicEntry, IndexPage, build_views, markdown_url
 from tests.conftest import Project, page
 
 TODAY = dt.date(2026, 11, 23)
@@ -94,10 +94,10 @@ def test_boxes_related_and_referred_to_by(proj):
 
 
 def test_flowcharts_and_glossary_terms_plug_in_as_entries(proj):
-    flowchart = Entry(kind="flowchart", uri="flowcharts/referral.md", title="Action on a <referral>", topics=("neglect",),
+    flowchart = TopicEntry(kind="flowchart", uri="flowcharts/referral.md", title="Action on a <referral>", topics=("neglect",),
                       number="3.1", summary="The route a referral takes.", version=4, last_updated=dt.date(2025, 11, 1),
                       group="Flowcharts")
-    term = Entry(kind="term", uri="glossary.md", anchor="neglect", title="Neglect", topics=("neglect",),
+    term = TopicEntry(kind="term", uri="glossary.md", anchor="neglect", title="Neglect", topics=("neglect",),
                  summary="The persistent failure to meet a child's needs.", group="Glossary terms")
     views, _ = views_for(proj, extra_entries=[term, flowchart],
                          extra_referrers=[ScannedPage("flowcharts/referral.md", "Action on a referral", (("supplementary/cse.md", 0),))])
