@@ -45,9 +45,49 @@ def link_to(target_uri: str, from_uri: str) -> str:
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-# A code span: a run of backticks, up to the next run of the same length, within one paragraph.
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# Backticks that may open a code span: any run, unless an odd number of backslashes escapes it.
+_TICKS = re.compile(r"(\\*)(`+)")
 _NOT_LINE_BREAK = re.compile(r"[^\n]")
+
+
+def _code_span(text: str, begin: int) -> tuple[int, int | None]:
+    """Where the code span opened by the backticks at ``begin`` ends, as Python-Markdown finds
+    it (``BacktickInlineProcessor.find_code_spans``): at the next run of as many backticks, else
+    at the longest shorter run, some of the opening backticks then being text. Returns ``(where
+    to read on, end of the span)``, the end ``None`` when nothing closes it."""
+    last, start = len(text), begin
+    while start < last and text[start] == "`":
+        start += 1
+    ticks, longest, end, index = start - begin, 0, 0, start
+    while index < last:
+        run = 0
+        while index < last and text[index] == "`":
+            run, index = run + 1, index + 1
+        if not run:
+            index += 1
+        elif run == ticks:
+            return index, index
+        elif run > longest:
+            longest, end = run, index
+    if 0 < longest < ticks:
+        return end, end
+    return start + ticks, None  # (Python-Markdown reads on this far past the backticks, too)
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """The code spans of a paragraph's text, as ``(start, end)``."""
+    spans, position = [], 0
+    while True:
+        match = _TICKS.search(text, position)
+        if match is None:
+            return spans
+        if len(match.group(1)) % 2:  # an escaped backtick is text
+            position = match.start(2) + 1
+            continue
+        position, end = _code_span(text, match.start(2))
+        if end is not None:
+            spans.append((match.start(2), end))
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -76,7 +116,16 @@ def prose(text: str) -> str:
             lines.append("")
         else:
             lines.append(line)
-    return _CODE_SPAN.sub(_blank, "\n".join(lines))
+    text = "\n".join(lines)
+    if "`" not in text:
+        return text
+    chars, start = list(text), 0
+    for gap in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = gap.start() if gap else len(text)
+        for span_start, span_end in _code_spans(text[start:end]):
+            chars[start + span_start:start + span_end] = _NOT_LINE_BREAK.sub(" ", text[start + span_start:start + span_end])
+        start = gap.end() if gap else end
+    return "".join(chars)
 _ATX_H1 = re.compile(r"^ {0,3}#(?:[ \t]|$)")
 _SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
 _HTML_H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)

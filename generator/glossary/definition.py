@@ -19,10 +19,8 @@ import re
 from dataclasses import dataclass
 
 from ..core import mdtext
+from ..links.scanner import IMAGE, LINK, links_in
 
-# "[text](" or "![alt](": the start of an inline link or image; the target is read by hand, as
-# it may hold balanced parentheses (https://en.wikipedia.org/wiki/Children_Act_(1989)).
-_LINK_START = re.compile(r"(!?)\[([^\[\]]*)\]\(")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _ATTRIBUTES = re.compile(r"\{[^{}\n]*\}")
 _REFERENCE_LINK = re.compile(r"!?\[[^\[\]]*\][ \t]?\[[^\[\]]*\]")
@@ -39,32 +37,25 @@ class Part:
     source: str  # as written
     label: str = ""  # the link's text or the image's alt text
     target: str = ""  # the link's address
+    title: str | None = None  # the link's title, which a definition may not have
 
 
 def parse(text: str) -> list[Part]:
-    """``text`` as runs of text and the inline links and images in it, in order."""
+    """``text`` as runs of text and the inline links and images in it, in order, found where
+    Python-Markdown finds them (``generator.links.scanner``)."""
     parts: list[Part] = []
     position = 0
-    while True:
-        start = _LINK_START.search(text, position)
-        if start is None:
-            break
-        depth, end = 1, start.end()
-        while end < len(text) and depth:
-            depth += {"(": 1, ")": -1}.get(text[end], 0)
-            end += 1
-        if depth:
-            break  # no closing parenthesis: the rest is text
-        if start.start() > position:
-            parts.append(Part("text", text[position:start.start()]))
-        target = text[start.end():end - 1].strip()
-        label = start.group(2)
-        if start.group(1):
+    for link in links_in(text):
+        if link.kind not in (LINK, IMAGE) or link.start < position:
+            continue  # a reference is text here, and so is what a link's text holds
+        if link.start > position:
+            parts.append(Part("text", text[position:link.start]))
+        if link.kind == IMAGE:
             kind = "image"
         else:
-            kind = "link" if label.strip() and safe_address(target) else "bad-link"
-        parts.append(Part(kind, text[start.start():end], label, target))
-        position = end
+            kind = "link" if link.text.strip() and link.title is None and safe_address(link.target) else "bad-link"
+        parts.append(Part(kind, text[link.start:link.end], link.text, link.target, link.title))
+        position = link.end
     if position < len(text):
         parts.append(Part("text", text[position:]))
     return parts
@@ -99,7 +90,7 @@ def problems(definition: str) -> list[str]:
             )
         elif part.kind == "bad-link" and not part.label.strip():
             found.append(f"has a link without text, '{_short(part.source)}': write the text between the brackets")
-        elif part.kind == "bad-link" and re.search(r"\s", part.target):
+        elif part.kind == "bad-link" and (part.title is not None or re.search(r"\s", part.target)):
             found.append(
                 f"has a link whose address holds a space or a title, '{_short(part.source)}': write it as "
                 "[text](address), with no space in the address"

@@ -14,11 +14,13 @@ from typing import Iterable
 
 from ..core.problems import Problems
 from ..core.mdtext import prose
+from ..links.scanner import LINK, REFERENCE, links_in
 from .matcher import Matcher, capitals_only
 from .model import Glossary
 
 _HEADING_LINE = re.compile(r"^ {0,3}#{1,6}\s.*$", re.M)
-_LINK_TARGET = re.compile(r"\]\([^)]*\)|^ {0,3}\[[^\]]+\]:.*$|<[^>\n]+>|\{[^}\n]*\}", re.M)
+_TAG_OR_ATTRIBUTES = re.compile(r"<[^>\n]+>|\{[^}\n]*\}")
+_NOT_LINE_BREAK = re.compile(r"[^\n]")
 _FLOWCHART_LINE = re.compile(r"^!flowchart\b.*$", re.M)
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9&]*[A-Z](?:'?s)?(?![\w-])")
 
@@ -26,10 +28,20 @@ _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9&]*[A-Z](?:'?s)?(?![\w-])")
 @functools.lru_cache(maxsize=4096)  # the "Used in" lists and the acronym warnings read each page
 def body_text(markdown: str) -> str:
     """The prose the linker would see: no code, headings, link targets, HTML or attributes."""
-    text = prose(markdown)
+    text = _without_addresses(prose(markdown))
     text = _HEADING_LINE.sub("", text)
     text = _FLOWCHART_LINE.sub("", text)
-    return _LINK_TARGET.sub(" ", text)
+    return _TAG_OR_ATTRIBUTES.sub(" ", text)
+
+
+def _without_addresses(text: str) -> str:
+    """``text`` with links' addresses, images and reference definitions blanked, line for line:
+    the linker sees a link's text, but not its address or an image's alt attribute."""
+    chars = list(text)
+    for link in links_in(text):
+        start = link.text_end if link.kind in (LINK, REFERENCE) else link.start
+        chars[start:link.end] = _NOT_LINE_BREAK.sub(" ", text[start:link.end])
+    return "".join(chars)
 
 
 def scan_usage(matcher: Matcher, pages: Iterable[tuple[str, str]]) -> dict[str, list[str]]:

@@ -2,8 +2,8 @@
 
 "Referred to by" boxes need every page's outgoing links while the site is still being planned
 (``on_files``), so that they are right for pages that a ``serve --dirty`` rebuild does not read
-again. The links are found in the source text: inline links ``[text](target.md#part)`` and
-reference definitions ``[name]: target.md``, outside fenced code, code spans and HTML comments.
+again. The links are found in the source text by ``scanner``: inline links ``[text](target.md#part)``
+and reference definitions ``[name]: target.md``, outside fenced code, code spans and HTML comments.
 Targets are resolved as MkDocs resolves them: relative to the linking page, in the site's tree.
 """
 
@@ -17,29 +17,18 @@ from urllib.parse import unquote, urlsplit
 
 from ..core import frontmatter, textfile, yamlsource
 from ..core.mdtext import prose
+from .scanner import DEFINITION, LINK, links_in
 
-# [text](target "title"): text may hold one level of nested brackets; the target may be <...>
-# or a run without spaces that may hold balanced parentheses.
-_INLINE = re.compile(
-    r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]"
-    r"\(\s*(<[^<>\n]*>|(?:[^\s()<>]|\([^\s()]*\))*)"
-    r"""(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"""
-)
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*(<[^<>\n]*>|\S+)", re.M)
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$")
 
 
 def markdown_links(text: str, first_line: int = 1) -> list[tuple[str, int]]:
-    """Every link target in Markdown ``text`` (not images), with its line in the file."""
-    clean = prose(text)
-    found: list[tuple[int, str]] = []
-    for match in _INLINE.finditer(clean):
-        if not match.group(1):
-            found.append((match.start(2), match.group(2)))
-    for match in _REFERENCE.finditer(clean):
-        found.append((match.start(1), match.group(1)))
-    found.sort()
-    return [(target.strip("<>").strip(), clean.count("\n", 0, start) + first_line) for start, target in found]
+    """Every link target in Markdown ``text`` (not images), with its line in the file: inline
+    links and reference definitions (a reference link counts once, at its definition)."""
+    return [
+        (link.target, link.line + first_line - 1)
+        for link in links_in(prose(text)) if link.kind in (LINK, DEFINITION)
+    ]
 
 
 def resolve_link(target: str, from_uri: str) -> str | None:

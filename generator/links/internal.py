@@ -18,10 +18,12 @@ from markdown.extensions.toc import slugify
 from ..core.problems import Problems
 from ..core.mdtext import prose
 from .graph import markdown_links, resolve_link
+from .scanner import link_text
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.+?)\s*#*\s*$", re.M)
 _ATTR_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
 _HTML_ID = re.compile(r"""\sid=["']([^"']+)["']""")
+_EMPHASIS_MARKS = re.compile(r"[*_`]")
 
 
 def anchors(body: str) -> set[str]:
@@ -35,7 +37,7 @@ def anchors(body: str) -> set[str]:
         if explicit:
             found.add(explicit.group(1))
             continue
-        slug = slugify(re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", heading), "-")
+        slug = slugify(_EMPHASIS_MARKS.sub("", link_text(heading)), "-")
         n = counts.get(slug, 0)
         counts[slug] = n + 1
         found.add(slug if n == 0 else f"{slug}_{n}")
