@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..core import textfile, yamlsource
+from ..core.files import source_files
 from ..core.frontmatter import PROCEDURE_FIELDS, Change, Field, validate
 from ..core.manual import Manual
 from ..core.problems import Problems
@@ -71,10 +72,7 @@ def flowchart_sources(root: Path, folder: str | None) -> list[Path]:
     (flowcharts turned off)."""
     if folder is None:
         return []
-    base = root / folder.strip("/")
-    if not base.is_dir():
-        return []
-    return sorted(p for p in base.rglob("*") if p.suffix in FLOWCHART_SUFFIXES and p.is_file() and not p.name.startswith("."))
+    return source_files(root / folder.strip("/"), FLOWCHART_SUFFIXES)
 
 
 def documents_from_flowcharts(

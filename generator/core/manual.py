@@ -11,12 +11,12 @@ re-reads only the pages an officer changed.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import frontmatter, mdtext, textfile
+from .files import source_files
 from .frontmatter import FrontMatter, Field, PROCEDURE_FIELDS
 from .problems import Problem, Problems
 
@@ -122,12 +122,7 @@ class Manual:
 
 def discover(root: Path, section: Section) -> list[Path]:
     """The Markdown files of a content folder, sorted, following the folder tree."""
-    folder = root / section.folder
-    found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        found.extend(Path(dirpath) / name for name in sorted(filenames) if name.endswith(".md") and not name.startswith("."))
-    return found
+    return source_files(root / section.folder)
 
 
 def load_manual(

@@ -7,11 +7,11 @@ works them out from mkdocs.yml without building).
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Iterable
 
 from ..core import textfile
+from ..core.files import source_files
 from ..core.manual import Manual
 from ..core.problems import Problems
 from .model import FlowchartCache, Library, check_embeds, check_page_links, load_library
@@ -38,13 +38,9 @@ def check_site(library: Library, manual: Manual, *, site_pages: Iterable[str], d
 def docs_pages(docs_dir: Path, root: Path) -> list[tuple[str, Path, str]]:
     """The Markdown files in docs_dir: (path as shown in messages, file, path in the site)."""
     found = []
-    for dirpath, dirnames, filenames in os.walk(docs_dir):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.endswith(".md") and not name.startswith("."):
-                path = Path(dirpath) / name
-                shown = path.relative_to(root).as_posix() if root in path.parents else str(path)
-                found.append((shown, path, path.relative_to(docs_dir).as_posix()))
+    for path in source_files(docs_dir):
+        shown = path.relative_to(root).as_posix() if root in path.parents else str(path)
+        found.append((shown, path, path.relative_to(docs_dir).as_posix()))
     return found
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..core import textfile, yamlsource
+from ..core.files import source_files
 from ..core.frontmatter import Field, FrontMatter, check_date, check_text, check_text_list, check_whole, validate
 from ..core.problems import Problem, Problems
 from ..core.yamlsource import LocatedDict, LocatedList
@@ -169,14 +170,10 @@ def load_library(root: Path, folder: str, *, today: dt.date, cache: FlowchartCac
     directory = root / folder
     if not directory.is_dir():
         return library
-    for path in sorted(directory.iterdir()):
-        if path.name.startswith(".") or not path.is_file():
-            continue
+    for path in source_files(directory, (".yml", ".yaml"), recursive=False):
         rel = path.relative_to(root).as_posix()
         if path.suffix == ".yaml":
             library.problems.add("flowchart-file-name", rel, 0, f"is ignored: flowchart files end in '.yml'; rename it to {path.stem}.yml")
-            continue
-        if path.suffix != ".yml":
             continue
         library.files.append(rel)
         parsed = cache.parse(path, rel, folder, today)

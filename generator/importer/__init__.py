@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from urllib.parse import unquote
 import yaml
 
 from ..core import textfile
+from ..core.files import source_files
 from ..core.manual import Section, load_manual
 from ..core.problems import Problem
 from ..newpage import slugify, yaml_scalar
@@ -145,21 +145,16 @@ def collect(source: Path, exclude: frozenset[Path] = frozenset()) -> tuple[list[
         return [(source, source.name)], []
     pages: list[tuple[Path, str]] = []
     ignored: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(source):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            path = Path(dirpath) / name
-            if path.resolve() in exclude:
-                continue
-            rel = path.relative_to(source).as_posix()
-            if name == REPORT_NAME or (name.startswith(Path(REPORT_NAME).stem) and name.endswith(Path(REPORT_NAME).suffix)):
-                continue  # a report of an earlier import
-            if kind_of(path):
-                pages.append((path, rel))
-            else:
-                ignored.append(rel)
+    for path in source_files(source, None):
+        if path.resolve() in exclude:
+            continue
+        rel, name = path.relative_to(source).as_posix(), path.name
+        if name == REPORT_NAME or (name.startswith(Path(REPORT_NAME).stem) and name.endswith(Path(REPORT_NAME).suffix)):
+            continue  # a report of an earlier import
+        if kind_of(path):
+            pages.append((path, rel))
+        else:
+            ignored.append(rel)
     return pages, ignored
 
 

@@ -8,7 +8,6 @@ validated with the same machinery as a procedure's, against ``INFO_SHEET_FIELDS`
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from ..core.frontmatter import (
     check_text,
     check_whole,
 )
+from ..core.files import source_files
 from ..core.manual import ParseCache, Section, SourcePage
 from ..core.problems import Problems
 from ..core.yamlsource import LocatedDict, LocatedList
@@ -66,12 +66,7 @@ class InfoSheet(SourcePage):
 
 
 def discover_sheets(docs_dir: Path, folder: str) -> list[Path]:
-    base = docs_dir / folder
-    found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(base):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        found.extend(Path(dirpath) / n for n in sorted(filenames) if n.endswith(".md") and not n.startswith("."))
-    return found
+    return source_files(docs_dir / folder)
 
 
 def load_info_sheets(

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 from markdown.extensions.toc import slugify
 
+from ..core.files import source_files
 from ..core.problems import Problems
 from ..core.mdtext import prose
 from .graph import markdown_links, resolve_link
@@ -91,11 +92,9 @@ def check_links(
 def docs_bodies(docs_dir: Path, root: Path, skip: set[str]) -> list[tuple[str, str, str, int]]:
     """The hand-written pages of docs_dir as (shown path, site uri, text, 1)."""
     out = []
-    if not docs_dir.is_dir():
-        return out
-    for path in sorted(docs_dir.rglob("*.md")):
+    for path in source_files(docs_dir):
         uri = path.relative_to(docs_dir).as_posix()
-        if uri in skip or any(part.startswith(".") for part in path.relative_to(docs_dir).parts):
+        if uri in skip:
             continue
         try:
             text = path.read_text(encoding="utf-8-sig")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..core import textfile
+from ..core.files import source_files
 from ..core.mdtext import prose
 from ..core.frontmatter import SplitError, split
 from ..core.problems import Problem
@@ -75,14 +76,11 @@ def find_in_project(root: Path, docs_dir: Path, pages: Iterable[tuple[str, str, 
     found: list[Problem] = []
     for path, body, first_line in pages:
         found += find_in_markdown(body, path, first_line)
-    if docs_dir.is_dir():
-        for file in sorted(docs_dir.rglob("*.md")):
-            if any(part.startswith(".") for part in file.relative_to(docs_dir).parts):
-                continue
-            rel = file.relative_to(root).as_posix() if root in file.resolve().parents else file.as_posix()
-            try:
-                text = textfile.read_text(file)
-            except textfile.TextFileError:
-                continue  # reported by the build itself
-            found += find_in_page(text, rel)
+    for file in source_files(docs_dir):
+        rel = file.relative_to(root).as_posix() if root in file.resolve().parents else file.as_posix()
+        try:
+            text = textfile.read_text(file)
+        except textfile.TextFileError:
+            continue  # reported by the build itself
+        found += find_in_page(text, rel)
     return found

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..core.files import source_files
 from ..core.manual import Manual, ParseCache, Section
 from ..core.problems import Problems
 from .model import TopicList, check_keywords, load_topic_list
@@ -66,13 +66,7 @@ class TopicSources:
 
 def discover_docs_pages(docs_dir: Path) -> list[str]:
     """The site uris of the Markdown pages in ``docs_dir`` (for the CLI, which has no MkDocs files)."""
-    found = []
-    for dirpath, dirnames, filenames in os.walk(docs_dir):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.endswith(".md") and not name.startswith("."):
-                found.append((Path(dirpath) / name).relative_to(docs_dir).as_posix())
-    return found
+    return [path.relative_to(docs_dir).as_posix() for path in source_files(docs_dir)]
 
 
 def load_sources(

@@ -36,3 +36,18 @@ def test_no_two_classes_share_a_name():
     assert len(names) > 50  # the walk found the package
     shared = {name: places for name, places in names.items() if len(places) > 1}
     assert shared == {}, "rename one of each pair, for what it holds"
+
+
+# Walking the built site (not the sources) to check or publish it is not finding sources.
+BUILT_SITE_WALKERS = {"generator/amendments/sitebuild.py", "generator/amendments/linkcheck.py"}
+
+
+def test_source_folders_are_walked_in_one_place():
+    """``generator/core/files.py`` finds source files, so every part sees the same files."""
+    walking = ("os.walk(", ".rglob(", ".glob(", ".iterdir(", "os.listdir(", "os.scandir(")
+    found = sorted(
+        path.relative_to(GENERATOR.parent).as_posix()
+        for path in GENERATOR.rglob("*.py")
+        if any(call in path.read_text(encoding="utf-8") for call in walking)
+    )
+    assert found == sorted({"generator/core/files.py"} | BUILT_SITE_WALKERS)
