@@ -15,8 +15,14 @@ A flowchart has a few dozen steps, so the classic Sugiyama method fits in this m
 4. **x**: each rank is placed by weighted least squares towards its neighbours, subject to
    minimum gaps (solved exactly by pool-adjacent-violators), sweeping down and up; chains of
    dummies weigh most, so long edges run straight;
-5. **routes**: edges leave a box at its bottom and enter the next at its top, at ports spread
-   across the edge; between ranks they are S-curves, through a rank they run straight down.
+5. **ports**: edges leave a box at its bottom and enter the next at its top, at ports spread
+   across the side in the order of where they go, so that they do not cross;
+6. **y**: each rank is a band as tall as its tallest box, and the gap below it grows with the
+   sideways run of the curves crossing it;
+7. **routes**: between ranks edges are S-curves, through a rank they run straight down.
+
+Each phase is a function below (``_acyclic``, ``_ranks`` and ``_chains``, ``_ordered_ranks``,
+``_place_x``, ``_ports``, ``_rank_bands``, ``_route``); ``layout`` runs them in turn.
 
 Everything is deterministic: the same source gives the same drawing.
 """
@@ -303,28 +309,29 @@ def _spread(count: int, box: Box, inset: float, spacing: Spacing) -> list[float]
     return [box.cx + (i - (count - 1) / 2) * step for i in range(count)]
 
 
-# --------------------------------------------------------------------------- the layout
+# --------------------------------------------------------------------------- the phases
 
 
-def layout(nodes: list[Node], edges: list[Edge], spacing: Spacing = Spacing()) -> Layout:
-    """Place ``nodes`` top-down, the first at the top, and route ``edges`` between them."""
-    order = [n.id for n in nodes]
-    vertices: dict[Hashable, _Vertex] = {n.id: _Vertex(n.id, n.width, n.height, "node", inset=n.inset) for n in nodes}
-    edges = [e for e in edges if e.source != e.target]
-
+def _acyclic(order: list[str], edges: list[Edge]) -> tuple[set[int], list[tuple[str, str, int]]]:
+    """Phase 1, cycles: the back edges, and every edge as (top, bottom, length in ranks), back
+    edges reversed; an edge with a label spans two ranks, its label in the rank between."""
     back = _back_edges(order, edges)
     dag = []
     for index, edge in enumerate(edges):
         top, bottom = (edge.target, edge.source) if index in back else (edge.source, edge.target)
         dag.append((top, bottom, 2 if edge.label else 1))
-    rank = _ranks(order, dag)
-    for key, v in vertices.items():
-        v.rank = rank[key]  # type: ignore[index]
+    return back, dag
 
-    # Chains of vertices, top to bottom, one per edge: the label (if any) next to the source.
+
+def _chains(
+    edges: list[Edge], dag: list[tuple[str, str, int]], back: set[int], vertices: dict[Hashable, _Vertex]
+) -> list[list[_Vertex]]:
+    """Phase 2, ranks (after ``_ranks`` has ranked the steps): one chain of vertices per edge, top to bottom,
+    with its label (if any) next to the source and a dummy vertex in each other rank it crosses.
+    The new vertices are added to ``vertices``."""
     chains: list[list[_Vertex]] = []
     for index, (edge, (top, bottom, _)) in enumerate(zip(edges, dag)):
-        first, last = rank[top], rank[bottom]
+        first, last = vertices[top].rank, vertices[bottom].rank
         label_rank = (last - 1) if index in back else (first + 1)
         chain = [vertices[top]]
         for r in range(first + 1, last):
@@ -339,8 +346,13 @@ def layout(nodes: list[Node], edges: list[Edge], spacing: Spacing = Spacing()) -
             a.down.append(b)
             b.up.append(a)
         chains.append(chain)
+    return chains
 
-    # Initial order: depth first from the start, branches in the order they are written.
+
+def _ordered_ranks(order: list[str], vertices: dict[Hashable, _Vertex]) -> list[list[_Vertex]]:
+    """Phase 3, order: the vertices of each rank, left to right. First depth-first from the
+    start, branches in the order they are written; then barycentre sweeps, keeping the order
+    with the fewest crossings."""
     ranks: list[list[_Vertex]] = [[] for _ in range(max(v.rank for v in vertices.values()) + 1)]
     seen: set[int] = set()
 
@@ -364,9 +376,12 @@ def layout(nodes: list[Node], edges: list[Edge], spacing: Spacing = Spacing()) -
         count = _crossings(ranks)
         if count < fewest:
             best, fewest = [list(r) for r in ranks], count
-    ranks = best
+    return best
 
-    # x: pack each rank, then pull towards neighbours, sweeping down and up.
+
+def _place_x(ranks: list[list[_Vertex]], vertices: dict[Hashable, _Vertex], spacing: Spacing) -> None:
+    """Phase 4, x: pack each rank, then pull it towards its neighbours, sweeping down and up;
+    straighten runs; and move everything right of the margin."""
     for rank_vertices in ranks:
         x = 0.0
         for i, v in enumerate(rank_vertices):
@@ -385,66 +400,108 @@ def layout(nodes: list[Node], edges: list[Edge], spacing: Spacing = Spacing()) -
     for v in vertices.values():
         v.x += spacing.margin - left
 
-    # Ports: edges meet a box's bottom (leaving) and top (arriving) at spread-out points.
+
+def _ports(
+    vertices: dict[Hashable, _Vertex], chains: list[list[_Vertex]], spacing: Spacing
+) -> dict[tuple[int, int], float]:
+    """Phase 5, ports: where each chain leaves its first box (``(chain, 0)``, at the bottom) and
+    enters its last (``(chain, 1)``, at the top), spread out along the side, in the order of the
+    vertices they go to, so that they do not cross."""
     provisional = {key: Box(v.x - v.width / 2, 0.0, v.width, v.height, v.rank) for key, v in vertices.items()}
-    out_ports: dict[tuple[int, int], float] = {}
+    ports: dict[tuple[int, int], float] = {}
     for key, v in vertices.items():
         if v.kind != "node":
             continue
-        for side, attached in (("bottom", v.down), ("top", v.up)):
+        for side in ("bottom", "top"):
             users = [(i, c) for i, c in enumerate(chains) for j, w in enumerate(c) if w is v and (
                 (side == "bottom" and j + 1 < len(c)) or (side == "top" and j > 0))]
             users.sort(key=lambda item: (item[1][item[1].index(v) + (1 if side == "bottom" else -1)].x, item[0]))
             for (i, _), x in zip(users, _spread(len(users), provisional[key], v.inset, spacing)):
-                out_ports[(i, 0 if side == "bottom" else 1)] = x
+                ports[(i, 0 if side == "bottom" else 1)] = x
+    return ports
 
-    # y: ranks are bands as tall as their tallest box; gaps grow with the curves crossing them.
+
+def _rank_bands(
+    ranks: list[list[_Vertex]], chains: list[list[_Vertex]], ports: dict[tuple[int, int], float], spacing: Spacing
+) -> tuple[list[float], list[float]]:
+    """Phase 6, y: ``(tops, heights)`` of the ranks. A rank is a band as tall as its tallest
+    box; the gap below it grows with the sideways run of the curves crossing it."""
     heights = [max((v.height for v in r), default=0.0) for r in ranks]
     spans = [0.0] * len(ranks)
     for i, chain in enumerate(chains):
-        xs = [out_ports[(i, 0)]] + [v.x for v in chain[1:-1]] + [out_ports[(i, 1)]]
+        xs = [ports[(i, 0)]] + [v.x for v in chain[1:-1]] + [ports[(i, 1)]]
         for (a, b), (xa, xb) in zip(zip(chain, chain[1:]), zip(xs, xs[1:])):
             spans[a.rank] = max(spans[a.rank], abs(xa - xb))
     tops = [spacing.margin]
     for r in range(1, len(ranks)):
         gap = min(max(spacing.rank_gap, 0.2 * spans[r - 1] + 16), spacing.max_rank_gap)
         tops.append(tops[-1] + heights[r - 1] + gap)
+    return tops, heights
 
-    def box(v: _Vertex) -> Box:
-        return Box(v.x - v.width / 2, tops[v.rank] + (heights[v.rank] - v.height) / 2, v.width, v.height, v.rank,
-                   str(v.key) if v.kind == "node" else None)
 
-    boxes = {key: box(v) for key, v in vertices.items()}
-    routes = []
-    for i, (edge, chain) in enumerate(zip(edges, chains)):
-        start, end = boxes[chain[0].key], boxes[chain[-1].key]
-        x0, x1 = out_ports[(i, 0)], out_ports[(i, 1)]
-        # A port a few pixels off the line it joins would make a wobble: run straight instead.
-        def inside(x: float, b: Box, v: _Vertex) -> bool:
-            return b.x + v.inset < x < b.right - v.inset
+def _route(
+    edge: Edge, chain: list[_Vertex], ports: tuple[float, float], boxes: dict[Hashable, Box],
+    tops: list[float], heights: list[float], back: bool,
+) -> Route:
+    """Phase 7, routes: an edge's points, from the bottom of its first box through the ranks it
+    crosses to the top of its last; a back edge's points are reversed, so its arrow points up."""
+    start, end = boxes[chain[0].key], boxes[chain[-1].key]
+    x0, x1 = ports
 
-        if len(chain) == 2:
-            if abs(x0 - x1) < 6:
-                if inside(x0, end, chain[-1]):
-                    x1 = x0
-                elif inside(x1, start, chain[0]):
-                    x0 = x1
-        else:
-            if abs(x0 - chain[1].x) < 6 and inside(chain[1].x, start, chain[0]):
-                x0 = chain[1].x
-            if abs(x1 - chain[-2].x) < 6 and inside(chain[-2].x, end, chain[-1]):
-                x1 = chain[-2].x
-        points: list[Point] = [(x0, start.bottom), (x0, tops[start.rank] + heights[start.rank])]
-        label = None
-        for v in chain[1:-1]:
-            points += [(v.x, tops[v.rank]), (v.x, tops[v.rank] + heights[v.rank])]
-            if v.kind == "label":
-                label = boxes[v.key]
-        points += [(x1, tops[end.rank]), (x1, end.y)]
-        clean = [points[0]] + [p for p, q in zip(points[1:], points) if p != q]
-        back_edge = i in back
-        routes.append(Route(edge, clean[::-1] if back_edge else clean, label, back_edge))
+    # A port a few pixels off the line it joins would make a wobble: run straight instead.
+    def inside(x: float, b: Box, v: _Vertex) -> bool:
+        return b.x + v.inset < x < b.right - v.inset
 
+    if len(chain) == 2:
+        if abs(x0 - x1) < 6:
+            if inside(x0, end, chain[-1]):
+                x1 = x0
+            elif inside(x1, start, chain[0]):
+                x0 = x1
+    else:
+        if abs(x0 - chain[1].x) < 6 and inside(chain[1].x, start, chain[0]):
+            x0 = chain[1].x
+        if abs(x1 - chain[-2].x) < 6 and inside(chain[-2].x, end, chain[-1]):
+            x1 = chain[-2].x
+    points: list[Point] = [(x0, start.bottom), (x0, tops[start.rank] + heights[start.rank])]
+    label = None
+    for v in chain[1:-1]:
+        points += [(v.x, tops[v.rank]), (v.x, tops[v.rank] + heights[v.rank])]
+        if v.kind == "label":
+            label = boxes[v.key]
+    points += [(x1, tops[end.rank]), (x1, end.y)]
+    clean = [points[0]] + [p for p, q in zip(points[1:], points) if p != q]
+    return Route(edge, clean[::-1] if back else clean, label, back)
+
+
+# --------------------------------------------------------------------------- the layout
+
+
+def layout(nodes: list[Node], edges: list[Edge], spacing: Spacing = Spacing()) -> Layout:
+    """Place ``nodes`` top-down, the first at the top, and route ``edges`` between them: the
+    phases above, in turn."""
+    order = [n.id for n in nodes]
+    vertices: dict[Hashable, _Vertex] = {n.id: _Vertex(n.id, n.width, n.height, "node", inset=n.inset) for n in nodes}
+    edges = [e for e in edges if e.source != e.target]
+
+    back, dag = _acyclic(order, edges)
+    for key, r in _ranks(order, dag).items():
+        vertices[key].rank = r
+    chains = _chains(edges, dag, back, vertices)
+    ranks = _ordered_ranks(order, vertices)
+    _place_x(ranks, vertices, spacing)
+    ports = _ports(vertices, chains, spacing)
+    tops, heights = _rank_bands(ranks, chains, ports, spacing)
+
+    boxes = {
+        key: Box(v.x - v.width / 2, tops[v.rank] + (heights[v.rank] - v.height) / 2, v.width, v.height, v.rank,
+                 str(v.key) if v.kind == "node" else None)
+        for key, v in vertices.items()
+    }
+    routes = [
+        _route(edge, chain, (ports[(i, 0)], ports[(i, 1)]), boxes, tops, heights, i in back)
+        for i, (edge, chain) in enumerate(zip(edges, chains))
+    ]
     width = max(b.right for b in boxes.values()) + spacing.margin
     height = max(b.bottom for b in boxes.values()) + spacing.margin
     by_rank = [[boxes[v.key] for v in r if v.kind != "dummy"] for r in ranks]
