@@ -44,6 +44,7 @@ _CHECKS = (
     Check("config-file", ERROR, "mkdocs.yml that cannot be read, or that does not list the procedures plugin.", fixed=True),
     Check("options", ERROR, "A procedures plugin option in mkdocs.yml of the wrong type or value.", fixed=True),
     Check("content-folder", ERROR, "A content folder named in mkdocs.yml that does not exist.", fixed=True),
+    Check("page-clash", ERROR, "A page of docs_dir at the path of a procedure, flowchart or generated page.", fixed=True),
     # What a reader would get wrong: these fail a strict build.
     Check("unknown-field", WARNING, "A field or option that is not known, so it is ignored (often a misspelling)."),
     Check("duplicate-title", ERROR, "Two pages of one section, or two info-sheets, with the same title."),
