@@ -194,3 +194,25 @@ def test_ci_entry_point_passes_shellcheck_and_installs_what_make_test_needs():
     for package in ("chromium", "poppler-utils", "nodejs npm"):
         assert f"packages+=({package})" in text, package
     assert text.rstrip().endswith("make test")
+
+
+QUIET = re.compile(r"""(?<![\w-])(--quiet|-q)(?![\w-])""")
+
+
+def test_no_mkdocs_build_combines_strict_with_quiet():
+    """With MkDocs 1.6.1 `mkdocs build --strict --quiet` passes a site with warnings: --quiet hides
+    them from the count that --strict reads. Every build here uses --strict alone."""
+    skip = {".git", ".venv", "node_modules", "site", "test-artifacts", "__pycache__"}
+    offenders = []
+    for folder, dirs, files in os.walk(REPO):
+        dirs[:] = [d for d in dirs if d not in skip and not d.startswith(".site-")]
+        for name in files:
+            path = Path(folder) / name
+            if path.suffix not in (".py", ".yml", ".yaml", ".sh", ".toml", ".cfg") and name != "Makefile" and path.parent.name != ".ci":
+                continue
+            if path == Path(__file__):
+                continue
+            for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+                if "--strict" in line and QUIET.search(line) and not line.lstrip().startswith("#"):
+                    offenders.append(f"{path.relative_to(REPO)}:{number}: {line.strip()}")
+    assert not offenders, "drop --quiet (or -q) where --strict is used:\n" + "\n".join(offenders)
