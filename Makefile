@@ -31,7 +31,8 @@ SITE_DIR ?= site
 site: $(STAMP)
 	$(BIN)/python -m generator.amendments.sitebuild --config-file mkdocs.yml --site-dir $(SITE_DIR)
 
-## Build, serve on 127.0.0.1 and check every internal link and #anchor with LinkChecker.
+## Build, serve on 127.0.0.1 and check every internal link with LinkChecker, and every #anchor
+## in the built pages (generator/amendments/anchors.py).
 ## Links to other sites are left out; `make linkcheck EXTERNAL=1` checks them too (needs internet).
 linkcheck: site
 	$(BIN)/python -m generator.amendments.linkcheck --site $(SITE_DIR) $(if $(filter 1 yes true,$(EXTERNAL)),--external)
