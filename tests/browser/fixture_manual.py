@@ -13,8 +13,6 @@ body phrases to find.
 
 from __future__ import annotations
 
-import fnmatch
-import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +20,6 @@ from typing import Any
 
 import yaml
 
-from generator.glossary import Matcher, load_glossary, scan_usage
 from generator.project import load_project
 
 
@@ -195,7 +192,6 @@ PAGES: tuple[FixturePage, ...] = (
 )
 
 BY_URI = {p.uri: p for p in PAGES}
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 
 
 def _link(from_uri: str, to_uri: str) -> str:
@@ -278,9 +274,6 @@ def write_fixture_manual(repo: Path, target: Path) -> Path:
     - adds docs_dir pages that no nav entry lists yet (the info-sheets) under "Information Sheets";
     - lets links to pages that later features generate (glossary.md, amendments.md) pass as
       INFO rather than WARNING, since the fixture cannot build them.
-
-    Its copy of glossary.yml has ``link: false`` on the terms its short pages never use, as an
-    officer would mark them, so that ``mkdocs build --strict`` has no "used on no page" warning.
     """
     project = load_project(repo)
     for page in PAGES:
@@ -297,12 +290,6 @@ def write_fixture_manual(repo: Path, target: Path) -> Path:
         elif source.is_file():
             shutil.copy2(source, target / extra)
     shutil.copy2(project.config_file, target / "base.yml")
-    settings = project.options.get("glossary") or {}
-    docs_pages = [(p.relative_to(target / docs_rel).as_posix(), p.read_text(encoding="utf-8"))
-                  for p in (target / docs_rel).rglob("*.md")]
-    linked = [(uri, text) for uri, text in docs_pages
-              if not any(fnmatch.fnmatch(uri, pattern) for pattern in settings.get("exclude") or [])]
-    _unlink_unused_terms(target / "glossary.yml", [(p.uri, body(p)) for p in PAGES if p.status == "published"] + linked)
 
     overrides: dict[str, Any] = {
         "INHERIT": "base.yml",
@@ -320,19 +307,3 @@ def write_fixture_manual(repo: Path, target: Path) -> Path:
     config = target / "mkdocs.yml"
     config.write_text(yaml.safe_dump(overrides, sort_keys=False), encoding="utf-8")
     return config
-
-
-def _unlink_unused_terms(path: Path, pages: list[tuple[str, str]]) -> None:
-    """Set ``link: false`` on the terms that none of ``pages`` (uri, Markdown) uses."""
-    if not path.is_file():
-        return
-    glossary, _ = load_glossary(path, path.name)
-    if glossary is None:
-        return
-    used = scan_usage(Matcher(glossary), [(uri, FRONT_MATTER.sub("", text, count=1)) for uri, text in pages])
-    unused = {t.term for t in glossary.terms if t.link and t.anchor not in used}
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    for entry in data["terms"]:
-        if entry.get("term") in unused:
-            entry["link"] = False
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8")
