@@ -101,7 +101,8 @@ def search_index(site: Path) -> tuple[int, int]:
 def build(config: Path, out: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(out)],
+    # --strict alone: --quiet would hide the warnings --strict counts (MkDocs 1.6).
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
                             cwd=config.parent, env=env, capture_output=True, text=True)
     if result.returncode:
         sys.exit(f"mkdocs build --strict failed for {config}:\n{result.stdout}{result.stderr}"

@@ -9,7 +9,8 @@
 - ``browser``: Debian's Chromium through Playwright; ``page`` opens a new context per test.
 
 Without Chromium (or axe-core, or pdftotext) the tests are skipped with the command that installs
-it; with CI=true they fail instead, so CI can never pass by skipping them.
+it, as .ci/system-packages gives it (`make test` runs that script first, and installs them itself
+as root on Debian); with CI=true they fail instead, so CI can never pass by skipping them.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from .helpers import REPO, BuiltSite
 from .pages import WIDTHS
 
 ARTIFACTS = REPO / "test-artifacts"
+SYSTEM_PACKAGES = REPO / ".ci" / "system-packages"
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 
 # Keep Chromium off the network: no updates, sync, field trials or QUIC (see the notes on testing).
@@ -53,6 +55,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def system_install_command() -> str:
+    """What .ci/system-packages says installs the missing system packages ("" if none is missing)."""
+    try:
+        done = subprocess.run(["bash", str(SYSTEM_PACKAGES), "--command"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
 
 
 def missing(what: str, install: str) -> None:
@@ -86,7 +97,8 @@ def _build(config: Path, out: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(out)],
+        # Never add --quiet: it hides warnings from the count --strict fails on (MkDocs 1.6).
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
         cwd=config.parent, env=env, capture_output=True, text=True, timeout=600,
     )
 
@@ -168,7 +180,8 @@ def server(site: BuiltSite) -> Iterator[BuiltSite]:
 def browser() -> Iterator[Any]:
     executable = chromium_path()
     if executable is None:
-        missing("Chromium", "install it with `apt-get install chromium` (Debian/Ubuntu), or set PM_CHROMIUM to its path")
+        command = system_install_command() or "apt-get install chromium"
+        missing("Chromium", f"{command} (or set PM_CHROMIUM to its path)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -225,7 +238,9 @@ def page(new_page: Any) -> Any:
 @pytest.fixture(scope="session")
 def axe_source() -> str:
     if not AXE.is_file():
-        missing("axe-core", "run `npm install` in the repository (package.json pins it), or `make test`")
+        command = system_install_command()
+        missing("axe-core", f"{command}, then `make test`" if command else
+                "run `make test`, or `npm install` in the repository (package.json pins it)")
     return AXE.read_text(encoding="utf-8")
 
 
@@ -233,7 +248,7 @@ def axe_source() -> str:
 def pdftotext() -> str:
     found = shutil.which("pdftotext")
     if found is None:
-        missing("pdftotext", "install it with `apt-get install poppler-utils`")
+        missing("pdftotext", system_install_command() or "apt-get install poppler-utils")
     return found
 
 

@@ -18,7 +18,7 @@ def no_violations(lines: list[str]) -> str:
 
 
 @pytest.mark.parametrize(("kind", "width"), pages_and_widths())
-def test_axe_finds_no_violations(new_page, server, axe_source, artifacts, kind, width):
+def test_axe_finds_no_violations(axe_source, new_page, server, artifacts, kind, width):
     """axe-core on the page as loaded. The page is also kept as a screenshot to look at, in
     test-artifacts/screenshots/, and must be no wider than the screen."""
     page = new_page(width)
@@ -52,7 +52,7 @@ def open_search_with_results(page, width: str) -> None:
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("kind", [BY_NAME["home"].param, PROCEDURE.param])
-def test_axe_with_search_open(new_page, server, axe_source, kind, width):
+def test_axe_with_search_open(axe_source, new_page, server, kind, width):
     page = new_page(width)
     visit(page, server, kind)
     open_search_with_results(page, width)
@@ -62,7 +62,7 @@ def test_axe_with_search_open(new_page, server, axe_source, kind, width):
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_axe_with_glossary_tooltip_open(new_page, server, axe_source, width):
+def test_axe_with_glossary_tooltip_open(axe_source, new_page, server, width):
     server.require_glossary()
     page = new_page(width)
     visit(page, server, PROCEDURE)
