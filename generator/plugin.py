@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
 
 from .config import ProceduresConfig
 from .options import ACCESSIBILITY_STATEMENT, check_options
@@ -37,6 +39,8 @@ from .glossary.usage import body_text
 from .glossary import GlossaryExtension, LinkContext, Matcher, acronym_warnings, load_glossary, scan_usage, unused_warnings
 from .glossary.page import glossary_markdown
 from .glossary.definition import to_plain
+from .glossary.search import add_glossary, term_forms
+from .core.searchwords import words as search_words
 from .topics.links import title_of
 from .topics import Entry, IndexPage, LinkCache, check_item_keywords, check_keywords, keyword_entries, Settings as TopicSettings, TopicSources, Views, build_views, load_sources
 
@@ -48,6 +52,7 @@ COLOURS = "assets/procedures/colours.css"
 FLOWCHART_STYLESHEET = "assets/procedures/flowcharts.css"
 GLOSSARY_STYLESHEET = "assets/procedures/glossary.css"
 SCRIPT = "assets/procedures/manual.js"
+SEARCH_WORDS = "assets/procedures/search-words.json"  # beside SCRIPT, which loads it (see core/searchwords.py)
 
 
 class ProceduresPlugin(BasePlugin[ProceduresConfig]):
@@ -77,6 +82,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self.glossary: Any = None
         self.glossary_matcher: Matcher | None = None
         self.glossary_forms: dict[str, list[str]] = {}  # page url -> glossary forms, for search
+        self.glossary_url = ""  # the glossary page's, as search entries give it
         self.releases = Releases()
         self.site_globals: dict[str, Any] = {}
         self.topic_sources: TopicSources | None = None
@@ -359,6 +365,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             number = self.numbers.get(uri, "")
             titles[uri] = f"{number} {title}" if number else title
         page = files.get_file_from_path(options.page)
+        self.glossary_url = page.url
         page.content_string = glossary_markdown(
             self.glossary, title=options.title, intro=options.intro, used=used, titles=titles,
             urls={uri: files.get_file_from_path(uri).url_relative_to(page) for uri in titles},
@@ -398,29 +405,27 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         context = self.glossary_links.context
         if context is not None and self.glossary is not None:
             by_anchor = {t.anchor: t for t in self.glossary.terms}
-            forms: list[str] = []
-            for anchor in sorted(context.used):
-                term = by_anchor[anchor]
-                forms += [term.term, *term.aliases] + ([term.acronym] if term.acronym else [])
-            self.glossary_forms[page.url] = forms
+            self.glossary_forms[page.url] = [form for anchor in sorted(context.used) for form in term_forms(by_anchor[anchor])]
         self.glossary_links.context = None
 
     # Before the search plugin writes its index (its on_post_build runs at the default priority, 0).
     @event_priority(50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Add the glossary forms of the terms each page uses to its search entry, so that "CSE"
-        finds the pages about Child Sexual Exploitation; the page itself shows nothing extra.
+        """The glossary in the search entries (see glossary/search.py), and the index's words for
+        the search box's near spellings (core/searchwords.py).
 
         The entries are Material's search plugin's own, still in memory: reading back and rewriting
         the written index instead doubled the build's peak memory on large manuals."""
-        entries = _search_entries(config)
-        if not self.glossary_forms or entries is None:
+        index = _search_index(config)
+        if not self.config.enabled or index is None:
             return
-        for entry in entries:
-            forms = self.glossary_forms.pop(entry.get("location", ""), None)
-            if forms:  # the page's first entry; sections have "#anchor" locations
-                # The entry's text is HTML, which Material shows: the forms go in as escaped text.
-                entry["text"] = f"{entry.get('text', '')} {escape(' '.join(forms))}"
+        if self.glossary is not None:
+            add_glossary(index.entries, self.glossary, page_url=self.glossary_url, forms_by_url=self.glossary_forms)
+        # Under `serve --dirty` the entries are those of the pages rebuilt: a shorter list only
+        # means that some words are also tried one letter away.
+        separator = (getattr(index, "config", None) or {}).get("separator") or ""
+        words = json.dumps(search_words(index.entries, separator), ensure_ascii=False, separators=(",", ":"))
+        write_file(words.encode("utf-8"), os.path.join(config.site_dir, SEARCH_WORDS))
 
     def _info_sheet_files(self, files: Files, sources: TopicSources) -> set[str]:
         """Drafts leave the site (unless previewed); archived sheets leave the nav. Returns their uris."""
@@ -635,12 +640,12 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         return None
 
 
-def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
-    """The entries of Material's search index (``search_index.entries``), before it writes them."""
+def _search_index(config: MkDocsConfig) -> Any:
+    """Material's search index (``entries``, ``config``), before its plugin writes it."""
     for plugin in config.plugins.values():
-        entries = getattr(getattr(plugin, "search_index", None), "entries", None)
-        if isinstance(entries, list):
-            return entries
+        index = getattr(plugin, "search_index", None)
+        if isinstance(getattr(index, "entries", None), list):
+            return index
     return None
 
 

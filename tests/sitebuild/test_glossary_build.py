@@ -179,3 +179,15 @@ def test_terms_starting_with_a_digit_or_a_quote_have_a_named_group(project):
     links = re.findall(r'<a href="#[^"]*"[^>]*>(.*?)</a>', html, re.S)
     assert len(links) > 10 and not [a for a in links if not re.sub(r"<[^>]+>", "", a).strip()], links
 
+
+def test_search_finds_a_terms_own_entry_and_the_words_for_near_spellings(project):
+    setup(project)
+    built = project.build()
+    index = json.loads((built.site / "search" / "search_index.json").read_text())
+    entry = next(d for d in index["docs"] if d["location"] == "glossary/#local-authority-designated-officer")
+    assert entry["title"] == "Local Authority Designated Officer – LADO" and entry["boost"] == 2
+    assert next(d for d in index["docs"] if d["location"] == "glossary/").get("boost") is None
+    words = json.loads((built.site / "assets" / "procedures" / "search-words.json").read_text())
+    assert words == sorted(words)
+    assert {"neglect", "significant", "exploitation", "welcome"} <= set(words)
+    assert not [w for w in words if len(w) < 5 or not w.isalpha() or w != w.lower()]
