@@ -32,6 +32,7 @@ from .model import Glossary, Term
 ENTRY_BOOST = 2.0
 FORMS_CLASS = "pm-search-forms"  # hidden in the results by glossary.css
 _NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?\s+")  # "3.9 " before a numbered page's title
+_BRACKETED = re.compile(r"\(([A-Z][A-Z0-9&]*[A-Z0-9])\)")  # "(CME)" in a term's name
 
 
 def term_forms(term: Term) -> list[str]:
@@ -44,10 +45,13 @@ def entry_title(title: str, term: Term) -> str:
     title already is: "Local Authority Designated Officer – LADO".
 
     A dash and commas keep each form a word of its own: Material splits words only at spaces and
-    hyphens, and matches the start of a word, so "(LADO)" would not be found by "LADO"."""
+    hyphens, and matches the start of a word, so "(LADO)" would not be found by "LADO". For the
+    same reason an acronym in brackets in the term's name, "Children Missing Education (CME)",
+    is said again."""
     shown = _plain(title)
+    acronyms = ([term.acronym] if term.acronym else []) + _BRACKETED.findall(term.term)
     aliases = [a for a in term.aliases if a.casefold() != shown]
-    extra = ([term.acronym] if term.acronym else []) + (["also " + ", ".join(aliases)] if aliases else [])
+    extra = list(dict.fromkeys(acronyms)) + (["also " + ", ".join(aliases)] if aliases else [])
     return f"{_straight(title)} \u2013 {_text(', '.join(extra))}" if extra else _straight(title)
 
 

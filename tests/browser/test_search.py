@@ -71,6 +71,7 @@ QUERIES = [
     Query("emergency department", "/glossary/#accident-emergency", "entry"),
     Query("Children's Guardian", "/glossary/#childrens-guardian", "entry"),
     Query("Was Not Brought", "/glossary/#was-not-brought", "entry"),
+    Query("CME", "/glossary/#children-missing-education-cme", "entry"),  # written "(CME)" in the term
     # A slip of one letter: missed, swapped, or the American spelling.
     Query("neglet", "/supplementary/neglect/", "near"),
     Query("safegaurding", "/statutory/child-safeguarding-practice-reviews/", "near"),

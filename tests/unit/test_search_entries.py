@@ -22,6 +22,10 @@ GLOSSARY = Glossary("glossary.yml", [LADO, CSE, CIN, GUARDIAN])
     ("Children in Need", CIN, "Children in Need"),  # a form the title already is is not said again
     ("3.9 Children in Need", CIN, "3.9 Children in Need"),
     ("Children\u2019s Guardian", GUARDIAN, "Children's Guardian"),
+    ("Children Missing Education (CME)", Term("Children Missing Education (CME)", "x"),
+     "Children Missing Education (CME) \u2013 CME"),  # "(cme)" is not a word "cme" starts
+    ("Emergency Protection Order (EPO)", Term("Emergency Protection Order (EPO)", "x", acronym="EPO"),
+     "Emergency Protection Order (EPO) \u2013 EPO"),
     ("Child &amp; Family", Term("Child & Family", "x", aliases=["<b>kin</b> & co"]), "Child &amp; Family \u2013 also &lt;b&gt;kin&lt;/b&gt; &amp; co"),
 ])
 def test_entry_title_adds_acronym_and_aliases_as_words_of_their_own(title, term, expected):
