@@ -136,3 +136,13 @@ def test_a_word_of_the_manual_is_not_widened(search_page, word, other):
     assert pages, f"searching {word!r} found nothing: is it still a word of the manual?"
     assert other not in pages, f"searching {word!r} also found {other}, a page with a word one letter away"
 
+
+
+def test_a_slip_is_found_on_a_phone_too(new_page, server):
+    """On a phone the search opens from the header's button, not by clicking the box."""
+    page = new_page("390")
+    visit(page, server, BY_NAME["home"])
+    page.locator(".md-header label.md-header__button[for='__search']").click()
+    wait_for_search_index(page)
+    pages = type_query(page, "neglet")
+    assert "/supplementary/neglect/" in pages[:3], pages[:6]
