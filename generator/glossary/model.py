@@ -270,7 +270,7 @@ def _check_anchors(glossary: Glossary, problems: Problems) -> None:
             problems.error(
                 glossary.path, term.line_of("term"),
                 f"the term '{term.term}' would have the anchor #{term.anchor}, which the glossary page gives to the heading "
-                f"{heading.group} (the heading over '{heading.term}', line {heading.line_of('term')}): rename the term",
+                f"{heading.group} (over '{heading.term}', line {heading.line_of('term')}): rename the term",
                 field="term",
             )
 
