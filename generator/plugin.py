@@ -12,6 +12,7 @@ maintained fork of MkDocs 1.6, unchanged.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 from pathlib import Path
@@ -24,12 +25,15 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
 
 from .config import ProceduresConfig
 from .core import mdtext, navview, numbering
+from .core.searchwords import words as search_words
 from .core.problems import ManualError, Problem, Problems
 from .flowcharts.extension import FlowchartExtension
 from .glossary import GlossaryExtension, LinkContext
+from .glossary.search import add_glossary, term_forms
 from .options import settings_from
 from .project import ProjectError, load_project
 from .site import COLOURS, Caches, SitePlan, plan_site
@@ -42,6 +46,7 @@ STYLESHEET = "assets/procedures/manual.css"
 FLOWCHART_STYLESHEET = "assets/procedures/flowcharts.css"
 GLOSSARY_STYLESHEET = "assets/procedures/glossary.css"
 SCRIPT = "assets/procedures/manual.js"
+SEARCH_WORDS = "assets/procedures/search-words.json"  # beside SCRIPT, which loads it (see core/searchwords.py)
 
 
 class ProceduresPlugin(BasePlugin[ProceduresConfig]):
@@ -219,11 +224,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         context, glossary = self.glossary_links.context, self.plan.glossary if self.plan else None
         if context is not None and glossary is not None:
             by_anchor = {t.anchor: t for t in glossary.terms}
-            forms: list[str] = []
-            for anchor in sorted(context.used):
-                term = by_anchor[anchor]
-                forms += [term.term, *term.aliases] + ([term.acronym] if term.acronym else [])
-            self.glossary_forms[page.url] = forms
+            self.glossary_forms[page.url] = [form for anchor in sorted(context.used) for form in term_forms(by_anchor[anchor])]
         self.glossary_links.context = None
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -250,8 +251,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
     # Before the search plugin writes its index (its on_post_build runs at the default priority, 0).
     @event_priority(50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Add the glossary forms of the terms each page uses to its search entry, so that "CSE"
-        finds the pages about Child Sexual Exploitation; the page itself shows nothing extra.
+        """The glossary in the search entries (see glossary/search.py), and the index's words for
+        the search box's near spellings (core/searchwords.py).
 
         The entries are Material's search plugin's own, still in memory: reading back and rewriting
         the written index instead doubled the build's peak memory on large manuals."""
@@ -260,22 +261,25 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                 f"{self.notes} note{'s' if self.notes != 1 else ''} (advice that does not fail the build): "
                 "run 'procedures check' to list them"
             )
-        entries = _search_entries(config)
-        if not self.glossary_forms or entries is None:
+        index = _search_index(config)
+        if self.plan is None or index is None:
             return
-        for entry in entries:
-            forms = self.glossary_forms.pop(entry.get("location", ""), None)
-            if forms:  # the page's first entry; sections have "#anchor" locations
-                # The entry's text is HTML, which Material shows: the forms go in as escaped text.
-                entry["text"] = f"{entry.get('text', '')} {escape(' '.join(forms))}"
+        if self.plan.glossary is not None:
+            page_url = self.plan.url(self.project.settings.glossary.page)
+            add_glossary(index.entries, self.plan.glossary, page_url=page_url, forms_by_url=self.glossary_forms)
+        # Under `serve --dirty` the entries are those of the pages rebuilt: a shorter list only
+        # means that some words are also tried one letter away.
+        separator = (getattr(index, "config", None) or {}).get("separator") or ""
+        words = json.dumps(search_words(index.entries, separator), ensure_ascii=False, separators=(",", ":"))
+        write_file(words.encode("utf-8"), os.path.join(config.site_dir, SEARCH_WORDS))
 
 
-def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
-    """The entries of Material's search index (``search_index.entries``), before it writes them."""
+def _search_index(config: MkDocsConfig) -> Any:
+    """Material's search index (``entries``, ``config``), before its plugin writes it."""
     for plugin in config.plugins.values():
-        entries = getattr(getattr(plugin, "search_index", None), "entries", None)
-        if isinstance(entries, list):
-            return entries
+        index = getattr(plugin, "search_index", None)
+        if isinstance(getattr(index, "entries", None), list):
+            return index
     return None
 
 

@@ -39,6 +39,7 @@ _CHECKS = (
     Check("yaml-syntax", ERROR, "YAML that cannot be read: front matter, glossary.yml, topics.yml, a flowchart.", fixed=True),
     Check("front-matter", ERROR, "A front-matter field that is missing, of the wrong type or impossible (a date in the future).", fixed=True),
     Check("glossary-entry", ERROR, "A glossary entry that is missing its term or definition, or has a field of the wrong type.", fixed=True),
+    Check("glossary-term-no-letters", ERROR, "A glossary term with no letter or digit (such as '&'), which cannot be listed A to Z.", fixed=True),
     Check("flowchart-source", ERROR, "A flowchart file with a missing or wrong field, or steps that do not join up.", fixed=True),
     Check("topic-list", ERROR, "A topic list (topics.yml) that is not a block of topics with label and description.", fixed=True),
     Check("config-file", ERROR, "mkdocs.yml that cannot be read, or that does not list the procedures plugin.", fixed=True),
