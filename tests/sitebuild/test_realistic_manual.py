@@ -62,9 +62,14 @@ def numbered_pages() -> dict[str, str]:
     return numbers
 
 
-def heading(source: Path) -> str:
+def source(uri: str) -> Path:
+    """A page's file: in a content folder, or in docs_dir."""
+    return FIXTURE / uri if (FIXTURE / uri).is_file() else FIXTURE / "docs" / uri
+
+
+def heading(uri: str) -> str:
     """The page's own `# Title` line."""
-    return re.search(r"^# (.+)$", source.read_text(encoding="utf-8"), re.M).group(1).strip()
+    return re.search(r"^# (.+)$", source(uri).read_text(encoding="utf-8"), re.M).group(1).strip()
 
 
 def site_path(uri: str) -> str:
@@ -89,17 +94,18 @@ def test_procedures_check_finds_only_notes(built):
     assert "16 Plus Team" in messages and "'NHS'" in messages
 
 
-@pytest.mark.parametrize("uri", sorted(u for u in numbered_pages() if (FIXTURE / u).is_file()))
-def test_each_procedure_shows_its_numbered_title_once(built, uri):
+@pytest.mark.parametrize("uri", sorted(u for u in numbered_pages() if source(u).is_file()))
+def test_each_page_shows_its_numbered_title_once(built, uri):
     """The title comes from the page's `# Title` (with or without `title:`), with its number in
-    front, once: the heading is not shown a second time in the text."""
+    front, once: the heading is not shown a second time in the text. The same for the pages of
+    docs_dir in a chapter (About, Local Contacts, the accessibility statement)."""
     page = built.html(site_path(uri))
     number = numbered_pages()[uri]
     titles = h1s(page)
     assert len(titles) == 1, titles
     shown_number, _, title = titles[0].partition(" ")
     assert shown_number == number
-    assert same_title(title, heading(FIXTURE / uri)), (title, heading(FIXTURE / uri))
+    assert same_title(title, heading(uri)), (title, heading(uri))
 
 
 def test_titles_taken_from_headings_keep_their_punctuation(built):
