@@ -15,7 +15,7 @@ from .core.manual import Manual, Section as ContentSection, load_manual
 from .flowcharts import checks as flowcharts
 from .glossary.checks import check_glossary
 from .internal_links import check_links, docs_bodies
-from .core.problems import WARNING, Problem, Problems
+from .core.problems import Problem, Problems
 from .options import check_options, validate as validate_options
 from .nav import NavPage, check_nav
 from .project import Project
@@ -28,7 +28,8 @@ def check_project(project: Project) -> tuple[Manual, Problems]:
     """Load the manual and run every check; returns the manual and all problems found."""
     manual = load_manual(project.root, project.sections, today=project.today)
     problems = Problems(manual.problems)
-    problems.extend(option_problems(project))
+    found, levels = option_problems(project)
+    problems.extend(found)
     # Feature checks are added below, one call each.
     topics = check_topics(project, manual)  # .topics: the topic list, for other features' keyword checks
     problems.extend(topics.problems)
@@ -42,16 +43,21 @@ def check_project(project: Project) -> tuple[Manual, Problems]:
     check_nav(project, manual, problems, others, existing)
     problems.extend(_link_checks(project, manual, charts.charts.values() if charts is not None else ()))
     problems.extend(_glossary_checks(project, manual, topics))
-    return manual, problems
+    return manual, problems.at_levels(levels)
 
 
-def option_problems(project: Project) -> list[Problem]:
-    """The plugin options' types and values, as the build checks them (generator/options.py)."""
+def option_problems(project: Project) -> tuple[list[Problem], dict[str, str]]:
+    """The plugin options' types and values, as the build checks them (generator/options.py),
+    and the checks' levels they set."""
     values, errors, warnings = validate_options(project.options)
-    if not errors:  # the values are checked once their types are right, as in the build
-        errors = check_options(values, root=project.root, docs_dir=project.docs_dir, sections=project.sections).problems
     name, line = project.config_file.name, project.options_line
-    return [Problem(name, line, m) for m in errors] + [Problem(name, line, m, WARNING) for m in warnings]
+    found = [Problem.of("unknown-field", name, line, m) for m in warnings]
+    if errors:  # the values are checked once their types are right, as in the build
+        return [Problem.of("options", name, line, m) for m in errors] + found, {}
+    checked = check_options(
+        values, root=project.root, docs_dir=project.docs_dir, sections=project.sections, config_file=project.config_file,
+    )
+    return checked.problems + found, checked.levels
 
 
 def _glossary_checks(project: Project, manual: Manual, topics: Any) -> Problems:
@@ -129,9 +135,8 @@ def _amendments_checks(project: Project, manual: Manual, topics: Any, charts: An
         project.root, project.docs_dir, ((p.uri, p.body, p.body_line) for p in manual.pages.values())
     ))
     settings = review.options(project.options)
-    if settings["warn_overdue"]:
-        pages = review.reviewables(manual.pages.values(), charts.charts.values() if charts is not None else (), topics.sheets.values())
-        found.extend(review.overdue_warnings(pages, project.today, settings["date_format"]))
+    pages = review.reviewables(manual.pages.values(), charts.charts.values() if charts is not None else (), topics.sheets.values())
+    found.extend(review.overdue_warnings(pages, project.today, settings["date_format"]))
     return found
 
 

@@ -95,14 +95,20 @@ def main(ctx: click.Context, project_dir: Path) -> None:
     help="Also check that every procedure or flowchart changed since this git reference (the branch the "
          "pull request goes into, e.g. origin/main) has a new version, date and changes entry.",
 )
+@click.option(
+    "--fail-on", type=click.Choice(["error", "warning", "note"]), default="warning", show_default=True,
+    help="The lowest level that makes the exit status 1. 'warning' matches 'mkdocs build --strict'.",
+)
 @project_option
 @click.pass_context
-def check(ctx: click.Context, fmt: str, base: str | None, project_dir: Path | None) -> None:
+def check(ctx: click.Context, fmt: str, base: str | None, fail_on: str, project_dir: Path | None) -> None:
     """Run every check the build runs, without building, and list all problems.
 
-    Problems are sorted by file and line. Warnings count as problems, as they do in
-    'mkdocs build --strict', which CI runs: the exit status is 1 when anything is listed,
-    0 when there is nothing to fix.
+    Each problem names its check, e.g. [glossary-unused-term], whose level is an error, a
+    warning or a note ('checks:' in mkdocs.yml changes it; the README lists every check).
+    Problems are sorted by file and line. Errors and warnings fail, as they do in
+    'mkdocs build --strict', which CI runs: the exit status is 1 when there are any. Notes are
+    advice: they are listed, and fail only with --fail-on note.
 
     \b
     Examples:
@@ -115,15 +121,16 @@ def check(ctx: click.Context, fmt: str, base: str | None, project_dir: Path | No
         project = _load(ctx, project_dir)
     except ProjectError as error:
         # mkdocs.yml itself is wrong: report it like any other problem, in the format asked for.
-        problems = [Problem("mkdocs.yml", error.line, error.detail)]
+        problems = [Problem.of("config-file", "mkdocs.yml", error.line, error.detail)]
         _print_problems(problems, output.summarise(problems, 0), fmt, project_dir or ctx.obj)
         ctx.exit(EXIT_PROBLEMS)
     manual, found = check_project(project)
     if base is not None:
         found.extend(_version_guard(project, base))
     problems = list(found)
-    _print_problems(problems, output.summarise(problems, len(manual.files)), fmt, project.root)
-    ctx.exit(0 if not problems else EXIT_PROBLEMS)
+    summary = output.summarise(problems, len(manual.files), fail_on)
+    _print_problems(problems, summary, fmt, project.root)
+    ctx.exit(0 if summary.ok else EXIT_PROBLEMS)
 
 
 def _print_problems(problems: list[Problem], summary: output.Summary, fmt: str, root: Path) -> None:
@@ -271,38 +278,60 @@ def new(
     "--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
     help="Where to write the report (default, for a folder: import-report.txt in the project or --out folder).",
 )
+@click.option(
+    "--contents", "contents_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The old manual's contents page (.txt or .html): its chapters and pages become a nav block to paste "
+         "into mkdocs.yml, numbered as the old manual was.",
+)
 @project_option
 @click.pass_context
 def import_(
     ctx: click.Context, source: Path, section: str | None, out_dir: Path | None, report_path: Path | None,
-    project_dir: Path | None,
+    contents_path: Path | None, project_dir: Path | None,
 ) -> None:
-    """Convert pages saved from an online manual (HTML or plain text) into Markdown pages.
+    """Convert pages saved from an online manual, or Word documents, into Markdown pages.
 
-    SOURCE is one saved page or a folder of them (.html, .htm, .txt). Each page's title comes
-    from its heading, 'last_updated' and 'version' from a stamp such as 'Last Updated: April 14,
-    2023' and 'v14'. Site menus, skip links, logos and footers are left out. What could not be
-    converted (placeholder '#' links, images, flattened tables) is listed with the line to look
-    at, and, for a folder, in a report file. Existing files are never overwritten.
+    SOURCE is one page or a folder of them: saved web pages (.html, .htm), plain text (.txt),
+    Markdown (.md) or Word documents (.docx). Each page's title comes from its heading,
+    'last_updated' and 'version' from a stamp such as 'Last Updated: April 14, 2023' and 'v14'.
+    Site menus, skip links, logos and footers are left out. What could not be converted
+    (placeholder '#' links, images, flattened tables, tracked changes) is listed with the line to
+    look at, and, for a folder, in a report file. Existing files are never overwritten.
 
-    Exit status 1 when a page could not be imported, or an imported page has a problem.
+    With --contents, the old manual's contents list (chapters '1. Policy Framework', then
+    '1.1 Introduction' ...) is matched to the imported pages by title, and the nav it gives is
+    printed, and written in the report, to paste into mkdocs.yml (which is never changed).
+
+    Exit status 1 when a page could not be imported, an imported page has a problem, or a
+    contents entry matches more than one page.
 
     \b
     Examples:
       procedures import saved-pages/ --to supplementary
       procedures import referrals.html --to statutory
       procedures import saved-pages/ --out converted/
+      procedures import saved-pages/ --to statutory --contents saved-pages/contents.html
     """
     from .core.manual import load_manual
-    from .importer import check_written, free_name, import_pages, report
+    from .importer import (
+        ContentsError, ContentsPage, add_contents_nav, check_written, free_name, import_pages, read_contents_file, report,
+    )
     from .nav import lines_to_add, read_nav
     from .newpage import find_section, section_choices
 
     if (section is None) == (out_dir is None):
         raise click.UsageError("say where the pages go: --to SECTION (a section of the manual) or --out FOLDER, not both", ctx)
 
+    entries = None
+    if contents_path is not None:
+        try:
+            entries = read_contents_file(contents_path)
+        except ContentsError as error:
+            raise ProblemsFound(f"{contents_path}: the contents list cannot be used: {error}") from None
+
     project: Project | None = None
     titles: dict[str, str] = {}
+    existing_pages: list[ContentsPage] = []
     if section is not None:
         project = _project(ctx, project_dir)
         target = find_section(project.sections, section)
@@ -315,13 +344,15 @@ def import_(
         existing = load_manual(project.root, [target], today=today)
         for page in existing.in_section(target, statuses=("published", "draft")):
             titles[" ".join(page.title.casefold().split())] = page.uri
+            existing_pages.append(ContentsPage(page.title, page.uri))
     else:
         assert out_dir is not None
         destination, shown_as, today = out_dir, out_dir.as_posix().rstrip("/"), _today(ctx, project_dir)
 
-    result = import_pages(source, destination, shown_as=shown_as, today=today, titles=titles)
+    exclude = frozenset({contents_path.resolve()}) if contents_path is not None else frozenset()
+    result = import_pages(source, destination, shown_as=shown_as, today=today, titles=titles, exclude=exclude)
     if not result.outcomes:
-        raise ProblemsFound(f"{source}: no saved pages (.html, .htm or .txt files) found")
+        raise ProblemsFound(f"{source}: no pages to import (.html, .htm, .txt, .md or .docx files) found")
 
     for outcome in result.outcomes:
         if outcome.status == "written":
@@ -336,15 +367,29 @@ def import_(
     if project is not None and result.written:
         # The pages must pass the checks as written: show any problem now, not in CI.
         for problem in check_written(project.root, target, {o.uri for o in result.written}, today):
-            click.echo(f"{problem} [{problem.level}]", err=True)
+            click.echo(output.text([problem]), err=True, nl=False)
             failed = True
-        nav = read_nav(project.config_file) if project.nav else None
+        nav = read_nav(project.config_file) if project.nav and entries is None else None
         to_add = lines_to_add(nav, target, [o.uri for o in result.written]) if nav else None
         if to_add:
             hint, text = to_add
             lines = "these lines" if "\n" in text else "this line"
             click.echo(f"{project.config_file.name} lists its pages in 'nav': add {lines} to it {hint}:")
             click.echo(text)
+
+    things = len(notes)
+    if entries is not None and contents_path is not None:
+        found = add_contents_nav(result, entries, destination, existing_pages, contents_path.name)
+        config_name = project.config_file.name if project else "mkdocs.yml"
+        click.echo(
+            f"The contents list {contents_path.name} gives this nav: paste it into {config_name} under 'nav:', "
+            "in place of the lists of these pages (the file itself is not changed):"
+        )
+        click.echo(found.text, nl=False)
+        for line in found.notes:
+            click.echo(line)
+        things += len(found.notes)
+        failed = failed or found.ambiguous > 0
 
     if source.is_dir() or report_path is not None:
         folder = report_path.parent if report_path else (project.root if project else destination)
@@ -355,6 +400,6 @@ def import_(
 
     click.echo(
         f"Imported {len(result.written)} of {output.count(len(result.outcomes), 'page')} into {shown_as}/; "
-        f"{output.count(len(notes), 'thing')} to look at."
+        f"{output.count(things, 'thing')} to look at."
     )
     ctx.exit(EXIT_PROBLEMS if failed else 0)

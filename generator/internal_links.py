@@ -67,7 +67,7 @@ def check_links(
                 if page is None:
                     continue  # not a link to a Markdown page: MkDocs checks other files itself
                 if page not in known:
-                    problems.warning(
+                    problems.add("link-broken",
                         shown, line,
                         f"the link '{target}' goes to no page (looked for {page}): correct the path, "
                         "relative to this page",
@@ -79,7 +79,7 @@ def check_links(
                     ids = heading_ids[page] = anchors(bodies[page])
                 if fragment not in ids:
                     where = "this page" if page == uri else page
-                    problems.warning(
+                    problems.add("anchor-broken",
                         shown, line,
                         f"the link '{target}' goes to '#{fragment}', but {where} has no heading with that anchor",
                     )

@@ -287,7 +287,7 @@ def check_nav(
         for page in manual.pages.values():
             if page.status != "published" or page.uri in listed or not settings.in_menu(page.uri):
                 continue
-            problems.warning(
+            problems.add("nav-missing",
                 page.uri, 1,
                 f"the page is not in 'nav' in {config_name}, so readers cannot find it in the menu: "
                 f"{_to_add(nav, place(page.section), page.uri)}",
@@ -299,12 +299,12 @@ def check_nav(
             if other.group is None:  # a page of its own, which may be meant to stay out of the menu
                 fix += f", or list it under 'not_in_nav' in {config_name} to keep it out of the menu"
             if other.source:
-                problems.warning(
+                problems.add("nav-missing",
                     other.source, 1,
                     f"{other.what} {other.uri} is not in 'nav' in {config_name}, so readers cannot find it in the menu: {fix}",
                 )
             else:
-                problems.warning(
+                problems.add("nav-missing",
                     config_name, nav.line,
                     f"'nav' does not list {other.what} {other.uri}, so readers cannot find it in the menu: {fix}",
                 )
@@ -315,7 +315,7 @@ def check_nav(
         folders += tuple(sorted({other.group.folder + "/" for other in others if other.group is not None}))
         for entry in nav.pages():
             if entry.uri and entry.uri.startswith(folders) and entry.uri not in known:
-                problems.warning(
+                problems.add("nav-unknown-page",
                     config_name, entry.line,
                     f"'nav' lists {entry.uri}, which does not exist: correct the path, or remove the line",
                 )

@@ -20,9 +20,11 @@ from typing import Any, Mapping, Sequence
 
 from .amendments import site as amendments
 from .amendments.releases import Releases, parse_releases
-from .core import dates
+from .core import checklist, dates
 from .core.frontmatter import parse_iso_date
 from .core.manual import Section
+from .core.problems import Problem
+from .project import located_option, plugin_line
 
 ACCESSIBILITY_STATEMENT = "accessibility.md"
 _COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*\))$")
@@ -115,6 +117,8 @@ SCHEMA: dict[str, Option] = {
         feed=_text("amendments.xml"),  # the Atom feed, "" for none
         feed_entries=Option("int", 50),
     ),
+    # The level of any check, by its name: error, warning, note or off (README: "Checks").
+    "checks": Option("levels", {}),
     "review": _block(
         # Warn (so `mkdocs build --strict` fails) for every page past its review_due; false: banner only.
         warn_overdue=Option("bool", True),
@@ -132,6 +136,7 @@ _KINDS = {
     "texts": "a list of text, such as [first, second]",
     "block": "a block of settings",
     "blocks": "a list of blocks of settings",
+    "levels": "a block of check names and levels, such as {glossary-unused-term: off}",
 }
 
 
@@ -163,7 +168,7 @@ def type_problem(option: Option, value: Any) -> tuple[Any, str | None]:
         if value in option.choices:
             return value, None
         return None, f"must be one of {', '.join(option.choices)}, not {_shown(value)}"
-    expected = {"bool": bool, "int": int, "text": str, "texts": list, "block": dict, "blocks": list}[option.kind]
+    expected = {"bool": bool, "int": int, "text": str, "texts": list, "block": dict, "blocks": list, "levels": dict}[option.kind]
     if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
         return None, f"must be {_KINDS[option.kind]}, not {_shown(value)}"
     if option.kind == "texts" and not all(isinstance(item, str) for item in value):
@@ -204,17 +209,27 @@ def validate(raw: Mapping[str, Any], schema: Mapping[str, Option] = SCHEMA, wher
 
 @dataclass
 class CheckedOptions:
-    """What the checks found, and the values they parsed on the way."""
+    """What the checks found, and the values they parsed on the way: ``levels`` is the level of
+    every check whose level is not its default (``checks:``, and ``review: warn_overdue``)."""
 
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     releases: Releases = field(default_factory=Releases)
     commit: dict[str, str] | None = None
+    levels: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
 
 
-def check_options(options: Mapping[str, Any], *, root: Path, docs_dir: Path, sections: Sequence[Section]) -> CheckedOptions:
-    """Every problem with the option values; each message says what to write instead."""
+def check_options(
+    options: Mapping[str, Any], *, root: Path, docs_dir: Path, sections: Sequence[Section], config_file: Path,
+) -> CheckedOptions:
+    """Every problem with the option values, at the line of mkdocs.yml it is on (the plugin's
+    entry, or the ``checks:`` entry); each message says what to write instead."""
     result = CheckedOptions()
-    problems = result.problems
+    messages: list[str] = []
+    problems = messages
     message = dates.check_format(options["date_format"])
     if message:
         problems.append(f"procedures plugin: {message}")
@@ -252,4 +267,17 @@ def check_options(options: Mapping[str, Any], *, root: Path, docs_dir: Path, sec
     feed = options["amendments"]["feed"]
     if feed and not feed.endswith(".xml"):
         problems.append(f"procedures plugin: amendments: feed {feed!r} must be a file name ending in .xml, or \"\" for no feed")
+    name, line = config_file.name, plugin_line(config_file)
+    result.problems = [Problem.of("options", name, line, message) for message in messages]
+    if not options["review"]["warn_overdue"]:
+        result.levels["review-overdue"] = checklist.NOTE
+    levels, level_problems = checklist.level_problems(options["checks"])
+    result.levels.update(levels)
+    if level_problems:
+        located = located_option(config_file, "checks")
+        lines = located[0].lines if located is not None and hasattr(located[0], "lines") else {}
+        for check, message, is_error in level_problems:
+            result.problems.append(Problem.of(
+                "options" if is_error else "unknown-field", name, lines.get(check, line), f"procedures plugin: {message}"
+            ))
     return result

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Iterable
 
-from .core.problems import Problem
+from .core.problems import ERROR, NOTE, WARNING, Problem
 
 FORMATS = ("text", "json", "github")
 
@@ -20,33 +20,41 @@ class Summary:
     errors: int
     warnings: int
     pages: int  # content files checked
+    notes: int = 0
+    fail_on: str = WARNING  # the lowest level that fails the check
 
     @property
     def ok(self) -> bool:
-        return not (self.errors or self.warnings)
+        failing = {ERROR: self.errors, WARNING: self.errors + self.warnings}.get(self.fail_on, self.errors + self.warnings + self.notes)
+        return not failing
 
     def sentence(self) -> str:
-        if self.ok:
+        if not (self.errors or self.warnings or self.notes):
             return f"No problems found in {count(self.pages, 'page')}."
-        return (
-            f"{count(self.errors, 'error')} and {count(self.warnings, 'warning')} in "
-            f"{count(self.pages, 'page')} checked: fix them, then run 'procedures check' again."
-        )
+        found = [count(self.errors, "error"), count(self.warnings, "warning")]
+        if self.notes:
+            found.append(count(self.notes, "note"))
+        listed = f"{', '.join(found[:-1])} and {found[-1]} in {count(self.pages, 'page')} checked"
+        if self.ok:
+            return f"{listed}: notes are advice, and do not fail the build."
+        return f"{listed}: fix them, then run 'procedures check' again."
 
 
 def count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def summarise(problems: Iterable[Problem], pages: int) -> Summary:
+def summarise(problems: Iterable[Problem], pages: int, fail_on: str = WARNING) -> Summary:
     items = list(problems)
     errors = sum(1 for p in items if p.is_error)
-    return Summary(errors=errors, warnings=len(items) - errors, pages=pages)
+    notes = sum(1 for p in items if p.level == NOTE)
+    return Summary(errors=errors, warnings=len(items) - errors - notes, pages=pages, notes=notes, fail_on=fail_on)
 
 
 def text(problems: Iterable[Problem]) -> str:
-    """``file:line: message [level]``, one per line, as the build prints them."""
-    return "".join(f"{problem} [{problem.level}]\n" for problem in sorted(problems))
+    """``level: file:line: message [check]``, one per line: the problem as the build logs it
+    (``WARNING - procedures: file:line: message [check]``), after its level."""
+    return "".join(f"{problem.level}: {problem}\n" for problem in sorted(problems))
 
 
 def as_json(problems: Iterable[Problem], summary: Summary) -> str:
@@ -57,6 +65,7 @@ def as_json(problems: Iterable[Problem], summary: Summary) -> str:
                 "file": p.path,
                 "line": p.line or None,
                 "level": p.level,
+                "check": p.check,
                 "field": p.field,
                 "message": p.message,
             }
@@ -65,6 +74,7 @@ def as_json(problems: Iterable[Problem], summary: Summary) -> str:
         "summary": {
             "errors": summary.errors,
             "warnings": summary.warnings,
+            "notes": summary.notes,
             "pages": summary.pages,
             "ok": summary.ok,
         },
@@ -84,9 +94,10 @@ def github(problems: Iterable[Problem], prefix: str = "") -> str:
         properties = [f"file={_escape_property(path)}"]
         if p.line:
             properties.append(f"line={p.line}")
-        title = f"procedures check: '{p.field}'" if p.field else "procedures check"
+        title = f"procedures check: {p.check}" if p.check else "procedures check"
+        title += f" ('{p.field}')" if p.field else ""
         properties.append(f"title={_escape_property(title)}")
-        command = "error" if p.is_error else "warning"
+        command = {ERROR: "error", WARNING: "warning"}.get(p.level, "notice")
         lines.append(f"::{command} {','.join(properties)}::{_escape_data(p.message)}\n")
     return "".join(lines)
 

@@ -11,7 +11,7 @@ import datetime as dt
 import fnmatch
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,7 +25,7 @@ from .config import ProceduresConfig
 from .options import ACCESSIBILITY_STATEMENT, check_options
 from .core import dates, mdtext, navview, numbering, textfile
 from .core.manual import DEFAULT_SECTIONS, Manual, ParseCache, Section as ContentSection, load_manual
-from .core.problems import ManualError, Problems
+from .core.problems import ManualError, Problem, Problems
 from .flowcharts import checks as flowchart_checks, links as flowchart_links, pages as flowchart_pages, svg as flowchart_svg
 from .flowcharts.extension import FlowchartExtension
 from .flowcharts.model import FlowchartCache, Library, load_library
@@ -84,6 +84,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self.flowchart_topics: dict[str, list[str]] = {}
         self.library = Library("flowcharts")
         self.flowcharts.library = self.library
+        self.levels: dict[str, str] = {}  # check name -> level, where mkdocs.yml changes it
+        self.notes = 0  # notes logged at INFO in this build
 
     # Defining on_startup keeps this plugin instance alive across `serve` rebuilds (MkDocs >= 1.4),
     # so the parse cache survives; everything else is reset in on_config.
@@ -120,11 +122,14 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         return config
 
     def _check_options(self, config: MkDocsConfig) -> None:
-        checked = check_options(self.config, root=self.root, docs_dir=Path(config.docs_dir), sections=self.sections)
+        checked = check_options(
+            self.config, root=self.root, docs_dir=Path(config.docs_dir), sections=self.sections,
+            config_file=Path(config.config_file_path or "mkdocs.yml"),
+        )
         self.releases = checked.releases
+        self.levels = checked.levels
         self.site_globals = {"release": None, "commit": checked.commit, "feed": None}
-        if checked.problems:
-            raise PluginError("\n".join(checked.problems))
+        self._report(checked.problems)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         for section in self.sections:
@@ -197,9 +202,9 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         if self.config.glossary.enabled:
             problems.extend(self._load_glossary(config, files))
         self._report(problems)
-        if self.config.review.warn_overdue:  # false: overdue pages get the banner only
-            pages = review.reviewables(manual.pages.values(), self.library.charts.values(), sources.sheets.values())
-            self._report(review.overdue_warnings(pages, self.today, self.config.date_format))
+        # review: warn_overdue: false makes these notes (options.check_options)
+        pages = review.reviewables(manual.pages.values(), self.library.charts.values(), sources.sheets.values())
+        self._report(review.overdue_warnings(pages, self.today, self.config.date_format))
 
         nav_nodes = self._navigation(config, files, drop)
         config.nav = numbering.to_config(nav_nodes)
@@ -413,6 +418,11 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
 
         The entries are Material's search plugin's own, still in memory: reading back and rewriting
         the written index instead doubled the build's peak memory on large manuals."""
+        if self.notes:
+            log.info(
+                f"{self.notes} note{'s' if self.notes != 1 else ''} (advice that does not fail the build): "
+                "run 'procedures check' to list them"
+            )
         entries = _search_entries(config)
         if not self.glossary_forms or entries is None:
             return
@@ -529,10 +539,15 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         nodes.extend(numbering.NavNode(None, f.src_uri) for f in docs if f.src_uri != "index.md")
         return nodes
 
-    def _report(self, problems: Any) -> None:
-        """Warnings through the plugin logger (so --strict counts them); errors stop the build."""
+    def _report(self, found: Iterable[Problem]) -> None:
+        """Problems at the levels mkdocs.yml sets: warnings through the plugin logger (so --strict
+        counts them), notes at INFO (counted for on_post_build's one line); errors stop the build."""
+        problems = Problems(found).at_levels(self.levels)
         for problem in problems.warnings:
             log.warning(str(problem))
+        for problem in problems.notes:
+            log.info(f"note: {problem}")
+        self.notes += len(problems.notes)
         if problems.errors:
             raise PluginError(ManualError(problems.errors).render())
 
@@ -575,6 +590,10 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             if page.is_homepage or page.file.src_uri == self.config.contents.path:
                 page.meta.setdefault("manual", {"number": number})["release"] = self.site_globals.get("release")
             return None
+        if source is not None:
+            # Our parse of the page, which leaves out a `# Title` heading that opens the text: the
+            # theme shows the title with its number and stamp (frontmatter.parse_page).
+            markdown = source.body
         meta = source.meta if source is not None else chart.meta  # type: ignore[union-attr]
         page.title = self._title(page.file.src_uri, meta.title)
         page.meta["title"] = escape(meta.title)
@@ -623,8 +642,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             path = Path(page.file.abs_src_path).resolve()
             rel = path.relative_to(self.root).as_posix() if self.root in path.parents else page.file.src_uri
             found = placeholders.find_in_page(page.file.content_string, rel)
-        for problem in found:
-            log.warning(str(problem))
+        self._report(found)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         self._record_glossary_use(page)

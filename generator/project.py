@@ -132,6 +132,14 @@ def load_project(directory: Path, config_name: str = "mkdocs.yml") -> Project:
     )
 
 
+def plugin_line(config_file: Path) -> int:
+    """The line of the procedures plugin's entry in ``config_file`` (0 when it cannot be read)."""
+    try:
+        return _plugin_line(config_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return 0
+
+
 _PLUGIN_ENTRY = re.compile(r"^\s*(?:-\s*)?procedures\s*(?::|$)", re.M)
 
 

@@ -83,6 +83,23 @@ class Project:
         assert "Traceback" not in built.output
         return result.output, built
 
+    def reports(self, expected: str, level: str) -> tuple[str, "Built"]:
+        """Run `procedures check` and a strict build: both report ``expected`` at ``level``
+        (the check's line starts with it), and fail unless it is a note. Returns (check output, build)."""
+        from click.testing import CliRunner
+
+        from generator.cli import main
+
+        result = CliRunner().invoke(main, ["-C", str(self.root), "check"])
+        assert result.exit_code == (0 if level == "note" else 1), result.output
+        assert expected in result.output
+        assert result.output.split(expected)[0].splitlines()[-1].startswith(f"{level}: "), result.output
+        built = self.build()
+        assert built.returncode == (0 if level == "note" else 1), built.output
+        assert expected in built.output
+        assert "Traceback" not in built.output
+        return result.output, built
+
     def watched_by_serve(self) -> list[str]:
         """The paths the plugin asks `mkdocs serve` to watch, given a stand-in for its server."""
         from mkdocs.config import load_config

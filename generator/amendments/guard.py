@@ -267,7 +267,7 @@ def _compare(old: Snapshot, new: Snapshot, today: dt.date, result: GuardResult) 
     if new.version <= old.version:
         step = "is still" if new.version == old.version else f"went down from {old.version} to"
         wanted = old.version + 1
-        result.problems.error(
+        result.problems.add("version-not-bumped",
             path, version_line,
             f"{_what(new.kind)} but 'version' {step} {new.version}: set version: {wanted}, "
             f"last_updated: {today.isoformat()}, and add a changes entry for version {wanted}",
@@ -276,7 +276,7 @@ def _compare(old: Snapshot, new: Snapshot, today: dt.date, result: GuardResult) 
         return
     dated = new.last_updated is not None and new.last_updated != old.last_updated
     if new.last_updated == old.last_updated:
-        result.problems.error(
+        result.problems.add("version-not-bumped",
             path, new.lines.get("last_updated", version_line),
             f"'version' went up to {new.version} but 'last_updated' is still {new.last_updated}: "
             f"set last_updated: {today.isoformat()} (the date of this change)",
@@ -289,7 +289,7 @@ def _compare(old: Snapshot, new: Snapshot, today: dt.date, result: GuardResult) 
 
 
 def _no_entry(new: Snapshot, date: str, result: GuardResult) -> None:
-    result.problems.error(
+    result.problems.add("version-not-bumped",
         new.path, new.lines.get("changes", new.lines.get("version", 1)),
         f"there is no 'changes' entry for version {new.version}: add one under 'changes:' with "
         f"version: {new.version}, date: {date}, and a note saying what changed",

@@ -19,7 +19,7 @@ from typing import Iterable
 from ..core import textfile
 from ..core.mdtext import prose
 from ..core.frontmatter import SplitError, split
-from ..core.problems import Problem, WARNING
+from ..core.problems import Problem
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _OPENING = re.compile(r"\\.|\[", re.S)  # an escaped character, or a "[" that may open a link
@@ -158,7 +158,7 @@ def find_in_markdown(text: str, path: str, first_line: int = 1) -> list[Problem]
     clean = prose(text.replace("\r\n", "\n"))
 
     def add(offset: int, message: str) -> None:
-        problems.append(Problem(path, first_line + clean.count("\n", 0, offset), message, WARNING))
+        problems.append(Problem.of("placeholder-link", path, first_line + clean.count("\n", 0, offset), message))
 
     for link in inline_links(clean):
         label, target = link.text, _target(link.target)

@@ -76,7 +76,7 @@ def overdue_warnings(pages: Iterable[Reviewable], today: dt.date, date_format: s
         meta = page.meta
         if meta.status == "published" and is_overdue(meta, today):
             assert meta.review_due is not None
-            problems.warning(
+            problems.add("review-overdue",
                 page.path,
                 meta.line_of("review_due"),
                 f"this {page.kind} was due for review on {format_date(meta.review_due, date_format)} "

@@ -86,7 +86,7 @@ def config_problems(config_file: Path) -> list[str]:
         project = load_project(config_file.parent, config_file.name)
     except ProjectError as error:
         return [str(error)]
-    return [str(p) for p in option_problems(project) if p.is_error]
+    return [str(p) for p in option_problems(project)[0] if p.is_error]
 
 
 def _refuse(reason: str, problems: list[str], site: Path) -> int:

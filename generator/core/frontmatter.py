@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 from . import yamlsource
+from .mdtext import TitleHeading, same_title, title_heading
 from .problems import Problems
 from .yamlsource import LocatedDict, LocatedList
 
@@ -212,11 +213,17 @@ def validate(
     fields: Sequence[Field] = PROCEDURE_FIELDS,
     start_line: int = 1,
     what: str = "front matter",
+    check: str = "front-matter",
+    heading: TitleHeading | None = None,
 ) -> FrontMatter | None:
-    """Check parsed YAML against ``fields``; add every problem found. ``None`` if any error."""
+    """Check parsed YAML against ``fields``; add every problem found, as ``check`` (the name of
+    the check for this kind of source). ``None`` if any error.
+
+    ``heading``: the ``# Title`` that opens a page's text, if any; it gives the title when the
+    front matter has none."""
     before = len(problems.errors)
     if not isinstance(data, dict):
-        problems.error(
+        problems.add(check,
             path,
             start_line,
             f"the {what} must be a block of fields such as 'title: Neglect', not {_shown(data)}",
@@ -233,23 +240,26 @@ def validate(
         if spec is None:
             close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
             hint = f": did you mean '{close[0]}'?" if close else f"; the fields are {', '.join(known)}"
-            problems.warning(path, line, f"unknown field '{name}' is ignored{hint}", field=name)
+            problems.add("unknown-field", path, line, f"unknown field '{name}' is ignored{hint}", field=name)
             continue
         clean, message = spec.check(value, name)
         if message:
-            problems.error(path, line, message, field=name)
+            problems.add(check, path, line, message, field=name)
         elif hasattr(meta, name):
             setattr(meta, name, clean)
         else:
             meta.extra[name] = clean
 
+    if "title" not in data and heading is not None and heading.text:
+        meta.title, meta.lines["title"] = heading.text, heading.line
     for spec in fields:
-        if spec.required and spec.name not in data:
+        if spec.required and spec.name not in data and not (spec.name == "title" and meta.title):
             example = EXAMPLES.get(spec.name, f"{spec.name}: ...")
-            problems.error(path, start_line, f"'{spec.name}' is missing: add a line such as '{example}'", field=spec.name)
+            also = " (or start the text with '# ' and the title)" if spec.name == "title" and what == "front matter" else ""
+            problems.add(check, path, start_line, f"'{spec.name}' is missing: add a line such as '{example}'{also}", field=spec.name)
 
     if meta.last_updated and meta.last_updated > today:
-        problems.error(
+        problems.add(check,
             path,
             meta.line_of("last_updated"),
             f"'last_updated' {meta.last_updated.isoformat()} is in the future: use today's date "
@@ -257,7 +267,7 @@ def validate(
             field="last_updated",
         )
     if meta.review_due and meta.last_updated and meta.review_due <= meta.last_updated:
-        problems.error(
+        problems.add(check,
             path,
             meta.line_of("review_due"),
             f"'review_due' {meta.review_due.isoformat()} must be after 'last_updated' "
@@ -265,17 +275,17 @@ def validate(
             field="review_due",
         )
     if "changes" in data:
-        meta.changes = _check_changes(data["changes"], meta, problems, today)
+        meta.changes = _check_changes(data["changes"], meta, problems, today, check)
     if "related" in data:
-        meta.related = _check_related(data["related"], meta, problems)
+        meta.related = _check_related(data["related"], meta, problems, check)
 
     return meta if len(problems.errors) == before else None
 
 
-def _check_changes(value: Any, meta: FrontMatter, problems: Problems, today: dt.date) -> list[Change]:
+def _check_changes(value: Any, meta: FrontMatter, problems: Problems, today: dt.date, check: str) -> list[Change]:
     path, line = meta.path, meta.line_of("changes")
     if not isinstance(value, list):
-        problems.error(
+        problems.add(check,
             path, line,
             "'changes' must be a list of entries, each with version, date and note (see the authoring guide)",
             field="changes",
@@ -285,37 +295,37 @@ def _check_changes(value: Any, meta: FrontMatter, problems: Problems, today: dt.
     for index, entry in enumerate(value):
         entry_line = value.line_of(index) if isinstance(value, LocatedList) else line
         if not isinstance(entry, dict):
-            problems.error(path, entry_line, "each 'changes' entry needs 'version:', 'date:' and 'note:'", field="changes")
+            problems.add(check, path, entry_line, "each 'changes' entry needs 'version:', 'date:' and 'note:'", field="changes")
             continue
         lines = getattr(entry, "lines", {})
         ok = True
         for name in ("version", "date", "note"):
             if name not in entry:
-                problems.error(path, entry_line, f"this 'changes' entry has no '{name}': add '{name}:'", field="changes")
+                problems.add(check, path, entry_line, f"this 'changes' entry has no '{name}': add '{name}:'", field="changes")
                 ok = False
         for name in entry:
             if name not in ("version", "date", "note"):
-                problems.warning(path, lines.get(name, entry_line), f"unknown field '{name}' in a 'changes' entry is ignored", field="changes")
+                problems.add("unknown-field", path, lines.get(name, entry_line), f"unknown field '{name}' in a 'changes' entry is ignored", field="changes")
         values = {}
-        for name, check in (("version", check_whole), ("date", check_date), ("note", check_text)):
+        for name, checker in (("version", check_whole), ("date", check_date), ("note", check_text)):
             if name not in entry:
                 continue  # reported above
-            values[name], message = check(entry[name], name)
+            values[name], message = checker(entry[name], name)
             if message:
-                problems.error(path, lines.get(name, entry_line), f"in 'changes': {message}", field="changes")
+                problems.add(check, path, lines.get(name, entry_line), f"in 'changes': {message}", field="changes")
                 ok = False
         if not ok:
             continue
         version, date, note = values["version"], values["date"], values["note"]
         if meta.version and version > meta.version:
-            problems.error(
+            problems.add(check,
                 path, lines.get("version", entry_line),
                 f"a 'changes' entry is for version {version}, above the page's 'version' {meta.version}: "
                 f"set version: {version} or correct the entry",
                 field="changes",
             )
         if date > today:
-            problems.error(
+            problems.add(check,
                 path, lines.get("date", entry_line),
                 f"in 'changes': the date {date.isoformat()} is in the future: use the date the change was approved "
                 f"(today is {today.isoformat()})",
@@ -324,21 +334,21 @@ def _check_changes(value: Any, meta: FrontMatter, problems: Problems, today: dt.
         changes.append(Change(version, date, note, entry_line))
     for earlier, later in zip(changes, changes[1:]):
         if (later.version, later.date) > (earlier.version, earlier.date):
-            problems.warning(path, later.line, "'changes' should be listed newest first", field="changes")
+            problems.add("changes-order", path, later.line, "'changes' should be listed newest first", field="changes")
             break
     return changes
 
 
-def _check_related(value: Any, meta: FrontMatter, problems: Problems) -> list[tuple[str, int]]:
+def _check_related(value: Any, meta: FrontMatter, problems: Problems, check: str) -> list[tuple[str, int]]:
     line = meta.line_of("related")
     if not isinstance(value, list):
-        problems.error(meta.path, line, "'related' must be a list of page paths such as [statutory/referrals.md]", field="related")
+        problems.add(check, meta.path, line, "'related' must be a list of page paths such as [statutory/referrals.md]", field="related")
         return []
     out = []
     for index, item in enumerate(value):
         item_line = value.line_of(index) if isinstance(value, LocatedList) else line
         if not isinstance(item, str) or not item.strip():
-            problems.error(meta.path, item_line, f"every 'related' entry must be a page path, not {_shown(item)}", field="related")
+            problems.add(check, meta.path, item_line, f"every 'related' entry must be a page path, not {_shown(item)}", field="related")
             continue
         out.append((item.strip(), item_line))
     return out
@@ -347,18 +357,58 @@ def _check_related(value: Any, meta: FrontMatter, problems: Problems) -> list[tu
 def parse_page(
     text: str, path: str, problems: Problems, *, today: dt.date, fields: Sequence[Field] = PROCEDURE_FIELDS
 ) -> tuple[FrontMatter | None, Split | None]:
-    """Split and validate one page. Problems go into ``problems``; ``None`` where it failed."""
+    """Split and validate one page. Problems go into ``problems``; ``None`` where it failed.
+
+    A ``# Title`` that opens the text is the page's title (MkDocs' own convention, and what
+    converters write): it gives the title when the front matter has none, and it is taken out of
+    the body (its lines left blank, so that line numbers stay right), because the theme shows the
+    title with its number and version stamp."""
     try:
         parts = split(text)
     except SplitError as error:
-        problems.error(path, error.line, error.message)
+        problems.add("file-unreadable", path, error.line, error.message)
         return None, None
+    heading = title_heading(parts.body, parts.body_line)
+    if heading is not None:
+        parts = _without_heading(parts, heading)
     try:
         data = yamlsource.load(parts.yaml_text, line_offset=1)
     except yamlsource.YamlError as error:
-        problems.error(path, error.line, error.described)
+        problems.add("yaml-syntax", path, error.line, error.described)
         return None, parts
     if data is None:
-        problems.error(path, 1, "the front matter is empty: add title, version and last_updated")
+        if heading is not None and heading.text:
+            problems.add("front-matter", path, 1, "the front matter is empty: add version and last_updated")
+        else:
+            problems.add("front-matter", path, 1, "the front matter is empty: add title, version and last_updated")
         return None, parts
-    return validate(data, path, problems, today=today, fields=fields, start_line=1), parts
+    meta = validate(data, path, problems, today=today, fields=fields, start_line=1, heading=heading)
+    if heading is not None:
+        _check_heading(data, heading, path, problems)
+    return meta, parts
+
+
+def _without_heading(parts: Split, heading: TitleHeading) -> Split:
+    lines = parts.body.split("\n")
+    start = heading.line - parts.body_line
+    for index in range(start, start + heading.lines):
+        lines[index] = ""
+    return Split(parts.yaml_text, "\n".join(lines), parts.body_line)
+
+
+def _check_heading(data: Any, heading: TitleHeading, path: str, problems: Problems) -> None:
+    """A ``# Title`` heading that is empty, or that says something else than ``title:``."""
+    title = data.get("title") if isinstance(data, dict) else None
+    if not heading.text:
+        problems.add(
+            "title-heading", path, heading.line,
+            "the heading '#' has no text: write the page's title after '# ', or delete the line",
+        )
+    elif isinstance(title, str) and title.strip() and not same_title(title, heading.text):
+        line = getattr(data, "lines", {}).get("title", 1)
+        problems.add(
+            "title-heading", path, heading.line,
+            f"the heading '# {heading.text}' is not the page's title '{' '.join(title.split())}' (line {line}); "
+            "the page shows the title: make the two the same, or delete one of them",
+            field="title",
+        )

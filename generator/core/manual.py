@@ -91,15 +91,15 @@ def _parse_file(path: Path, rel: str, stamp: tuple[int, int], today: dt.date, fi
     try:
         text = textfile.read_text(path)
     except textfile.TextFileError as error:
-        problems.error(rel, error.line, error.message)
+        problems.add("file-unreadable", rel, error.line, error.message)
         return _Parsed(stamp, None, "", 1, list(problems))
     meta, parts = frontmatter.parse_page(text, rel, problems, today=today, fields=fields)
     body, body_line = (parts.body, parts.body_line) if parts else ("", 1)
     for line in mdtext.h1_lines(body, body_line):
-        problems.warning(
+        problems.add("heading-top-level",
             rel, line,
-            "a top-level heading ('# ...') in the text: the page's title comes from 'title:' in the front matter "
-            "and is shown with its number and version stamp; make this heading '## ...' or delete it",
+            "a top-level heading ('# ...') below the page's title: a page has one title, shown with its number and "
+            "version stamp, and its other headings start at '## '; make this heading '## ...'",
         )
     return _Parsed(stamp, meta, body, body_line, list(problems))
 
@@ -144,7 +144,7 @@ def load_manual(
     for section in sections:
         folder = root / section.folder
         if not folder.is_dir():
-            manual.problems.error(
+            manual.problems.add("content-folder",
                 section.folder, 0,
                 f"the content folder '{section.folder}' does not exist: create it, or correct 'sections' "
                 "in the procedures plugin options in mkdocs.yml",
@@ -168,7 +168,7 @@ def _check_duplicate_titles(manual: Manual) -> None:
             key = " ".join(page.title.casefold().split())
             first = seen.setdefault(key, page)
             if first is not page:
-                manual.problems.error(
+                manual.problems.add("duplicate-title",
                     page.uri, page.meta.line_of("title"),
                     f"the title '{page.title}' is already used by {first.uri} (line {first.meta.line_of('title')}) "
                     f"in {section.label}: give each page its own title",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+from dataclasses import dataclass
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
 # At the start of a line, "1. text" would begin a numbered list and ": text" a definition.
@@ -101,3 +102,59 @@ def h1_lines(body: str, first_line: int = 1) -> list[int]:
         elif _SETEXT_H1.match(line) and index and lines[index - 1].strip() and not lines[index - 1].startswith(("    ", "\t")):
             found.append(first_line + index - 1)
     return found
+
+
+@dataclass(frozen=True)
+class TitleHeading:
+    """A page's ``# Title`` at the top of its text, as converters and MkDocs pages write it."""
+
+    text: str  # the title as plain text ("" for a bare '#')
+    line: int  # its line in the file
+    lines: int  # the lines it takes: 1, or 2 for a title underlined with '==='
+
+
+_ATX_TITLE = re.compile(r"^ {0,3}#(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+
+
+def title_heading(body: str, first_line: int = 1) -> TitleHeading | None:
+    """The level-1 heading that opens ``body`` (only blank lines or comments before it), or
+    ``None``. ``first_line`` is the file line of the body's first line."""
+    if not _CANDIDATE.search(body):
+        return None
+    lines = prose(body).split("\n")
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        atx = _ATX_TITLE.match(line)
+        if atx and _ATX_H1.match(line):
+            return TitleHeading(_plain(atx.group(1) or ""), first_line + index, 1)
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if not line.startswith(("    ", "\t")) and _SETEXT_H1.match(following):
+            return TitleHeading(_plain(line), first_line + index, 2)
+        return None
+    return None
+
+
+_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+
+
+def _plain(text: str) -> str:
+    """A heading's words without emphasis markers or backslash escapes."""
+    return " ".join(_ESCAPED.sub(r"\1", _EMPHASIS.sub(r"\2", text.strip())).split())
+
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-"})
+
+
+_DASH = re.compile(r"\s*-\s*")
+
+
+def same_title(a: str, b: str) -> bool:
+    """Whether two titles are the same to a reader: case, spacing, curly or straight quotes and
+    the kind of dash do not count ("Children's Homes – Standards" = "children’s homes - standards")."""
+
+    def key(text: str) -> str:
+        return _DASH.sub("-", " ".join(text.translate(_QUOTES).casefold().split()))
+
+    return key(a) == key(b)

@@ -153,7 +153,7 @@ class FlowchartCache:
             try:
                 data = textfile.read_bytes(path)
             except textfile.TextFileError as error:
-                problems.error(rel, error.line, error.message)
+                problems.add("file-unreadable", rel, error.line, error.message)
                 data = None
             chart = parse_flowchart(data, rel, folder, problems, today=today) if data is not None else None
             entry = _Parsed(stamp, chart, list(problems))
@@ -174,7 +174,7 @@ def load_library(root: Path, folder: str, *, today: dt.date, cache: FlowchartCac
             continue
         rel = path.relative_to(root).as_posix()
         if path.suffix == ".yaml":
-            library.problems.warning(rel, 0, f"is ignored: flowchart files end in '.yml'; rename it to {path.stem}.yml")
+            library.problems.add("flowchart-file-name", rel, 0, f"is ignored: flowchart files end in '.yml'; rename it to {path.stem}.yml")
             continue
         if path.suffix != ".yml":
             continue
@@ -192,7 +192,7 @@ def parse_flowchart(data: bytes, rel: str, folder: str, problems: Problems, *, t
     before = len(problems.errors)
     name = posixpath.splitext(posixpath.basename(rel))[0]
     if not NAME.match(name):
-        problems.error(
+        problems.add("flowchart-source",
             rel, 0,
             f"the file name '{name}.yml' may use only lowercase letters, digits and hyphens, such as "
             "'returning-home.yml': it becomes the page's address and the name in '!flowchart <name>'",
@@ -200,21 +200,21 @@ def parse_flowchart(data: bytes, rel: str, folder: str, problems: Problems, *, t
     try:
         text = textfile.decode(data)
     except textfile.TextFileError as error:
-        problems.error(rel, error.line, error.message)
+        problems.add("file-unreadable", rel, error.line, error.message)
         return None
     if not text.strip():
-        problems.error(rel, 1, "the file is empty: start it with 'title:', 'version:', 'last_updated:' and 'steps:' (see the authoring guide)")
+        problems.add("flowchart-source", rel, 1, "the file is empty: start it with 'title:', 'version:', 'last_updated:' and 'steps:' (see the authoring guide)")
         return None
     try:
         source = yamlsource.load(text)
     except yamlsource.YamlError as error:
-        problems.error(rel, error.line, error.described)
+        problems.add("yaml-syntax", rel, error.line, error.described)
         return None
-    meta = validate(source, rel, problems, today=today, fields=FLOWCHART_FIELDS, what="flowchart file")
+    meta = validate(source, rel, problems, today=today, fields=FLOWCHART_FIELDS, what="flowchart file", check="flowchart-source")
     if not isinstance(source, dict):
         return None
     if "steps" not in source:
-        problems.error(rel, 1, "'steps' is missing: add 'steps:' followed by the steps, each starting with '- id:'", field="steps")
+        problems.add("flowchart-source", rel, 1, "'steps' is missing: add 'steps:' followed by the steps, each starting with '- id:'", field="steps")
         return None
     steps = _steps(source["steps"], rel, source.line_of("steps"), problems)
     if meta is None or steps is None or len(problems.errors) > before:
@@ -248,14 +248,14 @@ def _id(value: Any) -> str | None:
 
 def _steps(value: Any, path: str, line: int, problems: Problems) -> list[Step] | None:
     if not isinstance(value, LocatedList):
-        problems.error(
+        problems.add("flowchart-source",
             path, line,
             f"'steps' must be a list of steps, each starting with '- id:', not {_shown(value)} (see the authoring guide)",
             field="steps",
         )
         return None
     if not value:
-        problems.error(path, line, "'steps' is empty: add at least one step", field="steps")
+        problems.add("flowchart-source", path, line, "'steps' is empty: add at least one step", field="steps")
         return None
     before = len(problems.errors)
     steps: list[Step] = []
@@ -271,7 +271,7 @@ def _steps(value: Any, path: str, line: int, problems: Problems) -> list[Step] |
 
 def _step(item: Any, index: int, line: int, path: str, problems: Problems) -> Step | None:
     if not isinstance(item, LocatedDict):
-        problems.error(
+        problems.add("flowchart-source",
             path, line,
             f"step {index + 1} must be a block of fields starting with 'id:' and 'text:', not {_shown(item)}",
             field="steps",
@@ -281,14 +281,14 @@ def _step(item: Any, index: int, line: int, path: str, problems: Problems) -> St
     step_id = _id(item.get("id"))
     where = f"step '{step_id}'" if step_id else f"step {index + 1}"
     if "id" not in item:
-        problems.error(path, line, f"{where} has no 'id': add a line such as 'id: referral' (ids are how 'next' and 'to' find a step)", field="id")
+        problems.add("flowchart-source", path, line, f"{where} has no 'id': add a line such as 'id: referral' (ids are how 'next' and 'to' find a step)", field="id")
         ok = False
     elif step_id is None:
-        problems.error(path, item.line_of("id"), f"{where}: 'id' must be a short name such as 'referral', not {_shown(item['id'])}", field="id")
+        problems.add("flowchart-source", path, item.line_of("id"), f"{where}: 'id' must be a short name such as 'referral', not {_shown(item['id'])}", field="id")
         ok = False
     for key in item:
         if str(key) not in STEP_FIELDS:
-            problems.warning(
+            problems.add("unknown-field",
                 path, item.line_of(key),
                 f"{where}: unknown field '{key}' is ignored{_suggest(str(key), STEP_FIELDS) or '; the fields are ' + ', '.join(STEP_FIELDS)}",
                 field=str(key),
@@ -296,12 +296,12 @@ def _step(item: Any, index: int, line: int, path: str, problems: Problems) -> St
 
     text = ""
     if "text" not in item:
-        problems.error(path, line, f"{where} has no 'text': add a line such as 'text: Referral to children's social care'", field="text")
+        problems.add("flowchart-source", path, line, f"{where} has no 'text': add a line such as 'text: Referral to children's social care'", field="text")
         ok = False
     else:
         clean, message = check_text(item["text"], "text")
         if message:
-            problems.error(path, item.line_of("text"), f"{where}: {message}", field="text")
+            problems.add("flowchart-source", path, item.line_of("text"), f"{where}: {message}", field="text")
             ok = False
         else:
             text = " ".join(clean.split())
@@ -311,7 +311,7 @@ def _step(item: Any, index: int, line: int, path: str, problems: Problems) -> St
         raw = item["type"]
         kind = raw.strip().lower() if isinstance(raw, str) else ""
         if kind not in STEP_TYPES:
-            problems.error(
+            problems.add("flowchart-source",
                 path, item.line_of("type"),
                 f"{where}: 'type' must be step, decision or end, not {_shown(raw)}{_suggest(kind, STEP_TYPES)}",
                 field="type",
@@ -322,7 +322,7 @@ def _step(item: Any, index: int, line: int, path: str, problems: Problems) -> St
     if "timescale" in item:
         clean, message = check_text(item["timescale"], "timescale")
         if message:
-            problems.error(path, item.line_of("timescale"), f"{where}: {message}", field="timescale")
+            problems.add("flowchart-source", path, item.line_of("timescale"), f"{where}: {message}", field="timescale")
             ok = False
         else:
             timescale = " ".join(clean.split())
@@ -334,7 +334,7 @@ def _step(item: Any, index: int, line: int, path: str, problems: Problems) -> St
             link = clean
             link_uri, link_anchor, message = parse_link(clean)
         if message:
-            problems.error(path, item.line_of("link"), f"{where}: {message}", field="link")
+            problems.add("flowchart-source", path, item.line_of("link"), f"{where}: {message}", field="link")
             ok = False
 
     branches = _next(item, kind, where, path, problems) if kind in STEP_TYPES else None
@@ -354,19 +354,19 @@ def _next(item: LocatedDict, kind: str, where: str, path: str, problems: Problem
     value = item.get("next")
     if kind == "end":
         if "next" in item:
-            problems.error(path, line, f"{where} is an end ('type: end'), so it has no 'next': remove 'next', or change 'type'", field="next")
+            problems.add("flowchart-source", path, line, f"{where} is an end ('type: end'), so it has no 'next': remove 'next', or change 'type'", field="next")
             return None
         return []
     if kind == "step":
         if "next" not in item:
-            problems.error(
+            problems.add("flowchart-source",
                 path, item.line,
                 f"{where} has no 'next': add 'next:' with the id of the step that follows, or 'type: end' if the flowchart ends here",
                 field="next",
             )
             return None
         if isinstance(value, list):
-            problems.error(
+            problems.add("flowchart-source",
                 path, line,
                 f"{where} has a list under 'next': a step leads to one step ('next: assess'); "
                 "to offer a choice, add 'type: decision' and label each branch",
@@ -375,14 +375,14 @@ def _next(item: LocatedDict, kind: str, where: str, path: str, problems: Problem
             return None
         target = _id(value)
         if target is None:
-            problems.error(path, line, f"{where}: 'next' must be the id of a step, such as 'next: assess', not {_shown(value)}", field="next")
+            problems.add("flowchart-source", path, line, f"{where}: 'next' must be the id of a step, such as 'next: assess', not {_shown(value)}", field="next")
             return None
         return [Branch(target, "", line)]
 
     # A decision: two or more labelled branches.
     if "next" not in item or not isinstance(value, LocatedList):
         found = "no 'next'" if "next" not in item else f"'next: {value}'" if _id(value) else f"{_shown(value)} under 'next'"
-        problems.error(
+        problems.add("flowchart-source",
             path, line if "next" in item else item.line,
             f"{where} is a decision with {found}: a decision needs at least two labelled branches, such as{EXAMPLE_BRANCHES}",
             field="next",
@@ -394,7 +394,7 @@ def _next(item: LocatedDict, kind: str, where: str, path: str, problems: Problem
     for index, entry in enumerate(value):
         entry_line = value.line_of(index)
         if not isinstance(entry, LocatedDict) or "label" not in entry or "to" not in entry:
-            problems.error(
+            problems.add("flowchart-source",
                 path, entry_line,
                 f"{where}: each branch needs 'label' and 'to', such as '- {{label: \"Yes\", to: protect}}'",
                 field="next",
@@ -403,25 +403,25 @@ def _next(item: LocatedDict, kind: str, where: str, path: str, problems: Problem
             continue
         for key in entry:
             if str(key) not in BRANCH_FIELDS:
-                problems.warning(path, entry.line_of(key), f"{where}: unknown field '{key}' in a branch is ignored; a branch has 'label' and 'to'", field="next")
+                problems.add("unknown-field", path, entry.line_of(key), f"{where}: unknown field '{key}' in a branch is ignored; a branch has 'label' and 'to'", field="next")
         label, message = check_text(entry["label"], "label")
         if message:
-            problems.error(path, entry.line_of("label"), f"{where}: in a branch, {message}", field="next")
+            problems.add("flowchart-source", path, entry.line_of("label"), f"{where}: in a branch, {message}", field="next")
             ok = False
             continue
         label = " ".join(label.split())
         target = _id(entry["to"])
         if target is None:
-            problems.error(path, entry.line_of("to"), f"{where}: 'to' must be the id of a step, not {_shown(entry['to'])}", field="next")
+            problems.add("flowchart-source", path, entry.line_of("to"), f"{where}: 'to' must be the id of a step, not {_shown(entry['to'])}", field="next")
             ok = False
             continue
         first = labels.setdefault(label.casefold(), entry_line)
         if first != entry_line:
-            problems.error(path, entry_line, f"{where}: the branch label '{label}' is used twice (first on line {first}); give each branch its own label", field="next")
+            problems.add("flowchart-source", path, entry_line, f"{where}: the branch label '{label}' is used twice (first on line {first}); give each branch its own label", field="next")
             ok = False
         branches.append(Branch(target, label, entry.line_of("to")))
     if ok and len(branches) < 2:
-        problems.error(
+        problems.add("flowchart-source",
             path, line,
             f"{where} is a decision with only {len(branches)} branch: a decision needs at least two; "
             "for a single way on, remove 'type: decision' and write 'next: <id>'",
@@ -437,20 +437,20 @@ def _check_graph(steps: list[Step], path: str, problems: Problems) -> None:
     for step in steps:
         first = first_line.setdefault(step.id, step.line)
         if first != step.line:
-            problems.error(path, step.line, f"the id '{step.id}' is used by two steps (first on line {first}): give each step its own id", field="id")
+            problems.add("flowchart-source", path, step.line, f"the id '{step.id}' is used by two steps (first on line {first}): give each step its own id", field="id")
     ids = list(first_line)
     for step in steps:
         for branch in step.next:
             field_name = "to" if branch.label else "next"
             what = f"branch '{branch.label}' of step '{step.id}'" if branch.label else f"step '{step.id}'"
             if branch.to not in first_line:
-                problems.error(
+                problems.add("flowchart-source",
                     path, branch.line,
                     f"{what}: '{field_name}: {branch.to}' does not match the id of any step{_suggest(branch.to, ids)}",
                     field=field_name,
                 )
             elif branch.to == step.id:
-                problems.error(path, branch.line, f"{what} leads to itself: point '{field_name}' at another step", field=field_name)
+                problems.add("flowchart-source", path, branch.line, f"{what} leads to itself: point '{field_name}' at another step", field=field_name)
     if problems.errors:
         return
     by_id = {step.id: step for step in steps}
@@ -463,7 +463,7 @@ def _check_graph(steps: list[Step], path: str, problems: Problems) -> None:
                 todo.append(branch.to)
     for step in steps:
         if step.id not in reached:
-            problems.error(
+            problems.add("flowchart-source",
                 path, step.line,
                 f"step '{step.id}' cannot be reached from the first step '{steps[0].id}': no 'next' or 'to' leads to it; "
                 "point another step at it, or remove it",
@@ -506,13 +506,13 @@ def _check_flowchart_links(library: Library) -> None:
                 continue
             folder, name = posixpath.split(step.link_uri[:-3])
             if folder != library.folder:
-                library.problems.error(
+                library.problems.add("flowchart-link",
                     chart.path, step.link_line,
                     f"step '{step.id}': 'link' {step.link} is not in the flowcharts folder; write '{library.folder}/{name}.yml'",
                     field="link",
                 )
             elif name not in files:
-                library.problems.error(
+                library.problems.add("flowchart-link",
                     chart.path, step.link_line,
                     f"step '{step.id}': 'link' {step.link} is not a flowchart: there is no {library.folder}/{name}.yml"
                     f"{_suggest(name, sorted(files))}",
@@ -530,7 +530,7 @@ def check_page_links(library: Library, known_pages: Iterable[str]) -> Problems:
         for step in chart.steps:
             if not step.link_uri or step.link.split("#")[0].endswith(".yml") or step.link_uri in known:
                 continue
-            problems.error(
+            problems.add("flowchart-link",
                 chart.path, step.link_line,
                 f"step '{step.id}': 'link' {step.link} is not a page of this site{_suggest(step.link_uri, sorted(known))} "
                 "(write the page's path as in mkdocs.yml's nav; a draft page is not in the site)",
@@ -568,7 +568,7 @@ def check_embeds(library: Library, sources: Iterable[tuple[str, str, int]]) -> P
         for number, written, name in find_embeds(text):
             line = first_line + number - 1
             if name is None:
-                problems.error(
+                problems.add("flowchart-embed",
                     path, line,
                     f"'{written}' is not a flowchart embed: write '!flowchart <name>' on a line of its own, "
                     f"such as '!flowchart {names[0] if names else 'referral'}' for {library.folder}/{names[0] if names else 'referral'}.yml",
@@ -578,7 +578,7 @@ def check_embeds(library: Library, sources: Iterable[tuple[str, str, int]]) -> P
             if chart in files:
                 continue  # a flowchart with errors of its own is reported in its file
             available = f"; the flowcharts are {', '.join(names)}" if names else f"; there are no flowcharts in {library.folder}/"
-            problems.error(
+            problems.add("flowchart-embed",
                 path, line,
                 f"'!flowchart {name}': there is no flowchart {library.folder}/{chart}.yml{_suggest(chart, names) or available}",
             )

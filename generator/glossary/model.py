@@ -89,25 +89,25 @@ def load_glossary(path: Path, shown: str) -> tuple[Glossary | None, Problems]:
     try:
         text = textfile.read_text(path)
     except textfile.TextFileError as error:
-        problems.error(shown, error.line, error.message)
+        problems.add("file-unreadable", shown, error.line, error.message)
         return None, problems
     if not text.strip():
-        problems.error(shown, 1, "the glossary is empty: start it with 'terms:' and a list of entries (see the authoring guide)")
+        problems.add("glossary-entry", shown, 1, "the glossary is empty: start it with 'terms:' and a list of entries (see the authoring guide)")
         return None, problems
     try:
         data = yamlsource.load(text)
     except yamlsource.YamlError as error:
-        problems.error(shown, error.line, error.described)
+        problems.add("yaml-syntax", shown, error.line, error.described)
         return None, problems
     if not isinstance(data, dict) or "terms" not in data:
-        problems.error(shown, yamlsource.line_of(data, 1), "the glossary must start with 'terms:' followed by a list of entries")
+        problems.add("glossary-entry", shown, yamlsource.line_of(data, 1), "the glossary must start with 'terms:' followed by a list of entries")
         return None, problems
     for key in data:
         if key != "terms":
-            problems.warning(shown, data.line_of(key), f"unknown field '{key}' is ignored; the glossary has only 'terms:'")
+            problems.add("unknown-field", shown, data.line_of(key), f"unknown field '{key}' is ignored; the glossary has only 'terms:'")
     entries = data["terms"]
     if not isinstance(entries, list):
-        problems.error(shown, data.line_of("terms"), "'terms' must be a list of entries, each starting with '- term:'")
+        problems.add("glossary-entry", shown, data.line_of("terms"), "'terms' must be a list of entries, each starting with '- term:'")
         return None, problems
     glossary = Glossary(shown)
     for index, entry in enumerate(entries):
@@ -131,7 +131,7 @@ def _text_list(value: object) -> list[str] | None:
 
 def _term(entry: object, line: int, shown: str, problems: Problems) -> Term | None:
     if not isinstance(entry, LocatedDict):
-        problems.error(shown, line, "each glossary entry needs 'term:' and 'definition:' (start it with '- term:')")
+        problems.add("glossary-entry", shown, line, "each glossary entry needs 'term:' and 'definition:' (start it with '- term:')")
         return None
     before = len(problems.errors)
     lines = {str(k): v for k, v in entry.lines.items()}
@@ -139,47 +139,47 @@ def _term(entry: object, line: int, shown: str, problems: Problems) -> Term | No
         if key not in FIELDS:
             close = difflib.get_close_matches(str(key), FIELDS, n=1)
             hint = f": did you mean '{close[0]}'?" if close else f"; the fields are {', '.join(FIELDS)}"
-            problems.warning(shown, lines.get(str(key), line), f"unknown field '{key}' is ignored{hint}", field=str(key))
+            problems.add("unknown-field", shown, lines.get(str(key), line), f"unknown field '{key}' is ignored{hint}", field=str(key))
     name = entry.get("term")
     if name is not None and not isinstance(name, str):
-        problems.error(
+        problems.add("glossary-entry",
             shown, lines.get("term", line),
             f"'term' must be one word or phrase such as 'Significant Harm', not {_kind(name)}: write it after 'term:' "
             "without brackets, and put other forms in 'aliases'", field="term",
         )
         return None
     if not isinstance(name, str) or not name.strip():
-        problems.error(shown, lines.get("term", line), "this entry has no 'term': add 'term:' with the word or phrase", field="term")
+        problems.add("glossary-entry", shown, lines.get("term", line), "this entry has no 'term': add 'term:' with the word or phrase", field="term")
         return None
     name = " ".join(name.split())
     definition = entry.get("definition")
     if definition is not None and not isinstance(definition, str):
-        problems.error(
+        problems.add("glossary-entry",
             shown, lines.get("definition", line),
             f"the definition of '{name}' must be text, not {_kind(definition)}: write one to three sentences after "
             "'definition:', in quotes if they start with [ or { or hold ': ' (or start them on the next line after "
             "'definition: >-')", field="definition",
         )
     elif not isinstance(definition, str) or not definition.strip():
-        problems.error(
+        problems.add("glossary-entry",
             shown, lines.get("definition", line),
             f"the term '{name}' has no definition: add 'definition:' with one to three sentences", field="definition",
         )
     if isinstance(definition, str):
         for message in definition_problems(definition):
-            problems.error(shown, lines.get("definition", line), f"the definition of '{name}' {message}", field="definition")
+            problems.add("glossary-unsafe-markup", shown, lines.get("definition", line), f"the definition of '{name}' {message}", field="definition")
     term = Term(name, definition.strip() if isinstance(definition, str) else "", line=line, lines=lines)
     for key in ("aliases", "see_also", "topics"):
         if key in entry:
             values = _text_list(entry[key])
             if values is None:
-                problems.error(shown, lines.get(key, line), f"'{key}' of '{name}' must be a list such as [first, second]", field=key)
+                problems.add("glossary-entry", shown, lines.get(key, line), f"'{key}' of '{name}' must be a list such as [first, second]", field=key)
             else:
                 setattr(term, key, values)
     if "acronym" in entry:
         acronym = entry["acronym"]
         if not isinstance(acronym, str) or not ACRONYM.match(acronym.strip()):
-            problems.error(
+            problems.add("glossary-entry",
                 shown, lines.get("acronym", line),
                 f"the acronym of '{name}' must be capital letters such as LADO, not {acronym!r}", field="acronym",
             )
@@ -187,7 +187,7 @@ def _term(entry: object, line: int, shown: str, problems: Problems) -> Term | No
             term.acronym = acronym.strip()
     if "link" in entry:
         if not isinstance(entry["link"], bool):
-            problems.error(shown, lines.get("link", line), f"'link' of '{name}' must be true or false", field="link")
+            problems.add("glossary-entry", shown, lines.get("link", line), f"'link' of '{name}' must be true or false", field="link")
         else:
             term.link = entry["link"]
     return term if len(problems.errors) == before else None
@@ -209,7 +209,7 @@ def _check_duplicates(glossary: Glossary, problems: Problems) -> None:
             first_kind, first_term, first_field = first
             if first_term is term:
                 continue
-            problems.error(
+            problems.add("glossary-duplicate",
                 glossary.path, term.line_of(field_name),
                 f"the {kind} '{form}' of '{term.term}' is already the {first_kind} of '{first_term.term}' "
                 f"(line {first_term.line_of(first_field)}): each term, alias and acronym must be different",
@@ -228,7 +228,7 @@ def _check_anchors(glossary: Glossary, problems: Problems) -> None:
     for term in glossary.terms:
         first = anchors.setdefault(term.anchor, term)
         if first is not term and first.term.casefold() != term.term.casefold():  # same words: a duplicate term
-            problems.error(
+            problems.add("glossary-duplicate",
                 glossary.path, term.line_of("term"),
                 f"the term '{term.term}' would have the same anchor (#{term.anchor}) on the glossary page as "
                 f"'{first.term}' (line {first.line_of('term')}): make them one entry, with the other spelling in its 'aliases'",
@@ -236,7 +236,7 @@ def _check_anchors(glossary: Glossary, problems: Problems) -> None:
             )
         heading = letters.get(term.anchor)
         if heading is not None:
-            problems.error(
+            problems.add("glossary-duplicate",
                 glossary.path, term.line_of("term"),
                 f"the term '{term.term}' would have the anchor #{term.anchor}, which the glossary page gives to the letter "
                 f"{heading.letter} (the heading over '{heading.term}', line {heading.line_of('term')}): rename the term",
@@ -251,7 +251,7 @@ def _check_see_also(glossary: Glossary, problems: Problems) -> None:
             if other.casefold() not in names:
                 close = difflib.get_close_matches(other, [t.term for t in glossary.terms], n=1)
                 hint = f": did you mean '{close[0]}'?" if close else ": use the 'term' of another entry"
-                problems.error(
+                problems.add("glossary-see-also",
                     glossary.path, term.line_of("see_also"),
                     f"'see_also' of '{term.term}' names '{other}', which is not a term in the glossary{hint}",
                     field="see_also",

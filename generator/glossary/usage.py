@@ -46,7 +46,7 @@ def unused_warnings(glossary: Glossary, used: dict[str, list[str]]) -> Problems:
     problems = Problems()
     for term in glossary.terms:
         if term.link and term.anchor not in used:
-            problems.warning(
+            problems.add("glossary-unused-term",
                 glossary.path, term.line,
                 f"the term '{term.term}' is used on no page: remove it, or set 'link: false' if it should "
                 "stay in the glossary without links",
@@ -69,7 +69,7 @@ def acronym_warnings(glossary: Glossary, pages: Iterable[tuple[str, str]], ignor
     problems = Problems()
     for word, uris in sorted(found.items()):
         shown = ", ".join(uris[:5]) + (f" and {len(uris) - 5} more" if len(uris) > 5 else "")
-        problems.warning(
+        problems.add("glossary-unknown-acronym",
             glossary.path, 0,
             f"'{word}' looks like an acronym but is not in the glossary (used in {shown}): add a term with "
             f"'acronym: {word}', or add it to 'ignore_acronyms' under 'glossary' in mkdocs.yml",

@@ -1,7 +1,7 @@
 """``procedures import``: bring pages exported from a hosted manual across as Markdown.
 
-The input is a saved HTML page, a plain-text page, or a folder of them. Each becomes one
-Markdown file with valid front matter (title, version and ``last_updated`` from the old page's
+The input is a saved HTML page, a plain-text page, a Markdown page, a Word document (``.docx``),
+or a folder of them. Each becomes one Markdown file with valid front matter (title, version and ``last_updated`` from the old page's
 stamp, a first ``changes`` entry), named from its title. Links between imported pages are kept
 and pointed at the new files; anything that cannot be converted faithfully (placeholder ``#``
 links, links to pages that were not imported, images, flattened tables) is kept as text where
@@ -21,17 +21,35 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
+import yaml
+
 from ..core import textfile
 from ..core.manual import Section, load_manual
 from ..core.problems import Problem
 from ..newpage import slugify, yaml_scalar
-from .document import Document, Note
+from .contents import ContentsEntry, ContentsError, ContentsNav, ContentsPage, contents_nav, read_contents
+from .document import ImportedDocument, Note
 from .fromhtml import read_html
+from .frommarkdown import MarkdownPageError, read_markdown
 from .fromtext import read_text
+from .fromword import WordPageError, read_docx
 from .writer import CONTROL, Resolver, body, prepare, resolve_common
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 TEXT_SUFFIXES = (".txt", ".text")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+WORD_SUFFIXES = (".docx",)
+SAVE_AS_DOCX = "open it in Word (or LibreOffice) and save it as a Word document (.docx), then import the .docx"
+# Pages in a form the import cannot read, with what to do instead: each is reported, not skipped.
+OTHER_FORMATS = {
+    ".doc": f"this is an old Word document (.doc), which cannot be read: {SAVE_AS_DOCX}",
+    ".pdf": (
+        "a PDF cannot be imported: it keeps the look of the page but not its headings and lists. Import the "
+        "Word document it was made from (.docx), or copy the text from the PDF into a .txt file and import that"
+    ),
+    ".odt": f"an OpenDocument text (.odt) cannot be read: {SAVE_AS_DOCX}",
+    ".rtf": f"a Rich Text file (.rtf) cannot be read: {SAVE_AS_DOCX}",
+}
 CHANGE_NOTE = "Imported from the previous online manual."
 REPORT_NAME = "import-report.txt"
 FIELD_LINES = {"title": 2, "version": 3, "date": 4}  # where page_text writes each field
@@ -45,7 +63,7 @@ class Outcome:
     status: str = "written"  # written | skipped | failed
     reason: str = ""
     uri: str = ""  # the new file, relative to the project (or the output folder)
-    doc: Document | None = None
+    doc: ImportedDocument | None = None
     notes: list[Note] = field(default_factory=list)
     slug: str = ""
     shift: int = 0
@@ -57,6 +75,8 @@ class ImportResult:
     destination: str
     outcomes: list[Outcome] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # other files in the folder, not pages
+    contents: ContentsNav | None = None  # the nav from the old manual's contents list, if given
+    contents_source: str = ""
 
     @property
     def written(self) -> list[Outcome]:
@@ -81,11 +101,18 @@ class ImportResult:
 
 
 def kind_of(path: Path, data: bytes | None = None) -> str | None:
+    """html, text, markdown, word, other (a page the import cannot read), or None (not a page)."""
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         return "html"
     if suffix in TEXT_SUFFIXES:
         return "text"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in WORD_SUFFIXES:
+        return "word"
+    if suffix in OTHER_FORMATS:
+        return "other"
     if data is not None:
         head = data[:2048].lstrip().lower()
         return "html" if head.startswith((b"<!doctype html", b"<html")) else "text"
@@ -111,8 +138,9 @@ def decode(data: bytes, kind: str) -> tuple[str, str]:
     return data.decode("cp1252", errors="replace"), "the file is not UTF-8: it was read as Windows-1252; check accented letters and symbols"
 
 
-def collect(source: Path) -> tuple[list[tuple[Path, str]], list[str]]:
-    """The pages to import under ``source`` (a file or folder), as (path, name), and other files."""
+def collect(source: Path, exclude: frozenset[Path] = frozenset()) -> tuple[list[tuple[Path, str]], list[str]]:
+    """The pages to import under ``source`` (a file or folder), as (path, name), and other files.
+    ``exclude`` holds resolved paths to leave out (the contents list, when it sits among the pages)."""
     if source.is_file():
         return [(source, source.name)], []
     pages: list[tuple[Path, str]] = []
@@ -123,6 +151,8 @@ def collect(source: Path) -> tuple[list[tuple[Path, str]], list[str]]:
             if name.startswith("."):
                 continue
             path = Path(dirpath) / name
+            if path.resolve() in exclude:
+                continue
             rel = path.relative_to(source).as_posix()
             if name == REPORT_NAME or (name.startswith(Path(REPORT_NAME).stem) and name.endswith(Path(REPORT_NAME).suffix)):
                 continue  # a report of an earlier import
@@ -133,24 +163,42 @@ def collect(source: Path) -> tuple[list[tuple[Path, str]], list[str]]:
     return pages, ignored
 
 
-def read_page(path: Path, name: str) -> tuple[Document | None, str]:
-    """A saved page as a ``Document``, or ``None`` and the reason it cannot be read."""
+def read_page(path: Path, name: str) -> tuple[ImportedDocument | None, str]:
+    """A saved page as an ``ImportedDocument``, or ``None`` and the reason it cannot be read."""
     try:
         data = path.read_bytes()
     except OSError as error:
         return None, f"cannot be read ({error.strerror})"
     if not data.strip():
         return None, "the file is empty"
+    kind = kind_of(path, data) or "text"
+    if kind == "other":
+        return None, OTHER_FORMATS[path.suffix.lower()]
+    if kind == "word":
+        try:
+            doc = read_docx(data, name)
+        except WordPageError as error:
+            return None, str(error)
+        return _finish(doc, path)
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None, "this is not a saved web page or text file (it holds binary data)"
-    kind = kind_of(path, data) or "text"
     text, warning = decode(data, kind)
     try:
-        doc = read_html(text, name) if kind == "html" else read_text(text, name)
+        if kind == "markdown":
+            doc = read_markdown(text, name)
+        else:
+            doc = read_html(text, name) if kind == "html" else read_text(text, name)
+    except MarkdownPageError as error:
+        return None, str(error)
     except RecursionError:  # a safety net: htmltree already flattens deep nesting
         return None, "the page's elements are nested too deeply to convert: copy its text into a .txt file and import that"
     if warning:
         doc.notes.append(Note("encoding", warning))
+    return _finish(doc, path)
+
+
+def _finish(doc: ImportedDocument, path: Path) -> tuple[ImportedDocument | None, str]:
+    """Clean the title and summary; a page with no title is named from its file."""
     doc.title = " ".join(CONTROL.sub("", doc.title).split())
     doc.summary = " ".join(CONTROL.sub("", doc.summary).split())
     if not doc.title:
@@ -165,18 +213,26 @@ def read_page(path: Path, name: str) -> tuple[Document | None, str]:
 # ----------------------------------------------------------------------------- writing
 
 
-def page_text(doc: Document, body_text: str, today: dt.date) -> tuple[str, int]:
-    """Front matter and body; also the number of lines before the body."""
+def page_text(doc: ImportedDocument, body_text: str, today: dt.date) -> tuple[str, int]:
+    """Front matter and body; also the number of lines before the body.
+
+    Fields kept from the page's own front matter follow the summary; its ``changes`` replace the
+    first entry the import would otherwise write.
+    """
     version = doc.version or 1
     date = (doc.last_updated or today).isoformat()
     lines = ["---", f"title: {yaml_scalar(doc.title)}", f"version: {version}", f"last_updated: {date}"]
     if doc.summary:
         lines.append(f"summary: {yaml_scalar(doc.summary)}")
-    lines += ["changes:", f"  - version: {version}", f"    date: {date}", f"    note: {CHANGE_NOTE}", "---", ""]
+    for key, value in doc.front_matter.items():
+        lines += yaml.safe_dump({key: value}, sort_keys=False, allow_unicode=True, width=1000).splitlines()
+    if "changes" not in doc.front_matter:
+        lines += ["changes:", f"  - version: {version}", f"    date: {date}", f"    note: {CHANGE_NOTE}"]
+    lines += ["---", ""]
     return "\n".join(lines) + "\n" + body_text, len(lines)
 
 
-def _check_stamp(doc: Document, today: dt.date) -> None:
+def _check_stamp(doc: ImportedDocument, today: dt.date) -> None:
     if doc.last_updated is None:
         doc.notes.append(Note(
             "date", f"no 'Last updated' date was found: 'last_updated' is set to today ({today.isoformat()}); "
@@ -199,13 +255,14 @@ def import_pages(
     shown_as: str,
     today: dt.date,
     titles: dict[str, str] | None = None,
+    exclude: frozenset[Path] = frozenset(),
 ) -> ImportResult:
     """Import ``source`` (file or folder) into ``out_dir``, never overwriting.
 
     ``shown_as`` is how ``out_dir`` is named in messages (``statutory``); ``titles`` maps the
     normalised titles already used in the destination to their files.
     """
-    pages, ignored = collect(source)
+    pages, ignored = collect(source, exclude)
     result = ImportResult(source, shown_as, ignored=ignored)
     claimed: dict[str, str] = {}  # file name or title key -> the source that took it
     taken_titles = dict(titles or {})
@@ -264,8 +321,10 @@ def _resolver(outcome: Outcome, by_name: dict[str, Outcome], out_dir: Path) -> R
     doc = outcome.doc
     assert doc is not None
     by_base: dict[str, list[Outcome]] = {}
+    by_stem: dict[str, list[Outcome]] = {}  # "referrals" for referrals.docx: the old site's link said .html
     for other in by_name.values():
         by_base.setdefault(posixpath.basename(other.source).lower(), []).append(other)
+        by_stem.setdefault(posixpath.splitext(posixpath.basename(other.source))[0].lower(), []).append(other)
 
     def resolve(href: str, text: str) -> tuple[str | None, str | None]:
         common = resolve_common(href, text, doc)
@@ -279,6 +338,9 @@ def _resolver(outcome: Outcome, by_name: dict[str, Outcome], out_dir: Path) -> R
             target = by_name.get(joined)
         if target is None and address:
             matches = by_base.get(posixpath.basename(address).lower(), [])
+            target = matches[0] if len(matches) == 1 else None
+        if target is None and address and "://" not in address:
+            matches = by_stem.get(posixpath.splitext(posixpath.basename(address))[0].lower(), [])
             target = matches[0] if len(matches) == 1 else None
         if not address:
             target = outcome
@@ -303,6 +365,38 @@ def _resolver(outcome: Outcome, by_name: dict[str, Outcome], out_dir: Path) -> R
         return link or None, None
 
     return resolve
+
+
+# ----------------------------------------------------------------------------- the contents list
+
+
+def read_contents_file(path: Path) -> list[ContentsEntry]:
+    """The entries of the old manual's contents list (a saved page or text). Raises ``ContentsError``."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ContentsError(f"cannot be read ({error.strerror})") from None
+    if not data.strip():
+        raise ContentsError("the file is empty")
+    kind = kind_of(path, data)
+    if kind not in ("html", "text", "markdown"):
+        raise ContentsError("a contents list is read from a saved web page (.html), a text file (.txt) or Markdown (.md)")
+    text, _ = decode(data, kind)
+    return read_contents(text, kind)
+
+
+def add_contents_nav(
+    result: ImportResult, entries: list[ContentsEntry], out_dir: Path, existing: list[ContentsPage], name: str
+) -> ContentsNav:
+    """The nav from the contents list, over the pages just imported and those already there."""
+    pages = [
+        ContentsPage(o.doc.title, o.uri, o.source) for o in result.outcomes
+        if o.doc is not None and o.uri and (o.status == "written" or (out_dir / f"{o.slug}.md").exists())
+    ]
+    seen = {p.uri for p in pages}
+    pages += [p for p in existing if p.uri not in seen]
+    result.contents, result.contents_source = contents_nav(entries, pages, name), name
+    return result.contents
 
 
 def check_written(root: Path, section: Section, uris: set[str], today: dt.date) -> list[Problem]:
@@ -339,6 +433,11 @@ def report(result: ImportResult, today: dt.date) -> str:
     if result.ignored:
         out += ["", f"Other files, not pages ({len(result.ignored)}):"]
         out += [f"  {name}" for name in result.ignored]
+    if result.contents is not None:
+        out += ["", f"Nav from the contents list ({result.contents_source}), to paste into mkdocs.yml under 'nav:':", ""]
+        out.append(result.contents.text.rstrip("\n"))
+        out += ["", f"Contents list: to look at ({len(result.contents.notes)}):"]
+        out += [f"  {line}" for line in result.contents.notes]
     return "\n".join(out) + "\n"
 
 

@@ -1,7 +1,7 @@
 """What an imported page is made of, between reading the old page and writing Markdown.
 
-Both readers (HTML and plain text) produce a ``Document``: the title, the dates and version found
-in the footer, and a list of blocks whose inline content is a small tree. The writer turns it
+Every reader (HTML, plain text, Markdown, Word) produces an ``ImportedDocument``: the title, the
+dates and version found in the footer, and a list of blocks whose inline content is a small tree. The writer turns it
 into Markdown. Keeping this model in between means the escaping rules live in one place.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any, Iterator, Union
 
 # ----------------------------------------------------------------------------- notes
 
@@ -110,6 +110,9 @@ class Paragraph:
     inlines: list[Inline]
     source_line: int = 0
     notes: list[Note] = field(default_factory=list)
+    # Columns of indentation before a plain-text line; None where the source has no layout (HTML).
+    # Only list nesting reads it: bullets at the same indent are siblings, deeper ones nest.
+    indent: int | None = None
 
 
 @dataclass
@@ -152,7 +155,7 @@ Block = Union[Heading, Paragraph, ListBlock, Table, Quote, Preformatted]
 
 
 @dataclass
-class Document:
+class ImportedDocument:
     """One old page, read. ``source`` is the name used in messages (relative to the input)."""
 
     source: str
@@ -163,5 +166,46 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)  # about the page as a whole
     dropped: list[str] = field(default_factory=list)  # site chrome left out, as short quotes
+    # Fields kept from the page's own front matter (a Markdown page), written after the summary.
+    front_matter: dict[str, Any] = field(default_factory=dict)
     # The old page's anchor ids that point to a heading, filled in by the writer's first pass.
     anchors: dict[str, str] = field(default_factory=dict)
+
+
+def everything(doc: ImportedDocument) -> Iterator[Any]:
+    """Every note, block, list item and inline item of ``doc``, in document order."""
+    yield from doc.notes
+
+    def inlines(items: list[Inline]) -> Iterator[Any]:
+        for item in items:
+            yield item
+            if isinstance(item, (Strong, Emphasis, Link)):
+                yield from inlines(item.children)
+
+    def blocks(items: list[Block]) -> Iterator[Any]:
+        for block in items:
+            yield block
+            yield from block.notes
+            if isinstance(block, Paragraph):
+                yield from inlines(block.inlines)
+            elif isinstance(block, ListBlock):
+                for entry in block.items:
+                    yield entry
+                    yield from entry.notes
+                    yield from blocks(entry.blocks)
+            elif isinstance(block, Table):
+                for row in block.rows:
+                    for cell in row:
+                        yield from inlines(cell)
+            elif isinstance(block, Quote):
+                yield from blocks(block.blocks)
+
+    yield from blocks(doc.blocks)
+
+
+def forget_source_lines(doc: ImportedDocument) -> None:
+    """Clear the source lines of a page read through HTML that was made from another format
+    (Markdown, Word): they are lines of that HTML, which would mislead the officer."""
+    for item in everything(doc):
+        if hasattr(item, "source_line"):
+            item.source_line = 0

@@ -1,4 +1,4 @@
-"""Read a page saved from a hosted procedures manual (HTML) into a ``Document``.
+"""Read a page saved from a hosted procedures manual (HTML) into an ``ImportedDocument``.
 
 The steps, in order:
 
@@ -9,7 +9,10 @@ The steps, in order:
 4. find the content (``<main>``, ``role=main``, ``<article>``, ``#content`` ...) and turn it into
    blocks, leaving out site chrome: navigation, headers and footers outside the content, skip
    links, breadcrumbs, cookie banners, "Print" and "Share" buttons, logos;
-5. turn paragraphs that start with ``•`` or a number (``1.``, ``1.1``) into lists.
+5. turn paragraphs that start with ``•`` or a number (``1.``, ``1.1``) into lists, and a numbered
+   title with its text after a ``<br>`` (``<b>1. Child-centred</b><br>Some ...``) into a heading;
+6. gather footnotes (a list whose items link back to their references in the text) under a
+   "Notes" heading, with each reference written ``[1]`` and linked to it.
 
 Every element is read as text: nothing from the old page reaches the Markdown as markup.
 """
@@ -20,7 +23,7 @@ import re
 
 from . import textrules
 from .document import (
-    Block, Break, Code, Document, Emphasis, Heading, Image, Inline, Link, ListBlock, ListItem, Note,
+    Block, Break, Code, Emphasis, Heading, Image, ImportedDocument, Inline, Link, ListBlock, ListItem, Note,
     Paragraph, Preformatted, Quote, Strong, Table, Text, plain,
 )
 from .htmltree import Element, TextNode, parse
@@ -77,7 +80,7 @@ def _skipped(element: Element) -> bool:
     return element.tag in IGNORED or any(a.tag in IGNORED for a in element.ancestors())
 
 
-def _element_text(element: Element, spaced: bool = False) -> str:
+def element_text(element: Element, spaced: bool = False) -> str:
     """The text of ``element``, a line per block; ``spaced`` also separates inline elements
     (for stamps such as ``<span>April 14, 2023</span><span>v14</span>``)."""
     parts: list[str] = []
@@ -102,29 +105,47 @@ def _element_text(element: Element, spaced: bool = False) -> str:
 
 
 class HtmlReader:
-    def __init__(self, text: str, source: str) -> None:
+    def __init__(self, text: str, source: str, find_title: bool = True) -> None:
         self.root = parse(text)
-        self.doc = Document(source)
+        self.doc = ImportedDocument(source)
+        self.find_title = find_title  # False when the caller knows the title (Markdown, Word)
         self.consumed: set[int] = set()  # ids of elements already used (title, stamp)
         self.pending_ids: list[str] = []
         self.content: Element | None = None
         self.explicit_content = False  # True when the page marks its content (<main>, <article> ...)
+        self.footnotes: dict[str, int] = {}  # id of each footnote's list item -> its number
+        self.back_links: set[int] = set()  # the footnotes' links back to the text, left out
 
     # ------------------------------------------------------------------ the page as a whole
 
-    def read(self) -> Document:
+    def read(self) -> ImportedDocument:
         body = self.root.find("body") or self.root
         self._read_stamp(body)
         self._read_head()
-        self._read_title(body)
+        if self.find_title:
+            self._read_title(body)
         self.content = self._content_root(body)
         self.explicit_content = self.content is not body
         if self.content is not body:
             where = f"<{self.content.tag}" + (f' id="{self.content.get("id")}"' if self.content.get("id") else "") + ">"
             self.doc.dropped.append(f"everything outside {where} (menus, header, footer)")
+        self._find_footnotes(self.content)
         blocks = self._blocks(self.content)
-        self.doc.blocks = _drop_own_contents(blocks, self.doc)
+        self.doc.blocks = _notes_heading(_drop_own_contents(blocks, self.doc))
         return self.doc
+
+    def _find_footnotes(self, content: Element) -> None:
+        """Footnotes, as Word converters, Python-Markdown and pandoc write them: a list item with
+        an id, holding a link back to the reference in the text, which links to the item."""
+        by_id = {e.get("id"): e for e in content.iter() if e.get("id")}
+        for item in (e for e in content.iter() if e.tag == "li" and e.get("id")):
+            for link in (e for e in item.iter() if e.tag == "a" and e.get("href").startswith("#")):
+                reference = by_id.get(link.get("href")[1:])
+                if reference is None or reference is item or _inside(reference, item):
+                    continue
+                if any(e.tag == "a" and e.get("href") == "#" + item.get("id") for e in reference.iter()):
+                    self.footnotes.setdefault(item.get("id"), len(self.footnotes) + 1)
+                    self.back_links.add(id(link))
 
     def _read_head(self) -> None:
         for meta in (e for e in self.root.iter() if e.tag == "meta"):
@@ -145,7 +166,7 @@ class HtmlReader:
             c.tag in BLOCK_TAGS for c in e.elements() if c.tag not in ("br",))]
         texts = []
         for element in blocks:
-            for line in _element_text(element, spaced=True).split("\n"):
+            for line in element_text(element, spaced=True).split("\n"):
                 if line.strip():
                     texts.append((element, " ".join(line.split())))
         for index in range(len(texts) - 1, -1, -1):
@@ -167,7 +188,7 @@ class HtmlReader:
             self.doc.last_updated = found.date
             self.doc.version = version
             for stamped in stamp_elements:
-                if textrules.leftover_is_empty(_stamp_leftover(_element_text(stamped, spaced=True))):
+                if textrules.leftover_is_empty(_stamp_leftover(element_text(stamped, spaced=True))):
                     self.consumed.add(id(stamped))
             return
         # No stamp with a label: a lone "v14" at the end of the page still gives the version.
@@ -183,7 +204,7 @@ class HtmlReader:
                         and not any(is_chrome(a) for a in e.ancestors())), None)
         title = ""
         if heading is not None:
-            title = " ".join(_element_text(heading).split())
+            title = " ".join(element_text(heading).split())
             self.consumed.add(id(heading))
             self.pending_ids.extend(_ids(heading))
         if not title:
@@ -199,11 +220,11 @@ class HtmlReader:
     def _title_without_h1(self, body: Element) -> tuple[str, Element | None]:
         """The first heading when it repeats ``<title>`` (or when there is no ``<title>``), else ``<title>``."""
         head_title = self.root.find("title")
-        from_head = textrules.title_from_html_title(" ".join(_element_text(head_title).split())) if head_title else ""
+        from_head = textrules.title_from_html_title(" ".join(element_text(head_title).split())) if head_title else ""
         heading = next((e for e in body.iter() if e.tag in HEADINGS and not _skipped(e)
-                        and not any(is_chrome(a) for a in e.ancestors()) and " ".join(_element_text(e).split())), None)
+                        and not any(is_chrome(a) for a in e.ancestors()) and " ".join(element_text(e).split())), None)
         if heading is not None:
-            text = " ".join(_element_text(heading).split())
+            text = " ".join(element_text(heading).split())
             if not from_head or text.casefold() == from_head.casefold():
                 self.consumed.add(id(heading))
                 self.pending_ids.extend(_ids(heading))
@@ -276,17 +297,17 @@ class HtmlReader:
 
     def _chrome(self, element: Element, outside_content: bool = False) -> bool:
         if element.tag in OUTSIDE_CONTENT_CHROME and outside_content:
-            self.doc.dropped.append(_quote(_element_text(element)) or f"<{element.tag}>")
+            self.doc.dropped.append(_quote(element_text(element)) or f"<{element.tag}>")
             return True
         if is_chrome(element):
-            self.doc.dropped.append(_quote(_element_text(element)) or f"<{element.tag}>")
+            self.doc.dropped.append(_quote(element_text(element)) or f"<{element.tag}>")
             return True
         return False
 
     def _block(self, element: Element) -> list[Block]:
         tag = element.tag
         if tag in HEADINGS:
-            text = " ".join(_element_text(element).split())
+            text = " ".join(element_text(element).split())
             ids = self.pending_ids + _ids(element)
             self.pending_ids = []
             if not text:
@@ -305,7 +326,7 @@ class HtmlReader:
             inner = self._blocks(element)
             return [Quote(inner, element.line)] if inner else []
         if tag == "pre":
-            text = _element_text(element).strip("\n")
+            text = element_text(element).strip("\n")
             return [Preformatted(text, element.line)] if text.strip() else []
         if tag == "hr":
             return []
@@ -318,12 +339,20 @@ class HtmlReader:
     def _paragraphs(self, inlines: list[Inline], line: int) -> list[Block]:
         """One paragraph per line (``<br>`` ends a line), without chrome-only paragraphs."""
         out: list[Block] = []
-        for part in _split_breaks(inlines):
+        parts = _split_breaks(inlines)
+        for index, part in enumerate(parts):
             text = plain(part)
             if not text and not any(isinstance(i, Image) for i in _flatten(part)):
                 continue
             if text and textrules.is_chrome_text(text):
                 self.doc.dropped.append(_quote(text))
+                continue
+            following = plain(parts[index + 1]) if index + 1 < len(parts) else ""
+            if textrules.is_numbered_title(text, following):
+                # "<b>1. Child-centred</b><br>Some of ...": a heading, as in plain text.
+                found = textrules.marker(text)
+                assert found is not None
+                out.append(Heading(min(6, 1 + found.depth), text, line))
                 continue
             out.append(Paragraph(part, line))
         if out:
@@ -332,14 +361,20 @@ class HtmlReader:
 
     def _list(self, element: Element) -> list[Block]:
         items = []
+        notes = []
         for child in element.elements():
             if child.tag != "li" or id(child) in self.consumed:
                 continue
             blocks = self._blocks(child, lists=False)
             if blocks:
                 items.append(ListItem(blocks, child.line))
+                if child.get("id") in self.footnotes:
+                    notes.append(child.get("id"))
         if not items:
             return []
+        if len(notes) == len(items):
+            # The footnotes: a numbered list under a "Notes" heading, which the references link to.
+            return [Heading(0, NOTES_HEADING, element.line, notes), ListBlock(True, items, element.line)]
         return [ListBlock(element.tag == "ol", items, element.line)]
 
     def _definitions(self, element: Element) -> list[Block]:
@@ -454,6 +489,12 @@ class HtmlReader:
         if tag in ("code", "kbd", "samp", "tt"):
             return [Code(plain(children))]
         if tag == "a":
+            if id(element) in self.back_links:
+                return []
+            href = element.get("href").strip()
+            number = self.footnotes.get(href[1:]) if href.startswith("#") else None
+            if number is not None:  # a footnote reference, written [1] whatever the converter wrote
+                return [Link(href, [Text(f"[{number}]")], element.line)]
             if "href" in element.attrs:
                 return [Link(element.get("href").strip(), children, element.line)]
             self.pending_ids.extend(_ids(element))
@@ -541,7 +582,27 @@ def _quote(text: str, limit: int = 60) -> str:
     return f"'{text[:limit]}…'" if len(text) > limit else f"'{text}'"
 
 
-def _drop_own_contents(blocks: list[Block], doc: Document) -> list[Block]:
+NOTES_HEADING = "Notes"
+NOTES_HEADINGS = {"notes", "footnotes", "endnotes", "references"}
+
+
+def _notes_heading(blocks: list[Block]) -> list[Block]:
+    """Give the footnotes' heading (level 0 until now) the level of the page's top headings, or
+    fold it into a heading the page already has just before them ("Footnotes")."""
+    levels = [b.level for b in blocks if isinstance(b, Heading) and b.level]
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Heading) and block.level == 0:
+            previous = out[-1] if out else None
+            if isinstance(previous, Heading) and previous.text.casefold().strip(": ") in NOTES_HEADINGS:
+                previous.ids.extend(block.ids)
+                continue
+            block.level = min(levels, default=2)
+        out.append(block)
+    return out
+
+
+def _drop_own_contents(blocks: list[Block], doc: ImportedDocument) -> list[Block]:
     """Leave out the old page's own list of contents (in-page links): our site makes its own."""
     out: list[Block] = []
     for block in blocks:
@@ -570,5 +631,6 @@ def _is_contents_list(block: ListBlock) -> bool:
     return True
 
 
-def read_html(text: str, source: str) -> Document:
-    return HtmlReader(text, source).read()
+def read_html(text: str, source: str, find_title: bool = True) -> ImportedDocument:
+    """``find_title=False`` when the title is known: the first ``<h1>`` is then a heading like any other."""
+    return HtmlReader(text, source, find_title).read()

@@ -1,13 +1,15 @@
-"""Read a page saved as plain text (copied from a hosted manual) into a ``Document``.
+"""Read a page saved as plain text (copied from a hosted manual) into an ``ImportedDocument``.
 
 Plain text has no markup, so the reader goes by layout:
 
 * the first line that is not site chrome is the title;
 * blank lines separate paragraphs, and lines inside a paragraph are joined (exports wrap lines);
-* a line that starts with ``•`` or a paragraph number (``1.``, ``1.1``) starts a list item, and an
-  indented bullet is nested;
+* a line that starts with a bullet (``•``, ``◦``, ``-``) or a paragraph number (``1.``, ``1.1``)
+  starts a list item; bullets at the same indent are siblings, and a deeper indent nests;
 * a short line on its own, with no full stop at the end, is a heading (``2. Scope`` too), as is a
   line underlined with ``===`` or ``---``;
+* a numbered title with its paragraph on the next line (``1. Child-centred`` then ``Some of ...``)
+  is a heading that keeps its number, never run into its paragraph;
 * web addresses become links;
 * the stamp ``Last Updated: April 14, 2023`` then ``v14`` gives ``last_updated`` and ``version``.
 """
@@ -17,16 +19,15 @@ from __future__ import annotations
 import re
 
 from . import textrules
-from .document import Block, Document, Heading, Inline, Link, Note, Paragraph, Text
+from .document import Block, Heading, ImportedDocument, Inline, Link, Note, Paragraph, Text
 from .lists import group_lists
 
-HEADING_LIMIT = 80
 _UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
 _URL = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
 
 
-def read_text(text: str, source: str) -> Document:
-    doc = Document(source)
+def read_text(text: str, source: str) -> ImportedDocument:
+    doc = ImportedDocument(source)
     lines = [line.replace("\t", "    ").replace("\u00a0", " ").rstrip() for line in text.splitlines()]
     numbered = list(enumerate(lines, start=1))
 
@@ -37,7 +38,7 @@ def read_text(text: str, source: str) -> Document:
     return doc
 
 
-def _drop_chrome(lines: list[tuple[int, str]], doc: Document) -> list[tuple[int, str]]:
+def _drop_chrome(lines: list[tuple[int, str]], doc: ImportedDocument) -> list[tuple[int, str]]:
     out = []
     for number, line in lines:
         if line.strip() and textrules.is_chrome_text(line):
@@ -47,7 +48,7 @@ def _drop_chrome(lines: list[tuple[int, str]], doc: Document) -> list[tuple[int,
     return out
 
 
-def _read_stamp(lines: list[tuple[int, str]], doc: Document) -> list[tuple[int, str]]:
+def _read_stamp(lines: list[tuple[int, str]], doc: ImportedDocument) -> list[tuple[int, str]]:
     content = [(i, n, line.strip()) for i, (n, line) in enumerate(lines) if line.strip()]
     for position in range(len(content) - 1, -1, -1):
         index, number, line = content[position]
@@ -83,7 +84,7 @@ def _read_stamp(lines: list[tuple[int, str]], doc: Document) -> list[tuple[int, 
     return lines
 
 
-def _read_title(lines: list[tuple[int, str]], doc: Document) -> list[tuple[int, str]]:
+def _read_title(lines: list[tuple[int, str]], doc: ImportedDocument) -> list[tuple[int, str]]:
     for index, (number, line) in enumerate(lines):
         if not line.strip():
             continue
@@ -119,57 +120,80 @@ def _blocks(lines: list[tuple[int, str]]) -> list[Block]:
             level = 2 if group[1][1].strip().startswith("=") else 3
             blocks.append(Heading(level, " ".join(group[0][1].split()), group[0][0]))
             continue
-        if _is_heading(group[0][1]) and (len(group) == 1 or _stands_alone(group)):
-            line = " ".join(group[0][1].split())
-            found = textrules.marker(line)
-            level = 2 + (found.depth - 1 if found and found.kind == "number" else 0)
-            blocks.append(Heading(min(level, 6), line, group[0][0]))
-            group = group[1:]
-            if not group:
-                continue
-        blocks.extend(_paragraphs(group))
+        blocks.extend(_group_blocks(group))
     return blocks
 
 
 WRAP_WIDTH = 60  # exports wrap lines at 60 to 80 characters, or not at all
 
 
-def _stands_alone(group: list[tuple[int, str]]) -> bool:
-    """A heading-like first line with its paragraph straight under it (no blank line between).
+def _group_blocks(group: list[tuple[int, str]]) -> list[Block]:
+    """The headings and paragraphs of one blank-line-separated group of lines.
+
+    The first line is a heading when it reads as one and stands alone (``Purpose``, then its
+    text or its bullets). Further in, a numbered title line with its text on the next line
+    (``1. Child-centred`` then ``Some of the worst failures ...``) is a heading too, number
+    and all: hosted manuals lay out numbered principles and sections that way, and a heading
+    keeps the old number as written, where a Markdown list would renumber from 1.
+    """
+    width = max(WRAP_WIDTH, *(len(line.rstrip()) for _, line in group))
+    out: list[Block] = []
+    lines = group
+    if _is_heading(lines[0][1]) and (len(lines) == 1 or _stands_alone(lines[0][1], lines[1][1], width)):
+        out.append(_heading(*lines[0]))
+        lines = lines[1:]
+    parts: list[tuple[int, int, list[str]]] = []  # (line, indent, texts) of each paragraph
+    new_paragraph = True
+    for index, (number, line) in enumerate(lines):
+        stripped = line.strip()
+        found = textrules.marker(stripped)
+        following = lines[index + 1][1] if index + 1 < len(lines) else ""
+        if found is not None and found.kind == "number" and _is_numbered_title(line, following, width):
+            out.extend(_paragraphs(parts))
+            parts = []
+            out.append(_heading(number, line))
+            new_paragraph = True
+            continue
+        if found is not None or new_paragraph:
+            out.extend(_paragraphs(parts))
+            parts = [(number, len(line) - len(line.lstrip()), [stripped])]
+            new_paragraph = False
+        else:
+            parts[-1][2].append(stripped)
+    out.extend(_paragraphs(parts))
+    return out
+
+
+def _heading(number: int, line: str) -> Heading:
+    """A heading line; a numbered one is as deep as its number (``2.`` is ##, ``2.1`` is ###)."""
+    text = " ".join(line.split())
+    found = textrules.marker(text)
+    level = 2 + (found.depth - 1 if found and found.kind == "number" else 0)
+    return Heading(min(level, 6), text, number)
+
+
+def _stands_alone(first: str, second: str, width: int) -> bool:
+    """A heading-like line with its paragraph straight under it (no blank line between).
 
     It is a line of its own, not the start of a wrapped paragraph, when the next line's first
     word would have fitted on it and that next line starts a sentence or a list item.
     """
-    first, second = group[0][1].strip(), group[1][1].strip()
+    first, second = first.strip(), second.strip()
     if _UNDERLINE.match(second) or not (second[0].isupper() or textrules.marker(second) is not None):
         return False
-    width = max(WRAP_WIDTH, *(len(line.rstrip()) for _, line in group))
     return len(first) + 1 + len(second.split()[0]) <= width
 
 
+def _is_numbered_title(line: str, following: str, width: int) -> bool:
+    return not line.startswith("  ") and textrules.is_numbered_title(line, following) and _stands_alone(line, following, width)
+
+
 def _is_heading(line: str) -> bool:
-    text = " ".join(line.split())
-    if len(text) > HEADING_LIMIT or text[-1] in ".,;:!?" or line.startswith("  "):
-        return False
-    found = textrules.marker(text)
-    if found is not None and found.kind == "bullet":
-        return False
-    words = text[found.length:] if found else text
-    return bool(words) and words[0].isalpha() and words[0].isupper()
+    return not line.startswith("  ") and textrules.looks_like_title(line)
 
 
-def _paragraphs(group: list[tuple[int, str]]) -> list[Paragraph]:
-    out: list[tuple[int, list[str]]] = []
-    for number, line in group:
-        stripped = line.strip()
-        found = textrules.marker(stripped)
-        if found is not None or not out:
-            if found is not None and found.kind == "bullet" and len(line) - len(line.lstrip()) >= 2 and found.depth == 1:
-                stripped = "◦" + stripped[1:]  # an indented bullet is nested
-            out.append((number, [stripped]))
-        else:
-            out[-1][1].append(stripped)
-    return [Paragraph(_links(" ".join(parts)), number) for number, parts in out]
+def _paragraphs(parts: list[tuple[int, int, list[str]]]) -> list[Paragraph]:
+    return [Paragraph(_links(" ".join(texts)), number, indent=indent) for number, indent, texts in parts]
 
 
 def _links(text: str) -> list[Inline]:

@@ -2,8 +2,8 @@
 
 Hosted manuals write lists as paragraphs: ``• item``, ``1. step``, ``1.1 sub-step``. A run of
 such paragraphs becomes one list. Numbers with more parts nest under the number before them
-(``1.1`` under ``1.``), and bullets that follow a numbered paragraph belong to it, as the old page
-showed them. Any other paragraph ends the run.
+(``1.1`` under ``1.``), bullets nest by their indent (see ``_levels``), and bullets that follow a
+numbered paragraph belong to it, as the old page showed them. Any other paragraph ends the run.
 
 Markdown numbers every list from 1 (Python-Markdown ignores the first number), so a run that
 started at another number is reported: its numbers are shown differently from the old page.
@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import textrules
-from .document import Block, Document, Emphasis, Inline, Link, ListBlock, ListItem, Note, Paragraph, Strong, Text, plain
+from .document import Block, Emphasis, ImportedDocument, Inline, Link, ListBlock, ListItem, Note, Paragraph, Strong, Text, plain
 
 
 @dataclass
@@ -24,7 +24,7 @@ class _Entry:
     level: int = 0
 
 
-def group_lists(blocks: list[Block], doc: Document) -> list[Block]:
+def group_lists(blocks: list[Block], doc: ImportedDocument) -> list[Block]:
     out: list[Block] = []
     run: list[_Entry] = []
     for block in blocks:
@@ -49,23 +49,36 @@ def _marker_of(block: Block) -> textrules.Marker | None:
 
 
 def _levels(run: list[_Entry]) -> None:
+    """The nesting level of each entry of a run.
+
+    Numbers nest by their parts (``1.1`` under ``1.``). Bullets nest by where they stand: a
+    bullet indented as far as an open one is its sibling, one indented further (or drawn as a
+    nested bullet, ``◦``, at the same indent) goes under it, one indented less closes the
+    deeper levels. Only plain text has indents; in HTML every bullet counts as indent 0, so
+    its glyph decides. Bullets after a numbered paragraph belong to it.
+    """
     numbered = [e.marker.depth for e in run if e.marker.kind == "number"]
     base = min(numbered) if numbered else 1
     previous = -1
-    last_number_level: int | None = None
+    bullet_base = 0  # the level of the first bullets after the last number
+    open_bullets: list[tuple[int, int]] = []  # (indent, glyph depth) of each open bullet level
     for entry in run:
         if entry.marker.kind == "number":
             level = entry.marker.depth - base
-            last_number_level = level
-        elif last_number_level is not None:
-            level = last_number_level + entry.marker.depth
+            bullet_base = level + 1
+            open_bullets = []
         else:
-            level = entry.marker.depth - 1
+            place = (entry.paragraph.indent or 0, entry.marker.depth)
+            while open_bullets and open_bullets[-1] > place:
+                open_bullets.pop()
+            if not open_bullets or open_bullets[-1] < place:
+                open_bullets.append(place)
+            level = bullet_base + len(open_bullets) - 1
         entry.level = max(0, min(level, previous + 1))
         previous = entry.level
 
 
-def _build(run: list[_Entry], doc: Document) -> list[ListBlock]:
+def _build(run: list[_Entry], doc: ImportedDocument) -> list[ListBlock]:
     _levels(run)
     roots: list[ListBlock] = []
     stack: list[ListBlock] = []  # stack[n] is the open list at level n

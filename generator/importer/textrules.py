@@ -106,7 +106,7 @@ def version_only(text: str) -> int | None:
 
 
 def leftover_is_empty(text: str) -> bool:
-    return not re.sub(r"[\s|·•,;:.\-–—()\[\]]+", "", text)
+    return not re.sub(r"[\s|·•,;:./\-–—()\[\]]+", "", text)  # "April 14, 2023 / v14"
 
 
 # ----------------------------------------------------------------------------- chrome
@@ -180,6 +180,32 @@ def marker(text: str) -> Marker | None:
             # "1.1 Write ..." is a numbered paragraph; "1.5 million children ..." is not.
             return Marker("number", len(parts), parts, match.end())
     return None
+
+
+TITLE_LIMIT = 80
+
+
+def looks_like_title(text: str) -> bool:
+    """A short line that reads as a title: no closing punctuation, a capital after any number
+    (``Purpose``, ``2. Scope``, ``1. Child-centred``), never a bullet."""
+    text = " ".join(text.split())
+    if not text or len(text) > TITLE_LIMIT or text[-1] in ".,;:!?":
+        return False
+    found = marker(text)
+    if found is not None and found.kind == "bullet":
+        return False
+    words = text[found.length:] if found else text
+    return bool(words) and words[0].isalpha() and words[0].isupper()
+
+
+def is_numbered_title(line: str, following: str) -> bool:
+    """``1. Child-centred`` with its text, a sentence and not a list item, on the next line."""
+    following = following.strip()
+    found = marker(" ".join(line.split()))
+    return (
+        found is not None and found.kind == "number" and looks_like_title(line)
+        and bool(following) and following[0].isupper() and marker(following) is None
+    )
 
 
 _TITLE_NUMBER = re.compile(

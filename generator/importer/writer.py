@@ -1,4 +1,4 @@
-"""Write a ``Document`` as Markdown with front matter: the one place imported text is escaped.
+"""Write an ``ImportedDocument`` as Markdown with front matter: the one place imported text is escaped.
 
 Text from the old page is always text: Markdown's special characters are escaped, ``<`` becomes
 ``&lt;`` (so a ``<script>`` in a saved page shows as words and never runs), and characters that
@@ -18,7 +18,7 @@ from typing import Callable
 from markdown.extensions.toc import slugify, unique
 
 from .document import (
-    Block, Break, Code, Document, Emphasis, Heading, Image, Inline, Link, ListBlock, Note, Paragraph,
+    Block, Break, Code, Emphasis, Heading, Image, ImportedDocument, Inline, Link, ListBlock, Note, Paragraph,
     Preformatted, Quote, Strong, Table, Text, plain,
 )
 
@@ -57,7 +57,7 @@ def url(href: str) -> str:
     return "".join(_URL_UNSAFE.get(c, c) for c in href.strip())
 
 
-def default_resolver(doc: Document) -> Resolver:
+def default_resolver(doc: ImportedDocument) -> Resolver:
     """Links of a page imported on its own: web links stay, links to its own headings are mapped."""
 
     def resolve(href: str, text: str) -> tuple[str | None, str | None]:
@@ -66,7 +66,7 @@ def default_resolver(doc: Document) -> Resolver:
     return resolve
 
 
-def resolve_common(href: str, text: str, doc: Document) -> tuple[str | None, str | None] | None:
+def resolve_common(href: str, text: str, doc: ImportedDocument) -> tuple[str | None, str | None] | None:
     """What every import does with a link; ``None`` for a link to another page of the old site."""
     stripped = href.strip()
     lowered = stripped.lower()
@@ -86,7 +86,7 @@ def resolve_common(href: str, text: str, doc: Document) -> tuple[str | None, str
 
 @dataclass
 class _Writer:
-    doc: Document
+    doc: ImportedDocument
     resolve: Resolver
     lines: list[str] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
@@ -299,7 +299,7 @@ def _merge(items: list[Inline]) -> list[Inline]:
     return out
 
 
-def prepare(doc: Document) -> int:
+def prepare(doc: ImportedDocument) -> int:
     """Give each heading the id our site will give it, map the old page's anchors to it, and
     return the shift that makes the body's top heading level 2."""
     used: set[str] = set()
@@ -323,7 +323,7 @@ def _headings(blocks: list[Block]):
                 yield from _headings(item.blocks)
 
 
-def body(doc: Document, resolve: Resolver | None = None, shift: int | None = None) -> tuple[str, list[Note]]:
+def body(doc: ImportedDocument, resolve: Resolver | None = None, shift: int | None = None) -> tuple[str, list[Note]]:
     """The Markdown body of ``doc`` and the notes made while writing it (lines in the body)."""
     if shift is None:
         shift = prepare(doc)

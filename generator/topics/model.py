@@ -90,7 +90,7 @@ def load_topic_list(
     """
     path = root / TOPICS_FILE
     if option is not None and path.is_file():
-        problems.error(
+        problems.add("topic-list",
             TOPICS_FILE, 0,
             f"topics are listed both in {TOPICS_FILE} and under the 'topics' option of the procedures plugin "
             f"in {config_name}: keep one list (the file is easier to edit) and delete the other",
@@ -110,13 +110,13 @@ def load_topic_list(
     try:
         data = yamlsource.load(textfile.read_text(path))
     except textfile.TextFileError as error:
-        problems.error(TOPICS_FILE, error.line, error.message)
+        problems.add("file-unreadable", TOPICS_FILE, error.line, error.message)
         return None
     except yamlsource.YamlError as error:
-        problems.error(TOPICS_FILE, error.line, error.described)
+        problems.add("yaml-syntax", TOPICS_FILE, error.line, error.described)
         return None
     if data is None:
-        problems.error(TOPICS_FILE, 1, f"{TOPICS_FILE} is empty: list the topics, one per line, such as '{EXAMPLE}'")
+        problems.add("topic-list", TOPICS_FILE, 1, f"{TOPICS_FILE} is empty: list the topics, one per line, such as '{EXAMPLE}'")
         return None
     return validate_topics(data, TOPICS_FILE, TOPICS_FILE, problems, start_line=1)
 
@@ -126,7 +126,7 @@ def validate_topics(data: Any, source: str, path: str, problems: Problems, *, st
     before = len(problems.errors)
     if not isinstance(data, dict) or not data:
         shown = "a list" if isinstance(data, list) else ("nothing" if not data else repr(data))
-        problems.error(
+        problems.add("topic-list",
             path, start_line,
             f"the topics must be a block with one topic per key, such as '{EXAMPLE}', not {shown}",
             field="topics",
@@ -137,12 +137,12 @@ def validate_topics(data: Any, source: str, path: str, problems: Problems, *, st
     for raw_key, value in data.items():
         line = lines.get(raw_key, start_line)
         if not isinstance(raw_key, str) or not raw_key.strip():
-            problems.error(path, line, f"the topic key {raw_key!r} must be text, such as 'early help'", field="topics")
+            problems.add("topic-list", path, line, f"the topic key {raw_key!r} must be text, such as 'early help'", field="topics")
             continue
         key = normalise(raw_key)
         first = result.topics.get(key)
         if first is not None:
-            problems.error(
+            problems.add("topic-list",
                 path, line,
                 f"the topic '{raw_key}' is the same as '{first.key}' (line {first.line}): keys are compared "
                 "without regard to case or spaces; keep one",
@@ -150,7 +150,7 @@ def validate_topics(data: Any, source: str, path: str, problems: Problems, *, st
             )
             continue
         if not isinstance(value, dict):
-            problems.error(
+            problems.add("topic-list",
                 path, line,
                 f"the topic '{raw_key}' needs a label and a description, such as "
                 f"'{raw_key}: {{label: {raw_key.strip().capitalize()}, description: One line about it.}}'",
@@ -161,11 +161,11 @@ def validate_topics(data: Any, source: str, path: str, problems: Problems, *, st
         clean: dict[str, str] = {}
         for name in TOPIC_FIELDS:
             if name not in value:
-                problems.error(path, line, f"the topic '{raw_key}' has no '{name}': add '{name}: ...'", field="topics")
+                problems.add("topic-list", path, line, f"the topic '{raw_key}' has no '{name}': add '{name}: ...'", field="topics")
                 continue
             text, message = check_text(value[name], name)
             if message:
-                problems.error(path, value_lines.get(name, line), f"topic '{raw_key}': {message}", field="topics")
+                problems.add("topic-list", path, value_lines.get(name, line), f"topic '{raw_key}': {message}", field="topics")
             else:
                 clean[name] = text
         for name in value:
@@ -177,7 +177,7 @@ def validate_topics(data: Any, source: str, path: str, problems: Problems, *, st
                     hint = f": did you mean '{close[0]}'?"
                 else:
                     hint = "; a topic has only 'label' and 'description'"
-                problems.warning(path, value_lines.get(name, line), f"unknown field '{name}' in topic '{raw_key}' is ignored{hint}", field="topics")
+                problems.add("unknown-field", path, value_lines.get(name, line), f"unknown field '{name}' in topic '{raw_key}' is ignored{hint}", field="topics")
         if len(clean) == len(TOPIC_FIELDS):
             result.topics[key] = Topic(key, clean["label"], clean["description"], line)
     if len(problems.errors) != before:
@@ -186,7 +186,7 @@ def validate_topics(data: Any, source: str, path: str, problems: Problems, *, st
     for topic in result.topics.values():
         other = labels.setdefault(topic.label.casefold(), topic)
         if other is not topic:
-            problems.warning(
+            problems.add("topic-label-clash",
                 path, topic.line,
                 f"the topics '{other.key}' and '{topic.key}' have the same label '{topic.label}': "
                 "readers cannot tell them apart; give each its own label",
@@ -202,7 +202,7 @@ def check_keywords(
     problems: Problems,
     *,
     field_name: str = "keywords",
-    level: str = "warning",
+    check: str = "topic-unknown",
 ) -> list[str]:
     """The topic keys among ``keywords`` (text, line); the others are reported with the nearest topic.
 
@@ -215,9 +215,9 @@ def check_keywords(
     for keyword, line in keywords:
         topic = topics.get(keyword)
         if topic is None:
-            problems.add(path, line, topics.unknown_message(keyword, field_name), level=level, field=field_name)
+            problems.add(check, path, line, topics.unknown_message(keyword, field_name), field=field_name)
         elif topic.key in found:
-            problems.warning(path, line, f"'{field_name}': '{keyword}' is listed twice; keep one", field=field_name)
+            problems.add("listed-twice", path, line, f"'{field_name}': '{keyword}' is listed twice; keep one", field=field_name)
         else:
             found.append(topic.key)
     return found

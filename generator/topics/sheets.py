@@ -106,7 +106,7 @@ def load_info_sheets(
         sheet.resources = _check_resources(meta, problems)
         first = titles.setdefault(" ".join(meta.title.casefold().split()), sheet)
         if first is not sheet:
-            problems.error(
+            problems.add("duplicate-title",
                 rel, meta.line_of("title"),
                 f"the title '{meta.title}' is already used by the info-sheet {_relative(first.abs_path, root)}: "
                 "give each info-sheet its own title",
@@ -126,7 +126,7 @@ def _relative(path: Path, root: Path) -> str:
 def _check_topics(meta: FrontMatter, topics: TopicList | None, problems: Problems, topics_broken: bool) -> list[str]:
     path, line = meta.path, meta.line_of("topics")
     if "topics" not in meta.extra:
-        problems.error(
+        problems.add("front-matter",
             path, meta.line,
             "'topics' is missing: an info-sheet lists what it is about, such as 'topics: [neglect, early help]'",
             field="topics",
@@ -134,30 +134,30 @@ def _check_topics(meta: FrontMatter, topics: TopicList | None, problems: Problem
         return []
     value = meta.extra["topics"]
     if isinstance(value, str):
-        problems.error(path, line, f"'topics' must be a list such as [{value}], not plain text", field="topics")
+        problems.add("front-matter", path, line, f"'topics' must be a list such as [{value}], not plain text", field="topics")
         return []
     if not isinstance(value, list) or not value:
         shown = "an empty list" if isinstance(value, list) else "a block of fields" if isinstance(value, dict) else repr(value)
-        problems.error(path, line, f"'topics' must be a list of one or more topics such as [neglect, early help], not {shown}", field="topics")
+        problems.add("front-matter", path, line, f"'topics' must be a list of one or more topics such as [neglect, early help], not {shown}", field="topics")
         return []
     items: list[tuple[str, int]] = []
     for index, item in enumerate(value):
         item_line = value.line_of(index) if isinstance(value, LocatedList) else line
         if not isinstance(item, str) or not item.strip():
-            problems.error(path, item_line, f"every item of 'topics' must be a topic such as 'neglect', not {item!r}", field="topics")
+            problems.add("front-matter", path, item_line, f"every item of 'topics' must be a topic such as 'neglect', not {item!r}", field="topics")
             continue
         items.append((item.strip(), item_line))
     if topics is None and topics_broken:
         return []
     if topics is None:
-        problems.error(
+        problems.add("info-sheet-topic",
             path, line,
             "this info-sheet has 'topics' but the manual has no topic list: create topics.yml beside "
             "mkdocs.yml (see the authoring guide)",
             field="topics",
         )
         return []
-    return check_keywords(topics, path, items, problems, field_name="topics", level="error")
+    return check_keywords(topics, path, items, problems, field_name="topics", check="info-sheet-topic")
 
 
 def _check_resources(meta: FrontMatter, problems: Problems) -> list[Resource]:
@@ -166,7 +166,7 @@ def _check_resources(meta: FrontMatter, problems: Problems) -> list[Resource]:
     value = meta.extra["resources"]
     path, line = meta.path, meta.line_of("resources")
     if not isinstance(value, list):
-        problems.error(
+        problems.add("front-matter",
             path, line,
             "'resources' must be a list of entries, each with 'title:', 'url:' and 'description:' (see the authoring guide)",
             field="resources",
@@ -178,23 +178,23 @@ def _check_resources(meta: FrontMatter, problems: Problems) -> list[Resource]:
         entry_line = value.line_of(index - 1) if isinstance(value, LocatedList) else line
         where = f"'resources' entry {index}"
         if not isinstance(entry, dict):
-            problems.error(path, entry_line, f"{where} needs 'title:', 'url:' and 'description:', not {entry!r}", field="resources")
+            problems.add("front-matter", path, entry_line, f"{where} needs 'title:', 'url:' and 'description:', not {entry!r}", field="resources")
             continue
         lines = entry.lines if isinstance(entry, LocatedDict) else {}
         clean: dict[str, str] = {}
         for name in RESOURCE_FIELDS:
             if name not in entry:
                 if name != "description":
-                    problems.error(path, entry_line, f"{where} has no '{name}': add '{name}:'", field="resources")
+                    problems.add("front-matter", path, entry_line, f"{where} has no '{name}': add '{name}:'", field="resources")
                 continue
             text, message = check_text(entry[name], name)
             if message:
-                problems.error(path, lines.get(name, entry_line), f"{where}: {message}", field="resources")
+                problems.add("front-matter", path, lines.get(name, entry_line), f"{where}: {message}", field="resources")
             else:
                 clean[name] = text
         for name in entry:
             if name not in RESOURCE_FIELDS:
-                problems.warning(
+                problems.add("unknown-field",
                     path, lines.get(name, entry_line),
                     f"unknown field '{name}' in {where} is ignored; an entry has title, url and description",
                     field="resources",
@@ -203,10 +203,10 @@ def _check_resources(meta: FrontMatter, problems: Problems) -> list[Resource]:
         if url is not None:
             message = check_url(url)
             if message:
-                problems.error(path, lines.get("url", entry_line), f"{where}: {message}", field="resources")
+                problems.add("resource-invalid", path, lines.get("url", entry_line), f"{where}: {message}", field="resources")
                 continue
             if url in seen:
-                problems.warning(path, lines.get("url", entry_line), f"{where}: the address {url} is already listed as entry {seen[url]}", field="resources")
+                problems.add("listed-twice", path, lines.get("url", entry_line), f"{where}: the address {url} is already listed as entry {seen[url]}", field="resources")
             seen.setdefault(url, index)
         if "title" in clean and url is not None:
             out.append(Resource(clean["title"], url, clean.get("description", ""), entry_line))

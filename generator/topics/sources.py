@@ -128,7 +128,7 @@ def _check_related(sources: TopicSources, manual: Manual, docs_pages: set[str]) 
             if target is None or target in broken:
                 continue
             if target == uri:
-                problems.error(uri, line, f"'related': {entry} is this page itself; list other pages only", field="related")
+                problems.add("related-invalid", uri, line, f"'related': {entry} is this page itself; list other pages only", field="related")
                 continue
             status = statuses.get(target, "published")
             if status != "published" and page.status != "archived" and not (status == "draft" and page.status == "draft"):
@@ -137,10 +137,10 @@ def _check_related(sources: TopicSources, manual: Manual, docs_pages: set[str]) 
                     if status == "draft"
                     else "is archived: point to the page that replaced it, or remove the entry"
                 )
-                problems.error(uri, line, f"'related': {entry} {why}", field="related")
+                problems.add("related-invalid", uri, line, f"'related': {entry} {why}", field="related")
                 continue
             if target in targets:
-                problems.warning(uri, line, f"'related': {entry} is listed twice; keep one", field="related")
+                problems.add("listed-twice", uri, line, f"'related': {entry} is listed twice; keep one", field="related")
                 continue
             targets.append(target)
         sources.related[uri] = targets
@@ -150,7 +150,7 @@ def _resolve(
     entry: str, by_path: dict[str, str], docs_pages: set[str], docs_prefix: str, uri: str, line: int, problems: Problems
 ) -> str | None:
     if "\\" in entry:
-        problems.error(uri, line, f"'related': {entry} uses '\\': write paths with '/', such as statutory/referrals.md", field="related")
+        problems.add("related-invalid", uri, line, f"'related': {entry} uses '\\': write paths with '/', such as statutory/referrals.md", field="related")
         return None
     path = entry.strip()
     while path.startswith("./"):
@@ -177,5 +177,5 @@ def _resolve(
             else "write the page's path from the top of the project, such as statutory/referrals.md"
         )
         message = f"'related': {entry} is not a page of this manual: {hint}"
-    problems.error(uri, line, message, field="related")
+    problems.add("related-invalid", uri, line, message, field="related")
     return None

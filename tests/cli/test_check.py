@@ -35,9 +35,9 @@ def test_text_lists_every_problem_sorted_by_file_and_line(project):
     result = run("-C", str(project.root), "check")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "statutory/referrals.md:4: 'last_updated' 2023-13-45 is not a date (use YYYY-MM-DD, for example 2023-04-14) [error]",
-        "statutory/referrals.md:5: unknown field 'sumary' is ignored: did you mean 'summary'? [warning]",
-        "supplementary/neglect.md:3: 'version' must be a whole number such as 14, not 'seven' [error]",
+        "error: statutory/referrals.md:4: 'last_updated' 2023-13-45 is not a date (use YYYY-MM-DD, for example 2023-04-14) [front-matter]",
+        "warning: statutory/referrals.md:5: unknown field 'sumary' is ignored: did you mean 'summary'? [unknown-field]",
+        "error: supplementary/neglect.md:3: 'version' must be a whole number such as 14, not 'seven' [front-matter]",
     ]
     assert "2 errors and 1 warning in 2 pages checked" in result.stderr
     assert "Traceback" not in result.output
@@ -61,11 +61,12 @@ def test_json_format(project):
     result = run("-C", str(project.root), "check", "--format", "json")
     assert result.exit_code == 1
     document = json.loads(result.stdout)
-    assert document["summary"] == {"errors": 2, "warnings": 1, "pages": 2, "ok": False}
+    assert document["summary"] == {"errors": 2, "warnings": 1, "notes": 0, "pages": 2, "ok": False}
     assert document["problems"][0] == {
         "file": "statutory/referrals.md",
         "line": 4,
         "level": "error",
+        "check": "front-matter",
         "field": "last_updated",
         "message": "'last_updated' 2023-13-45 is not a date (use YYYY-MM-DD, for example 2023-04-14)",
     }
@@ -79,7 +80,7 @@ def test_json_format(project):
 def test_json_format_when_clean(project):
     result = run("-C", str(project.root), "check", "--format", "json")
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == {"problems": [], "summary": {"errors": 0, "warnings": 0, "pages": 2, "ok": True}}
+    assert json.loads(result.stdout) == {"problems": [], "summary": {"errors": 0, "warnings": 0, "notes": 0, "pages": 2, "ok": True}}
 
 
 def test_github_format(project):
@@ -87,11 +88,11 @@ def test_github_format(project):
     result = run("-C", str(project.root), "check", "--format", "github", env={"GITHUB_WORKSPACE": str(project.root)})
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "::error file=statutory/referrals.md,line=4,title=procedures check%3A 'last_updated'::"
+        "::error file=statutory/referrals.md,line=4,title=procedures check%3A front-matter ('last_updated')::"
         "'last_updated' 2023-13-45 is not a date (use YYYY-MM-DD, for example 2023-04-14)",
-        "::warning file=statutory/referrals.md,line=5,title=procedures check%3A 'sumary'::"
+        "::warning file=statutory/referrals.md,line=5,title=procedures check%3A unknown-field ('sumary')::"
         "unknown field 'sumary' is ignored: did you mean 'summary'?",
-        "::error file=supplementary/neglect.md,line=3,title=procedures check%3A 'version'::"
+        "::error file=supplementary/neglect.md,line=3,title=procedures check%3A front-matter ('version')::"
         "'version' must be a whole number such as 14, not 'seven'",
     ]
 
@@ -123,12 +124,12 @@ def test_github_escapes_message_data(message, expected):
 ])
 def test_github_escapes_properties(path, expected):
     text = output.github([Problem(path, 2, "m", field="a,b:c")])
-    assert text.startswith(f"::error {expected},line=2,title=procedures check%3A 'a%2Cb%3Ac'::m")
+    assert text.startswith(f"::error {expected},line=2,title=procedures check ('a%2Cb%3Ac')::m")
 
 
 def test_whole_file_problems_have_no_line():
     problem = Problem("statutory", 0, "the content folder 'statutory' does not exist")
-    assert output.text([problem]) == "statutory: the content folder 'statutory' does not exist [error]\n"
+    assert output.text([problem]) == "error: statutory: the content folder 'statutory' does not exist\n"
     assert json.loads(output.as_json([problem], output.summarise([problem], 0)))["problems"][0]["line"] is None
     assert output.github([problem]).startswith("::error file=statutory,title=procedures check::")
 
@@ -152,8 +153,8 @@ def test_page_missing_from_nav_is_reported_with_the_line_to_add(project):
     project.write("statutory/assessing.md", page("Assessing Need"))
     result = run("-C", str(project.root), "check")
     assert result.exit_code == 1
-    line = next(line for line in result.stdout.splitlines() if line.startswith("statutory/assessing.md"))
-    assert line.startswith("statutory/assessing.md:1: the page is not in 'nav' in mkdocs.yml")
+    line = next(line for line in result.stdout.splitlines() if line.startswith("warning: statutory/assessing.md"))
+    assert line.startswith("warning: statutory/assessing.md:1: the page is not in 'nav' in mkdocs.yml")
     assert "add the line '- statutory/assessing.md' under 'Statutory', after line " in line
     # The same mistake stops the strict build: check and build agree.
     built = project.build()
@@ -181,8 +182,8 @@ def test_nav_line_to_a_missing_page(project):
     result = run("-C", str(project.root), "check")
     assert result.exit_code == 1
     assert result.stdout == (
-        f"mkdocs.yml:{expected_line}: 'nav' lists statutory/renamed.md, which does not exist: "
-        "correct the path, or remove the line [warning]\n"
+        f"warning: mkdocs.yml:{expected_line}: 'nav' lists statutory/renamed.md, which does not exist: "
+        "correct the path, or remove the line [nav-unknown-page]\n"
     )
 
 
@@ -226,7 +227,7 @@ def test_bad_mkdocs_yml_is_one_problem_line(project, config, expected):
     project.write("mkdocs.yml", config)
     result = run("-C", str(project.root), "check")
     assert result.exit_code == 1
-    assert result.stdout.startswith(expected) and result.stdout.endswith(" [error]\n")
+    assert result.stdout.startswith(f"error: {expected}") and result.stdout.endswith(" [config-file]\n")
     assert len(result.stdout.splitlines()) == 1
     assert "Traceback" not in result.output
     # Other commands stop on it with the same message.
@@ -242,7 +243,7 @@ def test_bad_mkdocs_yml_in_json_and_github_formats(project):
     document = json.loads(result.stdout)
     assert document["problems"][0]["file"] == "mkdocs.yml" and document["problems"][0]["line"] == 5
     result = run("-C", str(project.root), "check", "--format", "github", env={"GITHUB_WORKSPACE": str(project.root)})
-    assert result.stdout.startswith("::error file=mkdocs.yml,line=5,title=procedures check::the YAML is not valid")
+    assert result.stdout.startswith("::error file=mkdocs.yml,line=5,title=procedures check%3A config-file::the YAML is not valid")
 
 
 def test_mkdocs_tags_in_mkdocs_yml_are_accepted(project):
@@ -270,7 +271,7 @@ def test_plugin_options_are_checked_as_the_build_checks_them(project, options, e
     project.config(**options)
     line = next(n for n, text in enumerate((project.root / "mkdocs.yml").read_text().splitlines(), 1) if "procedures:" in text)
     output, _ = project.fails_check_and_build(expected)
-    assert output.startswith(f"mkdocs.yml:{line}: procedures plugin: "), output
+    assert output.startswith(f"error: mkdocs.yml:{line}: procedures plugin: "), output
 
 
 def test_every_option_problem_is_listed_at_once_and_unknown_options_are_named(project):
@@ -278,10 +279,10 @@ def test_every_option_problem_is_listed_at_once_and_unknown_options_are_named(pr
     project.config(numbering="maybe", nav_limt=10, glossary={"link": "every", "titel": "Terms"})
     result = run("-C", str(project.root), "check")
     assert result.exit_code == 1
-    lines = [line.split(": ", 1)[1] for line in result.stdout.splitlines()]
+    lines = [line.split(": ", 2)[2] for line in result.stdout.splitlines()]
     assert lines == [
-        "procedures plugin: option 'glossary: link' must be one of first, all, not 'every' [error]",
-        "procedures plugin: option 'numbering' must be true or false, not 'maybe' [error]",
-        "procedures plugin: unknown option 'glossary: titel' is ignored: did you mean 'title'? [warning]",
-        "procedures plugin: unknown option 'nav_limt' is ignored: did you mean 'nav_limit'? [warning]",
+        "procedures plugin: option 'glossary: link' must be one of first, all, not 'every' [options]",
+        "procedures plugin: option 'numbering' must be true or false, not 'maybe' [options]",
+        "procedures plugin: unknown option 'glossary: titel' is ignored: did you mean 'title'? [unknown-field]",
+        "procedures plugin: unknown option 'nav_limt' is ignored: did you mean 'nav_limit'? [unknown-field]",
     ]

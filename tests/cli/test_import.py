@@ -16,6 +16,7 @@ from tests.conftest import TODAY, page
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
 SITE = FIXTURES / "site"
 LEGACY = FIXTURES / "legacy"
+HOSTED = FIXTURES / "hosted"
 
 
 def run(project, *args: str):
@@ -296,6 +297,46 @@ def test_out_folder_pages_pass_check_when_moved_into_a_section(project, tmp_path
     assert run(project, "check").exit_code == 0
 
 
+# --------------------------------------------------------------------------- a real hosted page, as plain text
+
+
+@pytest.mark.parametrize("stamp", ["Last Updated: April 14, 2023\n\nv14\n", "Last Updated: April 14, 2023 / v14\n"],
+                         ids=["two-lines", "one-line"])
+def test_the_hosted_page_keeps_its_structure(project, tmp_path, stamp):
+    text = (HOSTED / "underlying-principles.txt").read_text(encoding="utf-8")
+    source = tmp_path / "underlying-principles.txt"
+    source.write_text(text[: text.index("Last Updated")] + stamp, encoding="utf-8")
+    result = run(project, "import", str(source), "--to", "statutory")
+    assert result.exit_code == 0, result.output
+    written = project.root / "statutory" / "underlying-principles.md"
+    meta = front_matter(written)
+    assert (meta["title"], meta["version"], meta["last_updated"]) == ("Underlying Principles", 14, "2023-04-14")
+    body = written.read_text(encoding="utf-8").split("---\n", 2)[2]
+    # The four opening bullets are siblings, as they stand in the source.
+    assert (
+        "They apply to:\n\n"
+        "- practitioners and volunteers in any agency that works with children, young people or their families;\n"
+        "- managers who supervise safeguarding work or decide on referrals;\n"
+        "- those who commission services for children and for adults who are parents;\n"
+        "- anyone who chairs, or takes part in, a multi-agency meeting about a child.\n\n"
+        "## The Principles\n\n"
+        "## 1. Child-centred\n\nSome of the worst failures"
+    ) in body
+    # Each principle's title stays apart from its paragraph, number as written.
+    assert [line for line in body.splitlines() if line.startswith("## ")][2:] == [
+        "## 1. Child-centred", "## 2. Everyone's responsibility", "## 3. Early help", "## 4. Working with families",
+        "## 5. Professional curiosity", "## 6. Respectful challenge", "## 7. Sharing information",
+    ]
+    # The two bullets under principle 7 are siblings too.
+    assert body.endswith(
+        "In practice this means:\n\n"
+        "- recording what was shared, with whom, when and why;\n"
+        "- seeking consent where it is safe and possible, and sharing without it where a child is at risk of significant harm.\n"
+    )
+    assert "Last Updated" not in body and "v14" not in body and "/" not in body
+    assert run(project, "check").exit_code == 0
+
+
 # --------------------------------------------------------------------------- stamps and encodings
 
 
@@ -392,7 +433,7 @@ def test_a_folder_without_pages(project, tmp_path):
     (tmp_path / "empty" / "picture.png").write_bytes(b"\x89PNG")
     result = run(project, "import", str(tmp_path / "empty"), "--to", "statutory")
     assert result.exit_code == 1
-    assert f"Error: {tmp_path / 'empty'}: no saved pages (.html, .htm or .txt files) found" in result.output
+    assert f"Error: {tmp_path / 'empty'}: no pages to import (.html, .htm, .txt, .md or .docx files) found" in result.output
 
 
 def test_report_option_for_a_single_page_never_overwrites(project, tmp_path):

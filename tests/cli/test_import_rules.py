@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from generator.importer import textrules
-from generator.importer.document import Document, Paragraph, Text
+from generator.importer.document import ImportedDocument, Paragraph, Text
 from generator.importer.fromhtml import read_html
 from generator.importer.fromtext import read_text
 from generator.importer.htmltree import Element, parse
@@ -25,7 +25,7 @@ def to_html(markdown_text: str) -> str:
     return markdown.markdown(markdown_text, extensions=EXTENSIONS)
 
 
-def convert(page: str) -> tuple[Document, str, list]:
+def convert(page: str) -> tuple[ImportedDocument, str, list]:
     doc = read_html("<title>Page</title>" + page, "page.html")
     text, notes = body(doc)
     return doc, text, notes
@@ -46,6 +46,7 @@ def convert(page: str) -> tuple[Document, str, list]:
     ("This page was last amended on 1st of March, 2022 - V.3", dt.date(2022, 3, 1), 3),
     ("Last Updated: Sept 30, 2021", dt.date(2021, 9, 30), None),
     ("Last updated: 14.04.2023", dt.date(2023, 4, 14), None),
+    ("Last Updated: April 14, 2023 / v14", dt.date(2023, 4, 14), 14),
 ])
 def test_stamps(text, date, version):
     found, found_version, rest = textrules.read_stamp(text)
@@ -359,6 +360,77 @@ def test_plain_text_heading_followed_directly_by_its_text(text, expected):
     assert markdown_text == expected
 
 
+# Bullets as text exports write them: "•", "◦", "-", after a tab or spaces, or none.
+@pytest.mark.parametrize("lines, expected", [
+    # Siblings at the same indent, whatever the indent is.
+    (["\t•\tone;", "\t•\ttwo;", "\t•\tthree."], "- one;\n- two;\n- three.\n"),
+    (["    • one;", "    • two."], "- one;\n- two.\n"),
+    (["- one;", "- two."], "- one;\n- two.\n"),
+    # A deeper indent nests; coming back closes the deeper level.
+    (["• one", "    • under one", "    • also under one", "• two"],
+     "- one\n    - under one\n    - also under one\n- two\n"),
+    (["\t•\tone", "\t\t◦\tunder one", "\t•\ttwo"], "- one\n    - under one\n- two\n"),
+    # No indent at all: the glyph tells ("◦" is the nested bullet of Word and browsers).
+    (["• one", "◦ under one", "◦ also under one", "• two"],
+     "- one\n    - under one\n    - also under one\n- two\n"),
+    # A first bullet indented more than the next ones does not swallow them.
+    (["      • one", "  • two", "  • three"], "- one\n- two\n- three\n"),
+], ids=["tabs", "spaces", "dashes", "deeper-nests", "tab-and-circle", "circle-glyph", "first-deeper"])
+def test_plain_text_bullets_nest_by_relative_indent(lines, expected):
+    text, _ = body(read_text("Title\n\nLead in sentence.\n\n" + "\n".join(lines) + "\n", "a.txt"))
+    assert text == "Lead in sentence.\n\n" + expected
+    assert "<li>" in to_html(text)
+
+
+def test_bullets_under_a_numbered_paragraph_are_siblings():
+    doc = read_text("Title\n\n1. First step.\n    • a;\n    • b.\n2. Second step.\n", "a.txt")
+    text, _ = body(doc)
+    assert text == "1. First step.\n    - a;\n    - b.\n2. Second step.\n"
+
+
+NUMBERED_TITLES = (
+    "The Principles\n\n"
+    "1. Child-centred\nKeep the child in view at every step.\n\n"
+    "2. Everyone's responsibility\nNobody should assume that someone else has acted.\n\n"
+    "3. Sharing information\nIn practice this means:\n\t•\trecording what was shared;\n\t•\tseeking consent where it is safe.\n"
+)
+NUMBERED_TITLES_MARKDOWN = (
+    "## The Principles\n\n"
+    "## 1. Child-centred\n\nKeep the child in view at every step.\n\n"
+    "## 2. Everyone's responsibility\n\nNobody should assume that someone else has acted.\n\n"
+    "## 3. Sharing information\n\nIn practice this means:\n\n- recording what was shared;\n- seeking consent where it is safe.\n"
+)
+
+
+@pytest.mark.parametrize("text", [
+    NUMBERED_TITLES,
+    NUMBERED_TITLES.replace("\n\n2.", "\n2.").replace("\n\n3.", "\n3."),  # no blank line between principles
+], ids=["blank-lines", "no-blank-lines"])
+def test_a_numbered_title_with_its_text_below_is_a_heading(text):
+    """The rule: "1. Child-centred" then its paragraph on the next line is a heading, number kept
+    as written (a Markdown list would renumber from 1), never run into its paragraph."""
+    markdown_text, _ = body(read_text("Title\n\n" + text, "a.txt"))
+    assert markdown_text == NUMBERED_TITLES_MARKDOWN
+    assert "Child-centred Keep" not in markdown_text
+
+
+@pytest.mark.parametrize("text", [
+    "1. Ask who the child lives with whenever you meet a child who is not living\nwith a parent.\n",  # wrapped step
+    "1. Ask who the child lives with.\nThen record it.\n",  # a sentence, not a title
+    "Lead in:\n1. Tell the local authority\n1.1 Give the names.\n",  # a step with its sub-steps
+])
+def test_numbered_steps_are_not_titles(text):
+    markdown_text, _ = body(read_text("Title\n\nLead in.\n\n" + text, "a.txt"))
+    assert "#" not in markdown_text
+
+
+def test_a_numbered_title_and_its_text_split_by_br_in_html():
+    _, text, notes = convert("<main><p><b>1. Child-centred</b><br>Keep the child in view.</p>"
+                             "<p><b>2. Early help</b><br>Help early.</p></main>")
+    assert text == "## 1. Child-centred\n\nKeep the child in view.\n\n## 2. Early help\n\nHelp early.\n"
+    assert notes == []
+
+
 def test_deeply_nested_html_is_flattened_not_a_crash():
     """Thousands of unclosed elements (a broken export) would exhaust Python's stack."""
     doc, text, _ = convert("<main><h2>Deep</h2>" + "<span>" * 1200 + "Some text. " + "<div>" * 3000 + "<p>Para</p></main>")
@@ -380,7 +452,7 @@ def test_any_text_shows_exactly_as_written(text):
     expected = " ".join(re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text).split())
     if not expected:
         return
-    doc = Document("x", blocks=[Paragraph([Text(text)])])
+    doc = ImportedDocument("x", blocks=[Paragraph([Text(text)])])
     markdown_text, _ = body(doc)
     rendered = to_html(markdown_text).strip()
     assert re.findall(r"<(\w+)", rendered) == ["p"], (markdown_text, rendered)
@@ -397,7 +469,7 @@ def test_any_text_keeps_its_place_in_headings_lists_tables_and_links(heading, it
 
     if not all(clean(v) for v in (heading, item, cell, label)):
         return
-    doc = Document("x", blocks=[
+    doc = ImportedDocument("x", blocks=[
         Heading(2, heading),
         ListBlock(False, [ListItem([Paragraph([Text(item)])])]),
         Table([[[Text("Head")]], [[Text(cell)]]]),

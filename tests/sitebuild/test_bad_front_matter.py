@@ -92,13 +92,23 @@ CASES = [
     ("deeply-nested-yaml", {"statutory/referrals.md": page(keywords=None).replace("---\n\n", "keywords: " + "[" * 3000 + "]" * 3000 + "\n---\n\n", 1)},
      "statutory/referrals.md:2: the YAML nests lists or blocks too deeply to read: check for unclosed '[' or '{' brackets"),
     ("heading-in-body", {"statutory/referrals.md": page(body="Intro.\n\n# Referrals\n\nText.\n")},
-     "statutory/referrals.md:9: a top-level heading ('# ...') in the text: the page's title comes from 'title:'"),
-    ("setext-heading-in-body", {"statutory/referrals.md": page(body="Referrals\n=========\n\nText.\n")},
-     "statutory/referrals.md:7: a top-level heading ('# ...') in the text"),
+     "statutory/referrals.md:9: a top-level heading ('# ...') below the page's title: a page has one title"),
+    ("setext-heading-in-body", {"statutory/referrals.md": page(body="Intro.\n\nReferrals\n=========\n\nText.\n")},
+     "statutory/referrals.md:9: a top-level heading ('# ...') below the page's title"),
+    # `# Title` at the top of the text: the title, unless it says something else than `title:`.
+    ("title-heading-differs", {"statutory/referrals.md": page(body="# Making a Referral\n\nText.\n")},
+     "statutory/referrals.md:7: the heading '# Making a Referral' is not the page's title 'Referrals' (line 2); "
+     "the page shows the title: make the two the same, or delete one of them"),
+    ("title-heading-bare", {"statutory/referrals.md": page(body="#\n\nText.\n")},
+     "statutory/referrals.md:7: the heading '#' has no text: write the page's title after '# ', or delete the line"),
+    ("title-heading-bare-no-title", {"statutory/referrals.md": page(title=None, body="#\n\nText.\n")},
+     "statutory/referrals.md:1: 'title' is missing: add a line such as 'title: Neglect' (or start the text with '# ' and the title)"),
+    ("two-title-headings", {"statutory/referrals.md": page(title=None, body="# Referrals\n# Making a Referral\n\nText.\n")},
+     "statutory/referrals.md:7: a top-level heading ('# ...') below the page's title"),
 ]
 
 # Warnings: a strict build still fails, but only after writing its pages.
-WARNINGS = ("unknown field", "top-level heading")
+WARNINGS = ("unknown field", "top-level heading", "the heading")
 
 
 @pytest.mark.parametrize("files, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
@@ -168,7 +178,7 @@ def test_a_broken_page_still_exists_for_the_pages_that_point_to_it(project, cont
 
     result = CliRunner().invoke(main, ["-C", str(project.root), "check"])
     assert result.exit_code == 1
-    assert result.stdout.startswith(expected) and len(result.stdout.splitlines()) == 1, result.stdout
+    assert result.stdout.startswith(f"error: {expected}") and len(result.stdout.splitlines()) == 1, result.stdout
     assert "1 error and 0 warnings" in result.stderr
 
     built = project.build()

@@ -59,9 +59,22 @@ CASES = [
     ("unclosed-quote", "terms:\n  - term: Neglect\n    definition: \"Persistent failure\n  - term: Early Help\n    definition: Support.\n",
      "glossary.yml:3: the YAML is not valid (found unexpected end of stream): a quote or bracket is not closed (column 17)"),
     ("unknown-field", "terms:\n" + GOOD_TERM + "    defintion: x\n", "glossary.yml:4: unknown field 'defintion' is ignored: did you mean 'definition'?"),
+]
+
+# Advice: notes by default, which fail neither the check nor a strict build.
+NOTES = [
     ("unused-term", "terms:\n" + GOOD_TERM + "  - term: Radicalisation\n    definition: x\n", "glossary.yml:4: the term 'Radicalisation' is used on no page"),
     ("unknown-acronym", "terms:\n" + GOOD_TERM, "'MARAC' looks like an acronym but is not in the glossary (used in statutory/referrals.md)"),
 ]
+
+
+@pytest.mark.parametrize("glossary, expected", [c[1:] for c in NOTES], ids=[c[0] for c in NOTES])
+def test_glossary_advice_is_a_note(project, glossary, expected):
+    project.write("statutory/referrals.md", page(body="## Purpose\n\nNeglect is discussed at the MARAC.\n"))
+    project.write("glossary.yml", glossary)
+    _, built = project.reports(expected, "note")
+    assert "INFO    -  procedures: note: " in built.output
+    assert "(advice that does not fail the build): run 'procedures check' to list them" in built.output
 
 
 @pytest.mark.parametrize("glossary, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])

@@ -192,3 +192,31 @@ def test_serve_watches_the_content_folders_and_the_topic_list(project):
     watched = project.watched_by_serve()
     for path in ("statutory", "supplementary", "topics.yml"):
         assert str(project.root / path) in watched, path
+
+
+def test_a_title_heading_at_the_top_of_the_text_is_the_page_title(project):
+    """Real pages start with `# Title` (MkDocs' convention, and what converters write): the heading
+    gives the title when front matter has none, and is shown once, with its number and stamp."""
+    project.write("statutory/referrals.md", page(title=None, body="# Making a Referral – Who, When & How?\n\n## Purpose\n\nText.\n"))
+    project.write("supplementary/neglect.md", page("Neglect", 7, "2024-02-01", body="<!-- imported -->\n# neglect\n\nText.\n"))
+    project.write("supplementary/harm.md", page("Children’s Homes – Standards", 1, "2024-02-01",
+                                                body="Children's Homes - Standards\n============================\n\nText.\n"))
+    project.write("supplementary/script.md", page(title=None, version=1, last_updated="2024-02-01",
+                                                  body="# <script>alert(1)</script> & Co\n\nText.\n"))
+    built = project.build()
+    assert built.returncode == 0, built.output
+    assert "WARNING" not in built.output
+
+    referrals = built.html("statutory/referrals/index.html")
+    assert referrals.count("<h1") == 1
+    assert "<h1>1.1 Making a Referral – Who, When &amp; How?</h1>" in referrals
+    assert "<title>Making a Referral – Who, When &amp; How? - Test Partnership Manual</title>" in referrals
+    neglect = built.html("supplementary/neglect/index.html")
+    assert neglect.count("<h1") == 1 and ">neglect<" not in neglect
+    harm = built.html("supplementary/harm/index.html")
+    assert harm.count("<h1") == 1 and "Children’s Homes – Standards</h1>" in harm
+    script = built.html("supplementary/script/index.html")
+    assert "<script>alert(1)</script>" not in script
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co</h1>" in script
+    contents = built.html("contents/index.html")
+    assert "Making a Referral – Who, When &amp; How?" in contents

@@ -90,4 +90,4 @@ def test_a_nav_line_to_a_page_with_errors_is_not_also_reported(manual):
     manual.write("flowcharts/route.yml", ROUTE.format(title="Route").replace("version: 1", "version: one"))
     manual.write("docs/info-sheets/neglect.md", sheet("Neglect sheet", status="draft"))
     result = CliRunner().invoke(main, ["-C", str(manual.root), "check"])
-    assert result.stdout == "flowcharts/route.yml:2: 'version' must be a whole number such as 14, not 'one' [error]\n"
+    assert result.stdout == "error: flowcharts/route.yml:2: 'version' must be a whole number such as 14, not 'one' [flowchart-source]\n"

@@ -93,7 +93,8 @@ def guard(proj: Project, base: str = "main", flowcharts: str | None = "flowchart
 
 
 def messages(result) -> list[str]:
-    return [str(p) for p in result.problems]
+    assert all(p.check == "version-not-bumped" for p in result.problems)
+    return [f"{p.path}:{p.line}: {p.message}" for p in result.problems]
 
 
 BUMP = "set version: 8, last_updated: 2026-11-23, and add a changes entry for version 8"
@@ -233,11 +234,11 @@ def test_cli_stops_an_unbumped_change_on_a_feature_branch(repo):
     git(repo.root, "commit", "-qam", "Edit neglect")
     result = run_check(repo, "--base", "main")
     assert result.exit_code == 1
-    assert f"supplementary/neglect.md:3: the text changed but 'version' is still 7: {BUMP} [error]" in result.output
+    assert f"error: supplementary/neglect.md:3: the text changed but 'version' is still 7: {BUMP} [version-not-bumped]" in result.output
     assert "note: Compared 4 procedure and flowchart file(s) with main" in result.output
     # On a pull request the annotation sits on the 'version' line of the changed file.
     result = run_check(repo, "--base", "main", "--format", "github")
-    assert "::error file=supplementary/neglect.md,line=3,title=procedures check%3A 'version'::the text changed" in result.output
+    assert "::error file=supplementary/neglect.md,line=3,title=procedures check%3A version-not-bumped ('version')::the text changed" in result.output
 
     repo.write("supplementary/neglect.md", neglect(version=8, last_updated="2026-11-20", body=NEW_BODY, changes=ENTRY_8))
     result = run_check(repo, "--base", "main")

@@ -108,13 +108,13 @@ def test_overdue_warnings_name_file_line_and_fix(manual_project):
     warnings = [str(p) for p in review.overdue_warnings(pages_of(manual_project), TODAY, "%-d %B %Y")]
     assert warnings == [
         "flowcharts/referral.yml:4: this flowchart was due for review on 1 February 2026 (2026-02-01): review it with "
-        f"Front Door Team, {FIX}",
+        f"Front Door Team, {FIX} [review-overdue]",
         "statutory/conferences.md:5: this procedure was due for review on 1 October 2026 (2026-10-01): review it with "
-        f"Conference Service, {FIX}",
+        f"Conference Service, {FIX} [review-overdue]",
         "statutory/referrals.md:5: this procedure was due for review on 1 March 2026 (2026-03-01): review it with "
-        f"Front Door Team, {FIX}",
+        f"Front Door Team, {FIX} [review-overdue]",
         "supplementary/neglect.md:5: this procedure was due for review on 1 February 2025 (2025-02-01): review it with "
-        f"its owner, {FIX}",
+        f"its owner, {FIX} [review-overdue]",
     ]
 
 
@@ -122,7 +122,7 @@ def test_overdue_info_sheets_are_warned_about_too(manual_project):
     later = dt.date(2027, 1, 1)
     warnings = [str(p) for p in review.overdue_warnings(pages_of(manual_project), later, "%-d %B %Y")]
     assert ("docs/info-sheets/education.md:5: this info-sheet was due for review on 1 December 2026 (2026-12-01): "
-            f"review it with Education Safeguarding, {FIX}") in warnings
+            f"review it with Education Safeguarding, {FIX} [review-overdue]") in warnings
     assert not any("archived.md" in w for w in warnings)
 
 

@@ -116,7 +116,7 @@ def test_other_files_in_the_folder(tmp_path):
     library = model.load_library(tmp_path, "flowcharts", today=TODAY)
     assert library.charts == {}
     assert [str(p) for p in library.problems] == [
-        "flowcharts/referral.yaml: is ignored: flowchart files end in '.yml'; rename it to referral.yml"
+        "flowcharts/referral.yaml: is ignored: flowchart files end in '.yml'; rename it to referral.yml [flowchart-file-name]"
     ]
     assert library.problems.warnings
 

@@ -131,14 +131,14 @@ def test_unknown_keywords_name_the_nearest_topic_at_the_chosen_level():
     keys = check_keywords(topics, "statutory/a.md", [("neglet", 5), ("CSE", 6), ("neglect", 7), ("neglect", 8)], problems)
     assert keys == ["neglect"]
     assert [str(p) for p in problems] == [
-        "statutory/a.md:5: 'keywords': 'neglet' is not a topic in topics.yml: did you mean 'neglect' (Neglect)?",
-        "statutory/a.md:6: 'keywords': 'CSE' is not a topic in topics.yml: use one of the topics listed in topics.yml, or add a new topic there",
-        "statutory/a.md:8: 'keywords': 'neglect' is listed twice; keep one",
+        "statutory/a.md:5: 'keywords': 'neglet' is not a topic in topics.yml: did you mean 'neglect' (Neglect)? [topic-unknown]",
+        "statutory/a.md:6: 'keywords': 'CSE' is not a topic in topics.yml: use one of the topics listed in topics.yml, or add a new topic there [topic-unknown]",
+        "statutory/a.md:8: 'keywords': 'neglect' is listed twice; keep one [listed-twice]",
     ]
-    assert all(p.level == "warning" for p in problems)
+    assert [p.level for p in problems] == ["warning", "warning", "note"]
 
     errors = Problems()
-    check_keywords(topics, "info-sheets/x.md", [("neglet", 3)], errors, field_name="topics", level="error")
+    check_keywords(topics, "info-sheets/x.md", [("neglet", 3)], errors, field_name="topics", check="info-sheet-topic")
     assert [p.level for p in errors] == ["error"]
     assert "'topics': 'neglet' is not a topic" in str(errors.errors[0])
 
