@@ -585,11 +585,17 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         chart = self.flowchart_pages.get(page.file.src_uri)
         if source is None and chart is None:
             if number:
-                page.title = f"{number} {page.meta.get('title') or page.title}"
+                # A page of docs_dir in a chapter: the theme shows its title with the number, so a
+                # `# Title` that opens its text and says the same is not shown a second time.
+                heading = mdtext.title_heading(markdown)
+                title = page.meta.get("title") or (heading.text if heading is not None and heading.text else page.title)
+                if heading is not None and heading.text and mdtext.same_title(title, heading.text):
+                    markdown = mdtext.without_heading(markdown, heading)
+                page.title = f"{number} {title}"
                 page.meta["manual"] = {"number": number}
             if page.is_homepage or page.file.src_uri == self.config.contents.path:
                 page.meta.setdefault("manual", {"number": number})["release"] = self.site_globals.get("release")
-            return None
+            return markdown
         if source is not None:
             # Our parse of the page, which leaves out a `# Title` heading that opens the text: the
             # theme shows the title with its number and stamp (frontmatter.parse_page).

@@ -133,6 +133,28 @@ def test_markup_in_chapter_and_nav_titles_shows_as_text(project, numbering):
     assert "Contents &lt;b&gt;&amp; co&lt;/b&gt;" in menu
 
 
+@pytest.mark.parametrize(("source", "h1s"), [
+    ("# Local Contacts – Who to Call & When\n\nText.\n", ["3.1 Local Contacts – Who to Call &amp; When"]),
+    ("---\ntitle: Local contacts - who to call & when\n---\n\n# Local Contacts – Who to Call & When\n\nText.\n",
+     ["3.1 Local contacts - who to call &amp; when"]),
+    ("---\ntitle: Contacts\n---\n\nText.\n", ["3.1 Contacts"]),
+    # a heading that says something else is part of the text, and stays
+    ("---\ntitle: Contacts\n---\n\n# Out of Hours\n\nText.\n", ["Out of Hours"]),
+])
+def test_a_docs_page_in_a_chapter_shows_its_numbered_title_once(project, source, h1s):
+    project.write("docs/local-contacts.md", source)
+    project.config(_mkdocs={"nav": [
+        "index.md", "contents.md",
+        {"Statutory": ["statutory/referrals.md"]},
+        {"Supplementary": ["supplementary/neglect.md"]},
+        {"About": ["local-contacts.md"]},
+    ]})
+    built = project.build()
+    assert built.returncode == 0, built.output
+    page = built.html("local-contacts/index.html")
+    assert [re.sub(r"<[^>]+>|¶|&para;", "", h) for h in re.findall(r"<h1\b[^>]*>(.*?)</h1>", page, re.S)] == h1s
+
+
 def test_a_second_manual_with_other_folders_labels_and_no_numbering(tmp_path):
     """Nothing is tied to the demo: other folder names, labels, date format, numbering off."""
     from tests.conftest import Project
