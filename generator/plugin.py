@@ -190,9 +190,16 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         if view is not None:
             page.meta["manual"] = view
         if planned is None or planned.kind in ("page", "generated"):
-            if view is not None and view.number:
-                page.title = f"{view.number} {page.meta.get('title') or page.title}"
-            return None
+            if view is None or not view.number:
+                return None
+            # A page of docs_dir in a chapter: the theme shows its title with the number, so a
+            # `# Title` that opens its text and says the same is not shown a second time.
+            heading = mdtext.title_heading(markdown)
+            title = page.meta.get("title") or (heading.text if heading is not None and heading.text else page.title)
+            if heading is not None and heading.text and mdtext.same_title(title, heading.text):
+                markdown = mdtext.without_heading(markdown, heading)
+            page.title = f"{view.number} {title}"
+            return markdown
         # A procedure, info-sheet or flowchart: its title is text, never markup.
         page.title = escape(self.plan.title(uri))
         page.meta["title"] = escape(planned.title)

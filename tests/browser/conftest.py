@@ -6,6 +6,8 @@
   ``PM_BROWSER_SITE=demo`` or ``=fixture`` forces one.
 - ``server``: the built site on http://127.0.0.1:<free port>, from a thread. Unknown addresses get
   the site's 404 page, as on GitHub Pages.
+- ``realistic_site``, ``realistic_server``, ``new_realistic_page``: the same for the realistic
+  manual (tests/fixtures/realistic), shaped like a real partnership's, which axe checks as well.
 - ``browser``: Debian's Chromium through Playwright; ``page`` opens a new context per test.
 
 Without Chromium (or axe-core, or pdftotext) the tests are skipped with the command that installs
@@ -15,6 +17,7 @@ as root on Debian); with CI=true they fail instead, so CI can never pass by skip
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -38,6 +41,7 @@ from .pages import WIDTHS
 ARTIFACTS = REPO / "test-artifacts"
 SYSTEM_PACKAGES = REPO / ".ci" / "system-packages"
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+REALISTIC = REPO / "tests" / "fixtures" / "realistic"  # the realistic manual: see its mkdocs.yml
 
 # Keep Chromium off the network: no updates, sync, field trials or QUIC (see the notes on testing).
 CHROMIUM_FLAGS = [
@@ -121,6 +125,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return BuiltSite(out, kind, _site_url(REPO / "mkdocs.yml"), result.stdout + result.stderr)
 
 
+@pytest.fixture(scope="session")
+def realistic_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    out = tmp_path_factory.mktemp("realistic-site") / "site"
+    result = _build(REALISTIC / "mkdocs.yml", out)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict of the realistic manual failed:\n{result.stdout}{result.stderr}", pytrace=False)
+    return BuiltSite(out, "realistic", _site_url(REALISTIC / "mkdocs.yml"), result.stdout + result.stderr)
+
+
 def _site_url(config: Path) -> str:
     """site_url from mkdocs.yml, read as generator.project reads it (MkDocs' own tags ignored)."""
     import yaml
@@ -159,8 +172,8 @@ class _Server(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-@pytest.fixture(scope="session")
-def server(site: BuiltSite) -> Iterator[BuiltSite]:
+@contextlib.contextmanager
+def _serving(site: BuiltSite) -> Iterator[BuiltSite]:
     handler = functools.partial(_Handler, directory=str(site.root))
     httpd = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -171,6 +184,18 @@ def server(site: BuiltSite) -> Iterator[BuiltSite]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(site: BuiltSite) -> Iterator[BuiltSite]:
+    with _serving(site) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def realistic_server(realistic_site: BuiltSite) -> Iterator[BuiltSite]:
+    with _serving(realistic_site) as served:
+        yield served
 
 
 # --- the browser ----------------------------------------------------------------------------
@@ -211,22 +236,40 @@ def requests(server: BuiltSite) -> Requests:
     return Requests(urlsplit(server.base_url).netloc)
 
 
-@pytest.fixture
-def new_page(browser: Any, server: BuiltSite, requests: Requests) -> Iterator[Any]:
-    """Open a page in a fresh context at a viewport width ("1280" or "390")."""
+@contextlib.contextmanager
+def _page_opener(browser: Any, requests: Requests | None = None) -> Iterator[Any]:
+    """A function that opens a page in a fresh context at a viewport width ("1280" or "390");
+    every context is closed at the end."""
     contexts = []
 
     def open_page(width: str = "1280", **options: Any) -> Any:
         context = browser.new_context(viewport=WIDTHS[width], **options)
-        context.on("request", lambda request: requests.urls.append(request.url))
+        if requests is not None:
+            context.on("request", lambda request: requests.urls.append(request.url))
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(10_000)
         return page
 
-    yield open_page
-    for context in contexts:
-        context.close()
+    try:
+        yield open_page
+    finally:
+        for context in contexts:
+            context.close()
+
+
+@pytest.fixture
+def new_page(browser: Any, server: BuiltSite, requests: Requests) -> Iterator[Any]:
+    """Open a page of the demo in a fresh context at a viewport width ("1280" or "390")."""
+    with _page_opener(browser, requests) as open_page:
+        yield open_page
+
+
+@pytest.fixture
+def new_realistic_page(browser: Any, realistic_server: BuiltSite) -> Iterator[Any]:
+    """Open a page of the realistic manual, as ``new_page`` does for the demo."""
+    with _page_opener(browser) as open_page:
+        yield open_page
 
 
 @pytest.fixture
