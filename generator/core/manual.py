@@ -21,12 +21,6 @@ from .frontmatter import FrontMatter, Field, PROCEDURE_FIELDS
 from .problems import Problem, Problems
 
 
-DEFAULT_SECTIONS = (
-    ("statutory", "Statutory Procedures"),
-    ("supplementary", "Supplementary Procedures"),
-)
-
-
 @dataclass(frozen=True)
 class Section:
     """A content folder and the label readers see for it."""

@@ -22,7 +22,7 @@ from ..infosheets.model import InfoSheet, load_info_sheets
 
 
 @dataclass(frozen=True)
-class Settings:
+class TopicSettings:
     """The plugin options this feature reads (the same keys in ``mkdocs.yml`` for the CLI)."""
 
     topics: Any = None  # the `topics:` option: the topic list itself, or None to use topics.yml
@@ -32,7 +32,7 @@ class Settings:
     config_file: Path | None = None  # mkdocs.yml itself, to give the lines of the `topics:` option
 
     @classmethod
-    def from_options(cls, options: dict[str, Any], config_file: Path | None = None) -> "Settings":
+    def from_options(cls, options: dict[str, Any], config_file: Path | None = None) -> "TopicSettings":
         """The settings from the plugin options of ``config_file`` (mkdocs.yml)."""
         sheets = options.get("info_sheets")
         sheets = sheets if isinstance(sheets, dict) or hasattr(sheets, "get") else {}
@@ -74,7 +74,7 @@ def load_sources(
     docs_dir: Path,
     manual: Manual,
     docs_pages: Iterable[str],
-    settings: Settings,
+    settings: TopicSettings,
     *,
     today: dt.date,
     cache: ParseCache | None = None,

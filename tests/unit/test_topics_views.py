@@ -8,10 +8,11 @@ from html import unescape
 import markdown
 import pytest
 
-from generator.core.manual import DEFAULT_SECTIONS, Section, load_manual
+from generator.core.manual import Section, load_manual
+from generator.options import Settings as Options
 from generator.links.graph import LinkCache, ScannedPage
-from generator.topics.sources import Settings, load_sources
-from generator.topics.views import TopicEntry, IndexPage, build_views, markdown_url
+from generator.topics.sources import TopicSettings, load_sources
+from generator.topics.views import IndexPage, TopicEntry, build_views, markdown_url
 from tests.conftest import Project, page
 
 TODAY = dt.date(2026, 11, 23)
@@ -40,10 +41,10 @@ def proj(tmp_path) -> Project:
 
 
 def views_for(p: Project, *, extra_entries=(), extra_referrers=(), numbers=None):
-    sections = [Section(f, l) for f, l in DEFAULT_SECTIONS]
+    sections = [Section(s.folder, s.label) for s in Options().sections]
     manual = load_manual(p.root, sections, today=TODAY)
     docs = {"index.md": p.root / "docs/index.md", "info-sheets/neglect.md": p.root / "docs/info-sheets/neglect.md"}
-    sources = load_sources(p.root, p.root / "docs", manual, list(docs), Settings(), today=TODAY)
+    sources = load_sources(p.root, p.root / "docs", manual, list(docs), TopicSettings(), today=TODAY)
     assert not list(sources.problems), [str(x) for x in sources.problems]
     nav = ["index.md", "statutory/referrals.md", "supplementary/neglect.md", "supplementary/cse.md", "info-sheets/neglect.md"]
     numbers = numbers if numbers is not None else {"statutory/referrals.md": "1.1", "supplementary/neglect.md": "2.1", "supplementary/cse.md": "2.2"}
