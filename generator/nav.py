@@ -214,11 +214,11 @@ class _NavSettings:
 def _settings(config_file: Path) -> _NavSettings:
     """MkDocs' nav validation levels (``validation:``, with MkDocs' defaults) and the pages it
     keeps out of the menu (``not_in_nav``) or out of the site (``exclude_docs``)."""
-    from .project import _ConfigLoader  # the loader that tolerates MkDocs' own YAML tags
+    from .project import _Loader  # the loader that tolerates MkDocs' own YAML tags
 
     settings = _NavSettings({"omitted_files": "info", "not_found": "warn"})
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
     except yaml.YAMLError:
         return settings
     if not isinstance(config, dict):

@@ -40,13 +40,13 @@ def _error(config_file: Path, detail: str, line: int = 0) -> ProjectError:
     return ProjectError(f"{where}: {detail}", detail=detail, line=line)
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class _Loader(yaml.SafeLoader):
     """Dates stay text, so that an impossible one is reported by the option's check, not raised."""
 
 
-_ConfigLoader.yaml_implicit_resolvers = yamlsource.RESOLVERS_WITHOUT_DATES
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_Loader.yaml_implicit_resolvers = yamlsource.RESOLVERS_WITHOUT_DATES
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ def load_project(directory: Path, config_name: str = "mkdocs.yml", *, today: dt.
         raise _error(config_file, "not found; run the command in the folder that holds mkdocs.yml, or use -C FOLDER")
     try:
         text = config_file.read_text(encoding="utf-8")
-        config = yaml.load(text, Loader=_ConfigLoader) or {}
+        config = yaml.load(text, Loader=_Loader) or {}
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         detail = f"the YAML is not valid ({error.problem or error.context})"

@@ -63,7 +63,7 @@ def line_of(value: Any, default: int = 0) -> int:
     return getattr(value, "line", default) or default
 
 
-class _Loader(yaml.SafeLoader):
+class _LocatingLoader(yaml.SafeLoader):
     """SafeLoader without the timestamp resolver, building Located containers.
 
     Its error messages are the ones officers see, so failures are always explained by it.
@@ -73,18 +73,18 @@ class _Loader(yaml.SafeLoader):
 
 
 # libyaml's parser, when PyYAML has it, parses about ten times faster; the constructors, and so
-# the line numbers and checks, are the same. Invalid YAML is parsed again by _Loader for its message.
-_FastLoader = type("_FastLoader", (yaml.CSafeLoader,), {"line_offset": 0}) if yaml.__with_libyaml__ else _Loader
+# the line numbers and checks, are the same. Invalid YAML is parsed again by _LocatingLoader for its message.
+_FastLoader = type("_FastLoader", (yaml.CSafeLoader,), {"line_offset": 0}) if yaml.__with_libyaml__ else _LocatingLoader
 
 RESOLVERS_WITHOUT_DATES = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_Loader.yaml_implicit_resolvers = RESOLVERS_WITHOUT_DATES
+_LocatingLoader.yaml_implicit_resolvers = RESOLVERS_WITHOUT_DATES
 _FastLoader.yaml_implicit_resolvers = RESOLVERS_WITHOUT_DATES
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode):
+def _construct_mapping(loader: _LocatingLoader, node: yaml.MappingNode):
     mapping = LocatedDict()
     mapping.line = node.start_mark.line + 1 + loader.line_offset
     yield mapping
@@ -106,7 +106,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode):
         mapping.lines[key] = key_line
 
 
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode):
+def _construct_sequence(loader: _LocatingLoader, node: yaml.SequenceNode):
     sequence = LocatedList()
     sequence.line = node.start_mark.line + 1 + loader.line_offset
     yield sequence
@@ -115,12 +115,12 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode):
         sequence.lines.append(child.start_mark.line + 1 + loader.line_offset)
 
 
-for _loader in {_Loader, _FastLoader}:
+for _loader in {_LocatingLoader, _FastLoader}:
     _loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
     _loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
-class _TolerantLoader(_Loader):
-    """``_Loader`` for files another tool reads too (mkdocs.yml): its own tags (``!ENV``,
+class _TolerantLoader(_LocatingLoader):
+    """``_LocatingLoader`` for files another tool reads too (mkdocs.yml): its own tags (``!ENV``,
     ``!relative``, ``!!python/name:``) are accepted and read as nothing."""
 
 
@@ -176,7 +176,7 @@ def load(text: str, line_offset: int = 0) -> Any:
     ``line_offset`` is the number of lines before ``text`` in its file (front matter starts on
     line 2 of a Markdown page).
     """
-    if _FastLoader is not _Loader:
+    if _FastLoader is not _LocatingLoader:
         fast = _FastLoader(text)
         fast.line_offset = line_offset
         try:
@@ -187,7 +187,7 @@ def load(text: str, line_offset: int = 0) -> Any:
             raise _too_deep(line_offset) from None
         finally:
             fast.dispose()
-    loader = _Loader(text)
+    loader = _LocatingLoader(text)
     loader.line_offset = line_offset
     try:
         return loader.get_single_data()
