@@ -1,4 +1,4 @@
-"""Internal links and #anchors, checked from the sources, for `procedures check`.
+"""Internal links and #anchors, checked from the sources, for the build and `procedures check`.
 
 `mkdocs build --strict` stops on a link to a missing page or heading; officers should hear about
 it in a second, before CI runs the build. This reads the Markdown links of every page (as the
@@ -9,13 +9,11 @@ pages the site will have, and their headings.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
 from markdown.extensions.toc import slugify
 
-from ..core.files import source_files
 from ..core.problems import Problems
 from ..core.mdtext import prose
 from .graph import markdown_links, resolve_link
@@ -87,19 +85,3 @@ def check_links(
                         f"the link '{target}' goes to '#{fragment}', but {where} has no heading with that anchor",
                     )
     return problems
-
-
-def docs_bodies(docs_dir: Path, root: Path, skip: set[str]) -> list[tuple[str, str, str, int]]:
-    """The hand-written pages of docs_dir as (shown path, site uri, text, 1)."""
-    out = []
-    for path in source_files(docs_dir):
-        uri = path.relative_to(docs_dir).as_posix()
-        if uri in skip:
-            continue
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue  # reported by the page checks
-        shown = path.relative_to(root).as_posix() if root in path.parents else uri
-        out.append((shown, uri, text, 1))
-    return out

@@ -11,11 +11,7 @@ too) and HTML comments are skipped.
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import Iterable
 
-from ..core import textfile
-from ..core.files import source_files
 from ..core.mdtext import prose
 from ..core.frontmatter import SplitError, split
 from ..core.problems import Problem
@@ -68,19 +64,3 @@ def find_in_page(text: str, path: str) -> list[Problem]:
             return find_in_markdown(text, path)
         return find_in_markdown(parts.body, path, parts.body_line)
     return find_in_markdown(text, path)
-
-
-def find_in_project(root: Path, docs_dir: Path, pages: Iterable[tuple[str, str, int]]) -> list[Problem]:
-    """Every placeholder link of a project: the procedures' bodies (``(path, body, first line)``)
-    and the Markdown pages of ``docs_dir``, for ``procedures check``."""
-    found: list[Problem] = []
-    for path, body, first_line in pages:
-        found += find_in_markdown(body, path, first_line)
-    for file in source_files(docs_dir):
-        rel = file.relative_to(root).as_posix() if root in file.resolve().parents else file.as_posix()
-        try:
-            text = textfile.read_text(file)
-        except textfile.TextFileError:
-            continue  # reported by the build itself
-        found += find_in_page(text, rel)
-    return found

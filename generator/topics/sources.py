@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..core.files import source_files
 from ..core.manual import Manual, ParseCache, Section
 from ..core.problems import Problems
 from .model import TopicList, check_keywords, load_topic_list
@@ -62,11 +61,6 @@ class TopicSources:
         out = {uri: page.status for uri, page in manual.pages.items()}
         out.update({uri: sheet.status for uri, sheet in self.sheets.items()})
         return out
-
-
-def discover_docs_pages(docs_dir: Path) -> list[str]:
-    """The site uris of the Markdown pages in ``docs_dir`` (for the CLI, which has no MkDocs files)."""
-    return [path.relative_to(docs_dir).as_posix() for path in source_files(docs_dir)]
 
 
 def load_sources(
