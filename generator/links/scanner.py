@@ -253,6 +253,7 @@ def links_in(text: str) -> tuple[MarkdownLink, ...]:
         data = masked[start:end]
         if "[" in data:
             stripped = data.lstrip()  # as a paragraph's text, which starts at its first word
+            scan.taken = []  # marks are numbered afresh in each paragraph
             scan.read(stripped, start + len(data) - len(stripped))
     found = scan.found
     breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
