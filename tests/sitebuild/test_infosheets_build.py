@@ -194,7 +194,7 @@ def test_a_broken_topic_list_is_reported_once_not_on_every_sheet(manual):
     built = manual.build()
     assert built.returncode != 0
     assert "The manual has 1 error to fix" in built.output
-    assert "topics.yml:1: the topic 'neglect' needs a label and a description" in built.output
+    assert "topics.yml:1: topic 'neglect' must be a block of fields with a label and a description" in built.output
 
 
 def test_topics_in_both_places_is_an_error(manual):
