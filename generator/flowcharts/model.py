@@ -13,12 +13,14 @@ import datetime as dt
 import difflib
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
 
 from ..core import textfile, yamlsource
-from ..core.frontmatter import Field, FrontMatter, check_date, check_text, check_text_list, check_whole, validate
+from ..core.frontmatter import FrontMatter, procedure_fields, validate
+from ..core.schema import Field, anything
+from ..core.schema import text as check_text
 from ..core.problems import Problem, Problems
 from ..core.yamlsource import LocatedDict, LocatedList
 
@@ -30,16 +32,11 @@ BRANCH_FIELDS = ("label", "to")
 # `!flowchart <name>` refers to, so it stays simple.
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
+_TITLE, *_PAGE_FIELDS = procedure_fields("title", "version", "last_updated", "summary", "review_due", "owner", "keywords", "changes")
 FLOWCHART_FIELDS: tuple[Field, ...] = (
-    Field("title", check_text, required=True),
-    Field("version", check_whole, required=True),
-    Field("last_updated", check_date, required=True),
-    Field("summary", check_text),
-    Field("review_due", check_date),
-    Field("owner", check_text),
-    Field("keywords", check_text_list),  # topics, checked against the topic list by generator.topics
-    Field("changes", lambda v, n: (v, None)),  # checked by frontmatter._check_changes
-    Field("steps", lambda v, n: (v, None)),  # checked here, by _steps
+    replace(_TITLE, hint=""),  # a flowchart has no '# Title' heading to give its title
+    *_PAGE_FIELDS,  # keywords: topics, checked against the topic list by generator.topics
+    Field("steps", anything),  # checked here, by _steps
 )
 
 # `!flowchart referral` (or `!flowchart referral.yml`) on a line of its own embeds a flowchart.
