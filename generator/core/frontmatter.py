@@ -81,11 +81,7 @@ CHANGE: Record[Values] = Record(
     holds="with version, date and note, such as '{version: 14, date: 2024-05-01, note: What changed}'",
     problem_field="changes",
 )
-CHANGES: ListOf[Values] = ListOf(
-    CHANGE,
-    should="a list of entries, each with version, date and note",
-    where=lambda item: f"'changes' entry {item.number}",
-)
+CHANGES: ListOf[Values] = ListOf(CHANGE, should="a list of entries, each with version, date and note")
 
 # The schemas: which fields a kind of page may have. Extended by features (info-sheets add topics).
 PROCEDURE_FIELDS: tuple[Field, ...] = (

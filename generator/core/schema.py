@@ -222,14 +222,20 @@ class Values:
 
 @dataclass(frozen=True)
 class Item:
-    """One item of a list being walked: its place, key (for a keyed block), value and line, and
-    the name of the record the list belongs to (``within``)."""
+    """One item of a list being walked: its place, key (for a keyed block), value and line, the
+    field the list is in, and the name of the record that field belongs to (``within``)."""
 
     number: int
     key: Any
     value: Any
     line: int
+    field: str
     within: str
+
+
+def entry(item: Item) -> str:
+    """The usual name of an item in messages: ``'changes' entry 2``."""
+    return f"'{item.field}' entry {item.number}"
 
 
 def _no_rules(values: Values) -> None:
@@ -262,7 +268,7 @@ class ListOf(Generic[T]):
 
     record: Record[T]
     should: str
-    where: Callable[[Item], str]
+    where: Callable[[Item], str] = entry
     noun: str = "entry"
     at_least: int = 0
     keyed: bool = False
@@ -413,7 +419,7 @@ def check_list(spec: ListOf[T], value: Any, report: Report, *, name: str, line: 
         report.add(line, f"'{name}' is empty: add at least one {spec.noun}", name)
         return Listed(ok=False, shaped=False)
     out: Listed[T] = Listed()
-    for item in _items(value, spec.keyed, line, within):
+    for item in _items(value, spec.keyed, line, name, within):
         if spec.keyed and (not isinstance(item.key, str) or not item.key.strip()):
             report.add(item.line, f"the {spec.noun} key {shown(item.key)} must be text, such as '{spec.key_example}'", name)
             out.ok = False
@@ -427,12 +433,12 @@ def check_list(spec: ListOf[T], value: Any, report: Report, *, name: str, line: 
     return out
 
 
-def _items(value: Any, keyed: bool, line: int, within: str) -> Iterator[Item]:
+def _items(value: Any, keyed: bool, line: int, name: str, within: str) -> Iterator[Item]:
     lines = getattr(value, "lines", None)
     if keyed:
         for number, (key, item) in enumerate(value.items(), 1):
-            yield Item(number, key, item, (lines or {}).get(key, line), within)
+            yield Item(number, key, item, (lines or {}).get(key, line), name, within)
     else:
         for number, item in enumerate(value, 1):
             at = value.line_of(number - 1) if hasattr(value, "line_of") else line
-            yield Item(number, None, item, at, within)
+            yield Item(number, None, item, at, name, within)

@@ -17,7 +17,7 @@ from markdown.extensions.toc import slugify
 
 from ..core import textfile, yamlsource
 from ..core.problems import Problems
-from ..core.schema import Field, Item, ListOf, Record, Report, TextList, Values, check_fields, phrase, yes_or_no
+from ..core.schema import Field, Item, ListOf, Record, Report, TextList, Values, check_fields, entry, phrase, yes_or_no
 from ..core.schema import shown as show
 from .definition import problems as definition_problems
 
@@ -146,7 +146,7 @@ def _make_term(values: Values) -> Term:
 def _where(item: Item) -> str:
     """A term is named by its 'term' when that is right, else by its place in the list."""
     term, _ = _term_kind(item.value.get("term"), "term") if isinstance(item.value, dict) else (None, None)
-    return f"the term '{term}'" if term else f"'terms' entry {item.number}"
+    return f"the term '{term}'" if term else entry(item)
 
 
 TERM: Record[Term] = Record(

@@ -42,11 +42,7 @@ RESOURCE: Record[Resource] = Record(
     holds="with 'title:', 'url:' and 'description:'",
     problem_field="resources",
 )
-RESOURCES: ListOf[Resource] = ListOf(
-    RESOURCE,
-    should="a list of entries, each with 'title:', 'url:' and 'description:'",
-    where=lambda item: f"'resources' entry {item.number}",
-)
+RESOURCES: ListOf[Resource] = ListOf(RESOURCE, should="a list of entries, each with 'title:', 'url:' and 'description:'")
 
 INFO_SHEET_FIELDS: tuple[Field, ...] = (
     *procedure_fields("title", "version", "last_updated", "summary", "review_due", "owner", "status", "changes"),

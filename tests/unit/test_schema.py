@@ -214,6 +214,7 @@ def test_items_know_their_place_key_and_line():
         return f"entry {item.number}"
 
     spec: ListOf[Values] = ListOf(Record((Field("a"),), make=lambda v: v), should="a list", where=where)
+    assert schema.entry(Item(2, None, {}, 3, "changes", "")) == "'changes' entry 2"  # the usual name
     listed = check_list(spec, located("x:\n  - a: 1\n  - a: 2\n")["x"], Report("f.yml", Problems(), "front-matter"), name="x", line=1, within="page")
-    assert [(i.number, i.line, i.within) for i in seen] == [(1, 2, "page"), (2, 3, "page")]
+    assert [(i.number, i.line, i.field, i.within) for i in seen] == [(1, 2, "x", "page"), (2, 3, "x", "page")]
     assert [(v.where, v.number, v["a"]) for v in listed.items] == [("entry 1", 1, 1), ("entry 2", 2, 2)]
