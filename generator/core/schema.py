@@ -180,7 +180,7 @@ class Field:
     hint: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Values:
     """The clean values of one record, with the line of each field, and what went wrong.
 
@@ -220,7 +220,7 @@ class Values:
             self.ok = False
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Item:
     """One item of a list being walked: its place, key (for a keyed block), value and line, the
     field the list is in, and the name of the record that field belongs to (``within``)."""
@@ -278,7 +278,7 @@ class ListOf(Generic[T]):
 # --------------------------------------------------------------------------- reporting
 
 
-@dataclass
+@dataclass(slots=True)
 class Report:
     """Where the problems of one source go: its path, the collection, and the check that names
     a wrong value here (``front-matter``, ``flowchart-source`` ...)."""
@@ -344,11 +344,10 @@ def _unknown(
 
 def _value(spec: Field, value: Any, out: Values) -> tuple[Any, bool]:
     """The clean value of one field, and whether it is right (problems reported)."""
-    line = out.line_of(spec.name)
     if isinstance(spec.kind, TextList):
-        return _text_list(spec.kind, spec.name, value, out, line)
+        return _text_list(spec.kind, spec.name, value, out, out.line_of(spec.name))
     if isinstance(spec.kind, ListOf):
-        listed = check_list(spec.kind, value, out.report, name=spec.name, line=line, within=out.where)
+        listed = check_list(spec.kind, value, out.report, name=spec.name, line=out.line_of(spec.name), within=out.where)
         out.ok = out.ok and listed.ok
         return (listed.items if listed.shaped else None), listed.ok
     clean, message = spec.kind(value, spec.name)
@@ -396,7 +395,7 @@ def check_record(record: Record[T], value: Any, report: Report, *, where: str = 
     return record.make(values) if values.ok else None
 
 
-@dataclass
+@dataclass(slots=True)
 class Listed(Generic[T]):
     """What ``check_list`` found: the records that are right, whether all were (``ok``), and
     whether the list itself had the right shape (``shaped``)."""
