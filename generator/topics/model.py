@@ -147,17 +147,14 @@ TOPICS: ListOf[tuple[str, Topic]] = ListOf(
 
 def validate_topics(data: Any, source: str, path: str, problems: Problems, *, start_line: int = 1) -> TopicList | None:
     """Check a parsed topic list. Every mistake is reported; ``None`` if there was an error."""
-    listed = check_list(TOPICS, data, Report(path, problems, "topic-list"), name="topics", line=start_line, subject="the topics")
+    report = Report(path, problems, "topic-list", field="topics")
+    listed = check_list(TOPICS, data, report, name="topics", line=start_line, subject="the topics")
     result = TopicList(source=source)
     for written, topic in listed.items:
         first = result.topics.setdefault(topic.key, topic)
         if first is not topic:
-            problems.add("topic-list",
-                path, topic.line,
-                f"the topic '{written}' is the same as '{first.key}' (line {first.line}): keys are compared "
-                "without regard to case or spaces; keep one",
-                field="topics",
-            )
+            report.add(topic.line, f"the topic '{written}' is the same as '{first.key}' (line {first.line}): keys are "
+                       "compared without regard to case or spaces; keep one")
             listed.ok = False
     if not listed.ok:
         return None
@@ -165,12 +162,8 @@ def validate_topics(data: Any, source: str, path: str, problems: Problems, *, st
     for topic in result.topics.values():
         other = labels.setdefault(topic.label.casefold(), topic)
         if other is not topic:
-            problems.add("topic-label-clash",
-                path, topic.line,
-                f"the topics '{other.key}' and '{topic.key}' have the same label '{topic.label}': "
-                "readers cannot tell them apart; give each its own label",
-                field="topics",
-            )
+            report.add(topic.line, f"the topics '{other.key}' and '{topic.key}' have the same label '{topic.label}': readers "
+                       "cannot tell them apart; give each its own label", check="topic-label-clash")
     return result
 
 
