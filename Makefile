@@ -31,7 +31,8 @@ SITE_DIR ?= site
 site: $(STAMP)
 	$(BIN)/python -m generator.amendments.sitebuild --config-file mkdocs.yml --site-dir $(SITE_DIR)
 
-## Build, serve on 127.0.0.1 and check every internal link and #anchor with LinkChecker.
+## Build, serve on 127.0.0.1 and check every internal link with LinkChecker, and every #anchor
+## in the built pages (generator/amendments/anchors.py).
 ## Links to other sites are left out; `make linkcheck EXTERNAL=1` checks them too (needs internet).
 linkcheck: site
 	$(BIN)/python -m generator.amendments.linkcheck --site $(SITE_DIR) $(if $(filter 1 yes true,$(EXTERNAL)),--external)
@@ -40,8 +41,14 @@ linkcheck: site
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
-## Run the whole test suite (unit, whole builds, CLI, browser).
-test: $(STAMP) node_modules/.installed
+## Run the whole test suite (unit, whole builds, CLI, browser). First .ci/system-packages installs
+## the system packages the tests need (Chromium, pdftotext, Node.js) with apt-get as root on Debian,
+## or prints the command that does; the tests that need a missing one are then skipped with it
+## (with CI=true they fail instead). Without npm, axe-core is not installed and its tests skip.
+test:
+	@PYTHON='$(PYTHON)' .ci/system-packages
+	@$(MAKE) --no-print-directory install
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory node_modules/.installed; fi
 	$(BIN)/python -m pytest
 
 ## Measure build speed against stock Material (N = 100, 500, 2000), the glossary linker, and a

@@ -1,7 +1,8 @@
 """Page weight of the built site: what a practitioner's browser downloads for one procedure page.
 
 Counts the page's HTML and every stylesheet and script it loads from the site (Material's search
-worker included), raw and gzipped, and, separately, the search index that the worker fetches.
+worker included), raw and gzipped, and, separately, the search index that the worker fetches
+and the word list the search box loads for near spellings.
 The budget checked by tests/browser/test_page_weight.py is recorded in the README.
 
     python benchmarks/page_weight.py                 # build the repository's site, then measure
@@ -26,6 +27,7 @@ from urllib.parse import urljoin, urlsplit
 REPO = Path(__file__).resolve().parent.parent
 PAGE = "statutory/referrals/index.html"
 SEARCH_INDEX = "search/search_index.json"
+SEARCH_WORDS = "assets/procedures/search-words.json"  # loaded when the search box is first used
 
 
 @dataclass
@@ -101,7 +103,8 @@ def search_index(site: Path) -> tuple[int, int]:
 def build(config: Path, out: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(out)],
+    # --strict alone: --quiet would hide the warnings --strict counts (MkDocs 1.6).
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
                             cwd=config.parent, env=env, capture_output=True, text=True)
     if result.returncode:
         sys.exit(f"mkdocs build --strict failed for {config}:\n{result.stdout}{result.stderr}"
@@ -126,6 +129,9 @@ def report(site: Path, page: str) -> str:
     raw, gz = search_index(site)
     pages = len(json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))["docs"])
     lines += ["", f"{'search index (' + SEARCH_INDEX + f', {pages} entries)':<58} {kb(raw):>11} {kb(gz):>11}"]
+    if (site / SEARCH_WORDS).is_file():
+        raw, gz = _sizes(site / SEARCH_WORDS)
+        lines.append(f"{'search words (' + SEARCH_WORDS + ')':<58} {kb(raw):>11} {kb(gz):>11}")
     return "\n".join(lines)
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import click
 
 from . import output
-from .checks import check_project
-from .core.problems import Problem
+from .core.problems import Problem, Problems
+from .site import plan_site
 from .project import Project, ProjectError, load_project
 
 EXIT_PROBLEMS = 1
@@ -124,11 +124,12 @@ def check(ctx: click.Context, fmt: str, base: str | None, fail_on: str, project_
         problems = [Problem.of("config-file", "mkdocs.yml", error.line, error.detail)]
         _print_problems(problems, output.summarise(problems, 0), fmt, project_dir or ctx.obj)
         ctx.exit(EXIT_PROBLEMS)
-    manual, found = check_project(project)
+    plan = plan_site(project)
+    found = Problems(plan.problems)
     if base is not None:
-        found.extend(_version_guard(project, base))
+        found.extend(Problems(_version_guard(project, base)).at_levels(plan.levels))
     problems = list(found)
-    summary = output.summarise(problems, len(manual.files), fail_on)
+    summary = output.summarise(problems, len(plan.manual.files), fail_on)
     _print_problems(problems, summary, fmt, project.root)
     ctx.exit(0 if summary.ok else EXIT_PROBLEMS)
 
@@ -164,11 +165,12 @@ def _workspace_prefix(root: Path) -> str:
 def _version_guard(project: Project, base: str) -> list[Problem]:
     """The version-bump guard of `check --base`: its problems; its notes are printed here."""
     from .amendments.guard import GuardError, check_versions
-    from .flowcharts.checks import folder_for_project
 
+    flowcharts = project.settings.flowcharts
     try:
         result = check_versions(
-            project.root, project.sections, base, today=project.today, flowcharts=folder_for_project(project.options)
+            project.root, project.sections, base, today=project.today,
+            flowcharts=flowcharts.folder.strip("/") if flowcharts.enabled else None,
         )
     except GuardError as error:
         raise click.BadParameter(str(error), param_hint="'--base'") from None
@@ -201,16 +203,16 @@ def report(ctx: click.Context, days: int | None, as_json: bool, project_dir: Pat
     import json
 
     from .amendments import review
-    from .checks import review_pages
+    from .site.plan import review_pages
 
     project = _project(ctx, project_dir)
-    settings = review.options(project.options)
-    pages, left_out = review_pages(project)
-    result = review.review_report(pages, project.today, settings["due_soon_days"] if days is None else days, left_out)
+    settings = project.settings
+    pages, left_out = review_pages(plan_site(project))
+    result = review.review_report(pages, project.today, settings.review.due_soon_days if days is None else days, left_out)
     if as_json:
         click.echo(json.dumps(review.report_json(result), indent=2, ensure_ascii=False))
     else:
-        click.echo(review.report_text(result, settings["date_format"]))
+        click.echo(review.report_text(result, settings.date_format))
     if result.left_out:
         have = "has" if len(result.left_out) == 1 else "have"
         click.echo(

@@ -38,7 +38,7 @@ def config_class(name: str, fields: Mapping[str, Option]) -> type[base.Config]:
         if option.kind == "block":
             attributes[key] = c.SubConfig(config_class(f"{name}_{key}", option.fields))
         elif option.kind == "blocks":
-            attributes[key] = c.ListOfItems(c.SubConfig(config_class(f"{name}_{key}", option.fields)), default=[])
+            attributes[key] = c.ListOfItems(c.SubConfig(config_class(f"{name}_{key}", option.fields)), default=option.default or [])
         else:
             attributes[key] = SchemaOption(option)
     return type(name, (base.Config,), attributes)

@@ -14,7 +14,10 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import dataclasses
+import datetime as dt
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
@@ -24,7 +27,6 @@ from .core import checklist, dates
 from .core.frontmatter import parse_iso_date
 from .core.manual import Section
 from .core.problems import Problem
-from .project import located_option, plugin_line
 
 ACCESSIBILITY_STATEMENT = "accessibility.md"
 _COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*\))$")
@@ -33,101 +35,205 @@ _COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\
 @dataclass(frozen=True)
 class Option:
     """One option. ``kind``: bool, int, text, date, choice, texts (a list of text), block (a
-    group of options, ``fields``), blocks (a list of such groups) or any (checked elsewhere)."""
+    group of options, ``fields``), blocks (a list of such groups), levels (check name -> level)
+    or any (checked elsewhere). ``doc`` is its line in the README's table of options."""
 
     kind: str
     default: Any = None
     optional: bool = False  # may be left out or empty (no default)
     choices: tuple[str, ...] = ()
     fields: Mapping[str, "Option"] = field(default_factory=dict)
+    doc: str = ""
+    shown_default: str = ""  # the default as the README shows it, where it is not the value itself
+    item: Any = None  # blocks: the settings class of each block
 
 
-def _block(**fields: Option) -> Option:
-    return Option("block", fields=fields)
+def _opt(kind: str, default: Any = None, doc: str = "", **more: Any) -> Any:
+    """A field of a settings class below: its default, and the ``Option`` that describes it."""
+    option = Option(kind, default, doc=doc, **more)
+    if isinstance(default, list):
+        return field(default=(), metadata={"option": option})
+    if isinstance(default, dict):
+        return field(default_factory=lambda: MappingProxyType({}), metadata={"option": option})
+    return field(default=default, metadata={"option": option})
 
 
-def _text(default: str | None = None) -> Option:
-    return Option("text", default, optional=default is None)
+def _text(default: str | None = None, doc: str = "") -> Any:
+    return _opt("text", default, doc, optional=default is None)
 
 
-_RELEASE = {"name": _text(), "date": Option("date", optional=True)}
+def _block(cls: type, doc: str) -> Any:
+    return field(default_factory=cls, metadata={"option": Option("block", fields=_fields(cls), doc=doc, item=cls)})
 
-SCHEMA: dict[str, Option] = {
-    "enabled": Option("bool", True),
-    # Content folders outside docs_dir, in the order they appear when mkdocs.yml has no nav.
-    "sections": Option("blocks", [], fields={"folder": Option("text"), "label": Option("text")}),
-    "numbering": Option("bool", True),
-    # The sidebar shows at most this many items of one chapter, around the current page (0: all);
-    # the contents page always lists everything. Keeps large manuals building in linear time.
-    "nav_limit": Option("int", 50),
-    "date_format": _text("%-d %B %Y"),
-    # Include pages with `status: draft` (for previews); they are left out by default.
-    "drafts": Option("bool", False),
-    "contents": _block(enabled=Option("bool", True), path=_text("contents.md"), title=_text("Contents"), intro=_text("")),
-    "flowcharts": _block(
-        enabled=Option("bool", True),
-        # The folder of flowchart sources (`<name>.yml`), beside docs_dir; each gets a page <folder>/<name>.md.
-        folder=_text("flowcharts"),
-        # The nav group of the flowchart pages when mkdocs.yml has no nav.
-        label=_text("Flowcharts"),
-    ),
-    "glossary": _block(
-        enabled=Option("bool", True),
-        path=_text("glossary.yml"),  # beside mkdocs.yml; no file: no glossary
-        page=_text("glossary.md"),  # the generated glossary page, in the site
-        title=_text("Glossary"),
-        intro=_text(""),
-        # Link the first use of each term on a page, or every use.
-        link=Option("choice", "first", choices=("first", "all")),
-        # Pages never linked, as glob patterns of their paths (e.g. "about.md", "info-sheets/*").
-        exclude=Option("texts", []),
-        # Capitalised words that are not glossary acronyms and need no warning (e.g. UK).
-        ignore_acronyms=Option("texts", []),
-    ),
-    # Pages last updated on or after this date are flagged "Updated" on the contents page.
-    "updated_since": Option("date", optional=True),
-    # Fixes "today" for reproducible builds and tests; the real date when unset.
-    "today": Option("date", optional=True),
-    # The topic list, when it is not in topics.yml beside mkdocs.yml (one or the other); the
-    # topics module checks it and names the fix.
-    "topics": Option("any", optional=True),
-    "topics_index": _block(
-        enabled=Option("bool", True),
-        path=_text("topics.md"),
-        title=_text("Topics"),
-        intro=_text("Every topic in this manual, with the info-sheets, procedures and other pages about it."),
-    ),
-    "info_sheets": _block(folder=_text("info-sheets"), label=_text("Info-sheets")),  # folder: inside docs_dir
-    # The accessibility statement, linked from the footer of every page: a page in docs_dir.
-    # Unset: accessibility.md, when docs_dir has one.
-    "accessibility_statement": _text(),
-    # The partnership's colours, as CSS colours; they must keep a 4.5:1 contrast with white.
-    "primary_colour": _text(),
-    "accent_colour": _text(),
-    # Releases and amendments (generator/amendments): the current release, the earlier ones,
-    # and the git commit the site is built from (e.g. `commit: !ENV [GITHUB_SHA, null]`).
-    "release": Option("block", fields=_RELEASE),
-    "releases": Option("blocks", [], fields=_RELEASE),
-    "commit": _text(),
-    "amendments": _block(
-        enabled=Option("bool", True),
-        path=_text("amendments.md"),
-        title=_text("Amendments"),
-        intro=_text(""),
-        feed=_text("amendments.xml"),  # the Atom feed, "" for none
-        feed_entries=Option("int", 50),
-    ),
-    # The level of any check, by its name: error, warning, note or off (README: "Checks").
-    "checks": Option("levels", {}),
-    "review": _block(
-        # Warn (so `mkdocs build --strict` fails) for every page past its review_due; false: banner only.
-        warn_overdue=Option("bool", True),
-        # `procedures report` lists pages due for review within this many days.
-        due_soon_days=Option("int", 60),
-        # Who readers should contact when a page has no `owner`.
-        default_owner=_text("the partnership"),
-    ),
-}
+
+def _blocks(cls: type, doc: str, **more: Any) -> Any:
+    return field(default=(), metadata={"option": Option("blocks", [], fields=_fields(cls), doc=doc, item=cls, **more)})
+
+
+def _fields(cls: type) -> dict[str, Option]:
+    return {f.name: f.metadata["option"] for f in dataclasses.fields(cls)}
+
+
+# --------------------------------------------------------------------------- the settings
+# One frozen class per block of options, each option declared once with its default and its line
+# of documentation. The plugin and `procedures check` both work from a `Settings`, made by
+# `settings_from` from the values that `validate` (or MkDocs, through config.py) checked.
+
+
+@dataclass(frozen=True)
+class SectionOptions:
+    folder: str = _text(None, "a content folder beside docs_dir, such as statutory")
+    label: str = _text(None, "its label in the menu and on the contents page")
+
+
+@dataclass(frozen=True)
+class ContentsOptions:
+    enabled: bool = _opt("bool", True, "generate the contents page")
+    path: str = _text("contents.md", "its path in the site")
+    title: str = _text("Contents", "its title")
+    intro: str = _text("", "a paragraph under the title")
+
+
+@dataclass(frozen=True)
+class FlowchartOptions:
+    enabled: bool = _opt("bool", True, "build a page for each flowchart, and read `!flowchart name` lines")
+    folder: str = _text("flowcharts", "the folder of flowchart sources (`<name>.yml`) beside docs_dir; each gets a page `<folder>/<name>.md`")
+    label: str = _text("Flowcharts", "the menu group of the flowchart pages when mkdocs.yml has no nav")
+
+
+@dataclass(frozen=True)
+class GlossaryOptions:
+    enabled: bool = _opt("bool", True, "build the glossary page and link terms")
+    path: str = _text("glossary.yml", "the glossary, beside mkdocs.yml; no file, no glossary")
+    page: str = _text("glossary.md", "the generated glossary page, in the site")
+    title: str = _text("Glossary", "its title")
+    intro: str = _text("", "a paragraph under the title")
+    link: str = _opt("choice", "first", "link the first use of each term on a page, or every use (`all`)", choices=("first", "all"))
+    exclude: tuple[str, ...] = _opt("texts", [], "pages never linked, as glob patterns of their paths, such as `about.md` or `info-sheets/*`")
+    ignore_acronyms: tuple[str, ...] = _opt("texts", [], "capitalised words that are not glossary acronyms and need no note, such as UK")
+
+
+@dataclass(frozen=True)
+class TopicsIndexOptions:
+    enabled: bool = _opt("bool", True, "generate the Topics page when there is a topic list")
+    path: str = _text("topics.md", "its path in the site")
+    title: str = _text("Topics", "its title")
+    intro: str = _text("Every topic in this manual, with the info-sheets, procedures and other pages about it.", "a paragraph under the title")
+
+
+@dataclass(frozen=True)
+class InfoSheetOptions:
+    folder: str = _text("info-sheets", "the folder of info-sheets, inside docs_dir")
+    label: str = _text("Info-sheets", "their menu group when mkdocs.yml has no nav")
+
+
+@dataclass(frozen=True)
+class ReleaseOptions:
+    name: str | None = _text(None, "its name, such as Update 15")
+    date: dt.date | None = _opt("date", None, "its date, YYYY-MM-DD", optional=True)
+
+
+@dataclass(frozen=True)
+class AmendmentsOptions:
+    enabled: bool = _opt("bool", True, "generate the amendments page and its feed")
+    path: str = _text("amendments.md", "its path in the site")
+    title: str = _text("Amendments", "its title")
+    intro: str = _text("", "a paragraph under the title")
+    feed: str = _text("amendments.xml", 'the Atom feed of changes, a file name ending in .xml; `""` for none')
+    feed_entries: int = _opt("int", 50, "how many changes the feed holds")
+
+
+@dataclass(frozen=True)
+class ReviewOptions:
+    warn_overdue: bool = _opt("bool", True, "a page past its `review_due` is a warning, so `--strict` fails; `false` makes it a note (the page still shows its banner)")
+    due_soon_days: int = _opt("int", 60, "`procedures report` lists pages due for review within this many days")
+    default_owner: str = _text("the partnership", "whom readers should contact when a page has no `owner`")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The procedures plugin's options, checked and typed: what the build and the CLI work from."""
+
+    enabled: bool = _opt("bool", True, "turn the plugin off without removing it")
+    sections: tuple[SectionOptions, ...] = field(
+        default=(SectionOptions("statutory", "Statutory Procedures"), SectionOptions("supplementary", "Supplementary Procedures")),
+        metadata={"option": Option(
+            "blocks", [{"folder": "statutory", "label": "Statutory Procedures"},
+                       {"folder": "supplementary", "label": "Supplementary Procedures"}],
+            fields=_fields(SectionOptions), item=SectionOptions,
+            doc="the content folders beside docs_dir, in order, each with `folder` and `label`",
+            shown_default='`statutory` "Statutory Procedures", `supplementary` "Supplementary Procedures"',
+        )},
+    )
+    numbering: bool = _opt("bool", True, "chapter and page numbers from the nav")
+    nav_limit: int = _opt(
+        "int", 50, "the sidebar shows at most this many pages of a chapter, around the current one, with "
+        '"N more" links to the contents page (`0`: all); this keeps large manuals building in linear time',
+    )
+    date_format: str = _text("%-d %B %Y", "how dates are shown (the default gives 14 April 2023)")
+    drafts: bool = _opt("bool", False, "build pages with `status: draft`, for previews")
+    contents: ContentsOptions = _block(ContentsOptions, "the generated contents page")
+    flowcharts: FlowchartOptions = _block(FlowchartOptions, "flowcharts")
+    glossary: GlossaryOptions = _block(GlossaryOptions, "the glossary: see [Glossary](#glossary)")
+    updated_since: dt.date | None = _opt(
+        "date", None, 'pages updated on or after this date are flagged "Updated" on the contents page; '
+        "unset, the pages changed since the previous release", optional=True,
+    )
+    today: dt.date | None = _opt("date", None, "fixes today's date, for reproducible builds and tests", optional=True, shown_default="the real date")
+    topics: Any = _opt(
+        "any", None, "the topic list itself, instead of topics.yml (one or the other); its mistakes are reported "
+        "at their line of mkdocs.yml", optional=True,
+    )
+    topics_index: TopicsIndexOptions = _block(TopicsIndexOptions, "the generated Topics page")
+    info_sheets: InfoSheetOptions = _block(InfoSheetOptions, "info-sheets")
+    accessibility_statement: str | None = _text(
+        None, "the page linked from every page's footer, in docs_dir; unset, accessibility.md when docs_dir has one",
+    )
+    primary_colour: str | None = _text(None, 'the partnership\'s main colour, as CSS, such as "#1d4f91"; it must keep a 4.5:1 contrast with white')
+    accent_colour: str | None = _text(None, "its accent colour, likewise")
+    release: ReleaseOptions = _block(
+        ReleaseOptions, 'the current release, such as `{name: "Update 15", date: 2026-11-01}`: shown in the footer and on '
+        "the home, contents and amendments pages",
+    )
+    releases: tuple[ReleaseOptions, ...] = _blocks(
+        ReleaseOptions, "the earlier releases, each `{name, date}` as for `release`, that the amendments page groups changes by",
+    )
+    commit: str | None = _text(None, "the git commit the site is built from, shown in the footer; the demo uses `!ENV [GITHUB_SHA, null]`")
+    amendments: AmendmentsOptions = _block(AmendmentsOptions, "the generated amendments page and its Atom feed")
+    checks: Mapping[str, str] = _opt("levels", {}, "the level of any check, by its name: error, warning, note or off; see [Checks](#checks)")
+    review: ReviewOptions = _block(ReviewOptions, "review dates")
+
+
+SCHEMA: dict[str, Option] = _fields(Settings)
+
+
+def settings_from(values: Mapping[str, Any]) -> Settings:
+    """Typed settings from checked values (``validate``'s, or MkDocs' ``Config``): blocks become
+    their classes, lists tuples; what is missing takes its default."""
+    result: Settings = _build(Settings, values)
+    return result
+
+
+def _build(cls: Any, values: Mapping[str, Any]) -> Any:
+    kwargs: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in values or values[f.name] is None:
+            continue
+        option: Option = f.metadata["option"]
+        value = values[f.name]
+        if option.kind == "block":
+            kwargs[f.name] = _build(option.item, value)
+        elif option.kind == "blocks":
+            if value or f.name != "sections":  # `sections: []` keeps the default folders
+                kwargs[f.name] = tuple(_build(option.item, v) for v in value)
+        elif option.kind == "texts":
+            kwargs[f.name] = tuple(value)
+        elif option.kind == "levels":
+            kwargs[f.name] = MappingProxyType(dict(value))
+        else:
+            kwargs[f.name] = value
+    return cls(**kwargs)
+
 
 _KINDS = {
     "bool": "true or false",
@@ -223,22 +329,25 @@ class CheckedOptions:
 
 
 def check_options(
-    options: Mapping[str, Any], *, root: Path, docs_dir: Path, sections: Sequence[Section], config_file: Path,
+    options: Settings, *, root: Path, docs_dir: Path, config_name: str = "mkdocs.yml", line: int = 0,
+    check_lines: Mapping[str, int] | None = None,
 ) -> CheckedOptions:
-    """Every problem with the option values, at the line of mkdocs.yml it is on (the plugin's
-    entry, or the ``checks:`` entry); each message says what to write instead."""
+    """Every problem with the option values, at the line of mkdocs.yml it is on: ``line`` (the
+    plugin's entry), or for a ``checks:`` entry its own line (``check_lines``); each message says
+    what to write instead."""
+    sections = [Section(s.folder.strip("/"), s.label) for s in options.sections]
     result = CheckedOptions()
     messages: list[str] = []
     problems = messages
-    message = dates.check_format(options["date_format"])
+    message = dates.check_format(options.date_format)
     if message:
         problems.append(f"procedures plugin: {message}")
     for name in ("primary_colour", "accent_colour"):
-        value = options[name]
+        value = getattr(options, name)
         if value and not _COLOUR.match(value.strip()):
             problems.append(f"procedures plugin: {name} {value!r} must be a colour such as '#1d4f91'")
     docs_dir = docs_dir.resolve()
-    statement = options["accessibility_statement"]
+    statement = options.accessibility_statement
     if statement and not (docs_dir / statement).is_file():
         where = os.path.relpath(docs_dir / statement, root)
         problems.append(
@@ -246,8 +355,8 @@ def check_options(
             "write the statement there, or correct the option in mkdocs.yml"
         )
     folders = [section.folder for section in sections]
-    if options["flowcharts"]["enabled"]:
-        folders.append(options["flowcharts"]["folder"].strip("/"))
+    if options.flowcharts.enabled:
+        folders.append(options.flowcharts.folder.strip("/"))
     for name in folders:
         folder = (root / name).resolve()
         if folder == docs_dir or docs_dir in folder.parents or folder in docs_dir.parents:
@@ -256,28 +365,49 @@ def check_options(
                 "content folders live beside docs_dir, not inside it"
             )
 
-    result.releases, release_problems = parse_releases(options["release"], options["releases"])
+    result.releases, release_problems = parse_releases(options.release, options.releases)
     problems += release_problems
-    result.commit, message = amendments.commit_view(options["commit"])
+    result.commit, message = amendments.commit_view(options.commit)
     problems += [message] if message else []
-    if options["review"]["due_soon_days"] < 0:
+    if options.review.due_soon_days < 0:
         problems.append("procedures plugin: review: due_soon_days must be 0 or more")
-    if options["amendments"]["feed_entries"] < 1:
+    if options.amendments.feed_entries < 1:
         problems.append("procedures plugin: amendments: feed_entries must be 1 or more")
-    feed = options["amendments"]["feed"]
+    feed = options.amendments.feed
     if feed and not feed.endswith(".xml"):
         problems.append(f"procedures plugin: amendments: feed {feed!r} must be a file name ending in .xml, or \"\" for no feed")
-    name, line = config_file.name, plugin_line(config_file)
+    name = config_name
     result.problems = [Problem.of("options", name, line, message) for message in messages]
-    if not options["review"]["warn_overdue"]:
+    if not options.review.warn_overdue:
         result.levels["review-overdue"] = checklist.NOTE
-    levels, level_problems = checklist.level_problems(options["checks"])
+    levels, level_problems = checklist.level_problems(options.checks)
     result.levels.update(levels)
-    if level_problems:
-        located = located_option(config_file, "checks")
-        lines = located[0].lines if located is not None and hasattr(located[0], "lines") else {}
-        for check, message, is_error in level_problems:
-            result.problems.append(Problem.of(
-                "options" if is_error else "unknown-field", name, lines.get(check, line), f"procedures plugin: {message}"
-            ))
+    for check, message, is_error in level_problems:
+        result.problems.append(Problem.of(
+            "options" if is_error else "unknown-field", name, (check_lines or {}).get(check, line), f"procedures plugin: {message}"
+        ))
     return result
+
+
+def options_table() -> str:
+    """The README's table of options, one row each (tests/unit/test_options_table.py holds the
+    README equal to it): blocks first as a row of their own, then one row per option inside."""
+    rows = ["| option | default | meaning |", "| --- | --- | --- |"]
+
+    def shown(option: Option) -> str:
+        if option.shown_default:
+            return option.shown_default
+        if option.kind in ("block", "blocks", "levels", "any") or option.default is None or option.default == []:
+            return "none" if option.kind != "block" else ""
+        if isinstance(option.default, bool):
+            return f"`{str(option.default).lower()}`"
+        return f"`{option.default}`" if option.default != "" else '`""`'
+
+    described: set[Any] = set()
+    for name, option in SCHEMA.items():
+        rows.append(f"| `{name}` | {shown(option)} | {option.doc} |")
+        if option.kind in ("block", "blocks") and option.item not in described:
+            described.add(option.item)
+            for sub, inner in option.fields.items():
+                rows.append(f"| `{name}: {sub}` | {shown(inner)} | {inner.doc} |")
+    return "\n".join(rows) + "\n"

@@ -1,13 +1,18 @@
-"""Read the procedures plugin's options from ``mkdocs.yml`` without starting MkDocs.
+"""A manual's configuration, read from ``mkdocs.yml`` once, without MkDocs.
 
-The command line needs the content folders and options that the build uses, but must stay fast
-and must not need a full MkDocs configuration load. MkDocs' own YAML tags (``!ENV``,
-``!relative``) are accepted and ignored.
+``Project`` is what the site plan (``generator/site``) works from: the folders, the typed plugin
+settings, and the few MkDocs settings the plan needs (``nav``, ``validation``, ``not_in_nav``, the
+site's address). ``procedures check`` and the other commands make one with ``load_project``; the
+MkDocs adapter makes one from MkDocs' own configuration (``plugin.py``), so both describe a
+manual alike. MkDocs' own YAML tags (``!ENV``, ``!relative``) are accepted and read as nothing
+here; the build, which resolves them, passes its values in.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,8 +21,8 @@ from typing import Any
 import yaml
 
 from .core import yamlsource
-from .core.frontmatter import parse_iso_date
-from .core.manual import DEFAULT_SECTIONS, Section
+from .core.manual import Section
+from .options import Settings, settings_from, validate
 
 
 class ProjectError(Exception):
@@ -44,16 +49,38 @@ _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Project:
+    """One manual: where its files are, and its settings."""
+
     root: Path
     config_file: Path
     docs_dir: Path
-    sections: list[Section]
-    options: dict[str, Any]
-    nav: Any
-    today: dt.date = field(default_factory=dt.date.today)
+    settings: Settings = field(default_factory=Settings)
+    nav: Any = None  # mkdocs.yml's `nav`, as written
+    site_name: str = ""
+    site_url: str | None = None
+    use_directory_urls: bool = True
+    config: dict[str, Any] = field(default_factory=dict)  # the whole of mkdocs.yml, as written
+    options: dict[str, Any] = field(default_factory=dict)  # the plugin's options, as written
+    option_problems: tuple[tuple[str, bool], ...] = ()  # (message, is an error) from their types
     options_line: int = 0  # the line of the plugin's entry in mkdocs.yml, for messages about its options
+    today: dt.date = field(default_factory=dt.date.today)
+
+    @property
+    def sections(self) -> list[Section]:
+        return [Section(s.folder.strip("/"), s.label) for s in self.settings.sections]
+
+    def with_build_values(self, **values: Any) -> "Project":
+        """This project with the values MkDocs resolved (``!ENV`` tags, the ``docs_dir`` it uses)."""
+        return dataclasses.replace(self, **values)
+
+    def option_lines(self, name: str) -> dict[str, int]:
+        """The lines of the keys of the plugin option ``name`` in mkdocs.yml (``checks:``, ``topics:``)."""
+        located = located_option(self.config_file, name)
+        if located is None or not isinstance(located[0], yamlsource.LocatedDict):
+            return {}
+        return {str(k): v for k, v in located[0].lines.items()}
 
 
 def plugin_options(config: dict[str, Any]) -> dict[str, Any] | None:
@@ -67,6 +94,15 @@ def plugin_options(config: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
+@functools.lru_cache(maxsize=8)
+def _located_config(path: str, stamp: tuple[int, int]) -> Any:
+    """mkdocs.yml as located YAML, read once for each version of the file."""
+    try:
+        return yamlsource.load_tolerant(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yamlsource.YamlError):
+        return None
+
+
 def located_option(config_file: Path, name: str) -> tuple[Any, int] | None:
     """The procedures plugin option ``name`` as written in ``config_file``, read as located YAML
     (``generator.core.yamlsource``: every mapping and list knows the line of each key and item),
@@ -75,12 +111,11 @@ def located_option(config_file: Path, name: str) -> tuple[Any, int] | None:
     ``None`` when the file cannot be read that way or has no such option: callers then report
     without a line rather than fail.
     """
-    from .core import yamlsource
-
     try:
-        config = yamlsource.load_tolerant(config_file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yamlsource.YamlError):
+        stat = config_file.stat()
+    except OSError:
         return None
+    config = _located_config(str(config_file.resolve()), (stat.st_mtime_ns, stat.st_size))
     if not isinstance(config, dict):
         return None
     options = plugin_options(config)
@@ -89,7 +124,7 @@ def located_option(config_file: Path, name: str) -> tuple[Any, int] | None:
     return options[name], options.line_of(name)
 
 
-def load_project(directory: Path, config_name: str = "mkdocs.yml") -> Project:
+def load_project(directory: Path, config_name: str = "mkdocs.yml", *, today: dt.date | None = None) -> Project:
     config_file = directory / config_name
     if not config_file.is_file():
         raise _error(config_file, "not found; run the command in the folder that holds mkdocs.yml, or use -C FOLDER")
@@ -109,7 +144,6 @@ def load_project(directory: Path, config_name: str = "mkdocs.yml") -> Project:
         raise _error(config_file, "the 'procedures' plugin is not listed under 'plugins'")
     if not isinstance(options, dict):
         raise _error(config_file, "the options of the 'procedures' plugin must be a block of settings")
-    sections = []
     for item in options.get("sections") or []:
         if not (isinstance(item, dict) and isinstance(item.get("folder"), str) and isinstance(item.get("label"), str)):
             raise _error(
@@ -117,18 +151,25 @@ def load_project(directory: Path, config_name: str = "mkdocs.yml") -> Project:
                 "each entry of 'sections' in the procedures plugin options needs "
                 "'folder: ...' and 'label: ...', for example '- {folder: statutory, label: Statutory Procedures}'"
             )
-        sections.append(Section(item["folder"].strip("/"), item["label"]))
+    values, errors, warnings = validate(options)
+    # Values of the wrong type are reported (option_problems) and read as their defaults here.
+    wrong = {k for k in values for e in errors if f"option '{k}'" in e or f"option '{k}: " in e}
+    settings = settings_from({k: v for k, v in values.items() if k not in wrong})
     root = config_file.resolve().parent
-    today = parse_iso_date(options.get("today")) or dt.date.today()
     return Project(
         root=root,
         config_file=config_file,
-        docs_dir=root / str(config.get("docs_dir", "docs")),
-        sections=sections or [Section(f, l) for f, l in DEFAULT_SECTIONS],
-        options=options,
+        docs_dir=root / str(config.get("docs_dir") or "docs"),
+        settings=settings,
         nav=config.get("nav"),
-        today=today,
+        site_name=str(config.get("site_name") or ""),
+        site_url=config.get("site_url") if isinstance(config.get("site_url"), str) else None,
+        use_directory_urls=config.get("use_directory_urls") is not False,
+        config=config,
+        options=options,
+        option_problems=tuple([(e, True) for e in errors] + [(w, False) for w in warnings]),
         options_line=_plugin_line(text),
+        today=today or settings.today or dt.date.today(),
     )
 
 

@@ -1,8 +1,11 @@
-"""``make linkcheck``: serve the built site on 127.0.0.1 and run LinkChecker over it.
+"""``make linkcheck``: serve the built site on 127.0.0.1 and run LinkChecker over it, and check
+every #anchor of every link in the built files (``anchors.py``).
 
-Internal links and #anchors are errors (LinkChecker reports a missing anchor as a warning, and
-warnings make it exit non-zero). Links to other sites are left out by default, because CI and
-this machine have no internet; ``--external`` (``make linkcheck EXTERNAL=1``) checks them too.
+A link to a missing page, or to a missing #anchor, is an error. LinkChecker checks the pages;
+the anchors are checked from the files, not by LinkChecker's AnchorCheck plugin, which LinkChecker
+can silently fail to load (see ``anchors.py``). Links to other sites are left out by default,
+because CI and this machine have no internet; ``--external`` (``make linkcheck EXTERNAL=1``)
+checks them too.
 
 The server sends a ``LinkChecker`` response header: without it LinkChecker limits itself to 10
 requests a second. Every page is a start URL, so pages outside the navigation (archived ones) are
@@ -24,6 +27,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+from . import anchors
+
 CONFIG = """\
 [checking]
 threads=4
@@ -31,8 +36,6 @@ maxrequestspersecond=100
 
 [filtering]
 checkextern={external}
-
-[AnchorCheck]
 """
 
 
@@ -69,13 +72,29 @@ def start_urls(site: Path, base: str) -> list[str]:
     return urls
 
 
+def linkchecker_program() -> str:
+    """The LinkChecker installed with this Python (pinned in pyproject.toml), else the one on PATH."""
+    beside = Path(sys.executable).parent / "linkchecker"
+    return str(beside) if beside.is_file() else shutil.which("linkchecker") or str(beside)
+
+
+def report_anchors(site: Path) -> int:
+    """Print every broken #anchor of ``site``; returns how many there are."""
+    broken = anchors.broken_anchors(site)
+    for anchor in broken:
+        print(f"Broken anchor: {anchor.message()}")
+    print(f"linkcheck: {len(broken)} broken #anchor(s) in the built files", file=sys.stderr)
+    return len(broken)
+
+
 def run(site: Path, *, external: bool = False, linkchecker: str | None = None) -> int:
-    """Check ``site``; returns LinkChecker's exit status (0: no broken links or anchors)."""
+    """Check ``site``; returns 0 when no link or #anchor is broken, else LinkChecker's exit status
+    (1 for broken links, 2 for its own errors), or 1 when only anchors are broken."""
     site = site.resolve()
     if not (site / "index.html").is_file():
         print(f"linkcheck: {site} has no index.html: build the site first (make site)", file=sys.stderr)
         return 2
-    program = linkchecker or shutil.which("linkchecker") or str(Path(sys.executable).parent / "linkchecker")
+    program = linkchecker or linkchecker_program()
     server, base = start_server(site)
     # LinkChecker drops root to 'nobody' after reading its config: keep the file world-readable.
     folder = tempfile.mkdtemp(prefix="linkcheck-")
@@ -87,11 +106,13 @@ def run(site: Path, *, external: bool = False, linkchecker: str | None = None) -
         urls = start_urls(site, base)
         print(f"linkcheck: checking {len(urls)} page(s) at {base} (external links {'on' if external else 'off'})", file=sys.stderr)
         command = [program, "--config", str(config), "--no-status", *(["--check-extern"] if external else []), *urls]
-        return subprocess.run(command, cwd=folder).returncode
+        status = subprocess.run(command, cwd=folder).returncode
     finally:
         server.shutdown()
         server.server_close()
         shutil.rmtree(folder, ignore_errors=True)
+    broken = report_anchors(site)
+    return status or (1 if broken else 0)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -47,11 +47,11 @@ class Releases:
 def _get(item: Any, key: str) -> Any:
     if isinstance(item, Mapping) or hasattr(item, "get"):
         return item.get(key)
-    return None
+    return getattr(item, key, None)  # the typed options' ReleaseOptions
 
 
 def _one(item: Any, where: str, problems: list[str]) -> Release | None:
-    if not (isinstance(item, Mapping) or hasattr(item, "get")):
+    if not (isinstance(item, Mapping) or hasattr(item, "get") or hasattr(item, "date")):
         problems.append(f"procedures plugin: '{where}' must be a name and a date, e.g. {EXAMPLE}")
         return None
     name, raw_date = _get(item, "name"), _get(item, "date")

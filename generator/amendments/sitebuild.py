@@ -79,14 +79,14 @@ def replace_site(new: Path, site: Path) -> None:
 def config_problems(config_file: Path) -> list[str]:
     """Mistakes in mkdocs.yml that MkDocs would report with a Python traceback (an impossible
     date such as 2026-02-30) or one at a time: the same checks as ``procedures check``."""
-    from ..checks import option_problems
     from ..project import ProjectError, load_project
+    from ..site.plan import option_problems
 
     try:
         project = load_project(config_file.parent, config_file.name)
     except ProjectError as error:
         return [str(error)]
-    return [str(p) for p in option_problems(project)[0] if p.is_error]
+    return [str(p) for p in option_problems(project) if p.is_error]
 
 
 def _refuse(reason: str, problems: list[str], site: Path) -> int:

@@ -39,11 +39,13 @@ _CHECKS = (
     Check("yaml-syntax", ERROR, "YAML that cannot be read: front matter, glossary.yml, topics.yml, a flowchart.", fixed=True),
     Check("front-matter", ERROR, "A front-matter field that is missing, of the wrong type or impossible (a date in the future).", fixed=True),
     Check("glossary-entry", ERROR, "A glossary entry that is missing its term or definition, or has a field of the wrong type.", fixed=True),
+    Check("glossary-term-no-letters", ERROR, "A glossary term with no letter or digit (such as '&'), which cannot be listed A to Z.", fixed=True),
     Check("flowchart-source", ERROR, "A flowchart file with a missing or wrong field, or steps that do not join up.", fixed=True),
     Check("topic-list", ERROR, "A topic list (topics.yml) that is not a block of topics with label and description.", fixed=True),
     Check("config-file", ERROR, "mkdocs.yml that cannot be read, or that does not list the procedures plugin.", fixed=True),
     Check("options", ERROR, "A procedures plugin option in mkdocs.yml of the wrong type or value.", fixed=True),
     Check("content-folder", ERROR, "A content folder named in mkdocs.yml that does not exist.", fixed=True),
+    Check("page-clash", ERROR, "A page of docs_dir at the path of a procedure, flowchart or generated page.", fixed=True),
     # What a reader would get wrong: these fail a strict build.
     Check("unknown-field", WARNING, "A field or option that is not known, so it is ignored (often a misspelling)."),
     Check("duplicate-title", ERROR, "Two pages of one section, or two info-sheets, with the same title."),

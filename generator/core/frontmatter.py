@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from . import yamlsource
-from .mdtext import TitleHeading, same_title, title_heading
+from .mdtext import TitleHeading, same_title, title_heading, without_heading
 from .problems import Problems
 from .schema import Field, ListOf, Record, Report, TextList, Values, check_fields, date, one_of, shown, text, whole_number
 from .schema import parse_iso_date as parse_iso_date  # where other modules have always found it
@@ -245,11 +245,7 @@ def parse_page(
 
 
 def _without_heading(parts: Split, heading: TitleHeading) -> Split:
-    lines = parts.body.split("\n")
-    start = heading.line - parts.body_line
-    for index in range(start, start + heading.lines):
-        lines[index] = ""
-    return Split(parts.yaml_text, "\n".join(lines), parts.body_line)
+    return Split(parts.yaml_text, without_heading(parts.body, heading, parts.body_line), parts.body_line)
 
 
 def _check_heading(data: Any, heading: TitleHeading, path: str, problems: Problems) -> None:

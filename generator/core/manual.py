@@ -22,12 +22,6 @@ from .problems import Problem, Problems
 from .schema import Field
 
 
-DEFAULT_SECTIONS = (
-    ("statutory", "Statutory Procedures"),
-    ("supplementary", "Supplementary Procedures"),
-)
-
-
 @dataclass(frozen=True)
 class Section:
     """A content folder and the label readers see for it."""

@@ -135,6 +135,16 @@ def title_heading(body: str, first_line: int = 1) -> TitleHeading | None:
     return None
 
 
+def without_heading(body: str, heading: TitleHeading, first_line: int = 1) -> str:
+    """``body`` with the lines of ``heading`` (found by ``title_heading(body, first_line)``) left
+    blank, so that the line numbers of the rest stay right."""
+    lines = body.split("\n")
+    start = heading.line - first_line
+    for index in range(start, start + heading.lines):
+        lines[index] = ""
+    return "\n".join(lines)
+
+
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 

@@ -7,6 +7,8 @@ written all in capitals (an alias such as DSL), only in capitals. A plural (-s, 
 form ending in a consonant and y, so "Section 47 enquiries" finds "Section 47 Enquiry") or a
 possessive ('s) links to the singular entry. Irregular plurals ("children in need") are aliases.
 At one position the longest form wins, so "Child Sexual Exploitation" beats "Exploitation".
+A straight and a curly apostrophe are the same ("Children’s Guardian" in the glossary finds
+"children's guardian" in a page).
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ _CONSONANT_Y = re.compile(r"[b-df-hj-np-tv-z]y$")
 def ies_plural(form: str) -> str | None:
     """The -ies plural of a (case-folded) form ending in a consonant and y: "enquiry" -> "enquiries"."""
     return form[:-1] + "ies" if _CONSONANT_Y.search(form) else None
+
+
+def _key(text: str) -> str:
+    """A form as it is looked up: its words one space apart, a curly apostrophe made straight."""
+    return " ".join(text.split()).replace("\u2019", "'")
 
 
 def capitals_only(form: str) -> bool:
@@ -50,6 +57,12 @@ def _node_pattern(node: dict) -> str:
     return f"(?:{body})?" if ends else body
 
 
+def _loose(pattern: str) -> str:
+    """A space in a form matches any run of white space (a term may wrap across lines), an
+    apostrophe either apostrophe."""
+    return pattern.replace("\\ ", r"\s+").replace("'", "['\u2019]")
+
+
 @dataclass(frozen=True)
 class Match:
     start: int
@@ -67,13 +80,13 @@ class Matcher:
             if not term.link:
                 continue
             for form in term.forms:
-                form = " ".join(form.split())
+                form = _key(form)
                 if capitals_only(form):
                     self.acronyms[form] = term
                 else:
                     self.ordinary[form.casefold()] = term
             if term.acronym:
-                self.acronyms[term.acronym] = term
+                self.acronyms[_key(term.acronym)] = term
         # "enquiries" for "enquiry", in the same trie; a form written in the glossary comes first.
         for form, term in list(self.ordinary.items()):
             plural = ies_plural(form)
@@ -83,10 +96,9 @@ class Matcher:
         self.shortest = min((len(f) for f in [*self.ordinary, *self.acronyms]), default=0)
         parts = []
         if self.ordinary:
-            # Spaces in a form match any run of white space (a term may wrap across lines).
-            parts.append("(?P<o>(?i:" + _trie_pattern(sorted(self.ordinary)).replace("\\ ", r"\s+") + "))")
+            parts.append("(?P<o>(?i:" + _loose(_trie_pattern(sorted(self.ordinary))) + "))")
         if self.acronyms:
-            parts.append("(?P<a>" + _trie_pattern(sorted(self.acronyms)).replace("\\ ", r"\s+") + ")")
+            parts.append("(?P<a>" + _loose(_trie_pattern(sorted(self.acronyms))) + ")")
         self.pattern = (
             re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?P<s>" + _SUFFIX + r")(?![\w-])") if parts else None
         )
@@ -96,8 +108,8 @@ class Matcher:
             return
         for m in self.pattern.finditer(text):
             if m.group("o") is not None:
-                term = self.ordinary.get(" ".join(m.group("o").split()).casefold())
+                term = self.ordinary.get(_key(m.group("o")).casefold())
             else:
-                term = self.acronyms.get(" ".join(m.group("a").split()))
+                term = self.acronyms.get(_key(m.group("a")))
             if term is not None:
                 yield Match(m.start(), m.end(), term)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,11 @@ from ..core.schema import shown as show
 from .definition import problems as definition_problems
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9]$")
+# The glossary page's heading over the terms that start with a digit ("0-19 health service"),
+# listed before A.
+DIGITS = "0\u20139"
+# The check (generator/core/checklist.py) of a term with no letter or digit, such as "&" or "—".
+NO_LETTERS = "glossary-term-no-letters"
 
 
 @dataclass
@@ -42,9 +48,22 @@ class Term:
         return slugify(self.term, "-")
 
     @property
-    def letter(self) -> str:
-        """The letter the term is listed under on the glossary page ("#" for a digit or sign)."""
-        return self.term[0].upper() if self.term[0].isalpha() else "#"
+    def group(self) -> str:
+        """The heading the term is listed under on the glossary page: its first letter, past any
+        quote or bracket before it and without its accent ("‘Honour’" under H, "Émigré" under E),
+        or "0–9" for a term that starts with a digit."""
+        first = unicodedata.normalize("NFKD", self.term[_start(self.term)])[0]
+        return DIGITS if first.isdigit() else first.upper()
+
+    @property
+    def sort_key(self) -> tuple:
+        """A to Z as readers expect: the 0–9 group first, signs before the first letter passed
+        over, accents ignored, and numbers in order ("2 year olds" before "16 plus")."""
+        name = unicodedata.normalize("NFKD", self.term[_start(self.term):].casefold())
+        name = "".join(char for char in name if not unicodedata.combining(char))
+        # re.split with a group alternates text and digits, so the list compares text with text.
+        parts = [int(p) if i % 2 else p for i, p in enumerate(re.split(r"(\d+)", name))]
+        return (self.group != DIGITS, self.group, parts)
 
     @property
     def forms(self) -> list[str]:
@@ -64,9 +83,14 @@ class Glossary:
         return {t.term.casefold(): t for t in self.terms}
 
 
-def letter_anchor(letter: str) -> str:
-    """The anchor of a letter's heading on the glossary page, where the jump list leads."""
-    return "letter-" + ("other" if letter == "#" else letter.lower())
+def _start(name: str) -> int:
+    """Where the first letter or digit of ``name`` is (every loaded term has one: NO_LETTERS)."""
+    return next((i for i, char in enumerate(name) if char.isalnum()), 0)
+
+
+def letter_anchor(group: str) -> str:
+    """The anchor of a group's heading on the glossary page, where the jump list leads."""
+    return "letter-" + ("0-9" if group == DIGITS else group.lower())
 
 
 def load_glossary(path: Path, shown: str) -> tuple[Glossary | None, Problems]:
@@ -127,8 +151,13 @@ def _acronym_kind(value: Any, name: str) -> tuple[Any, str | None]:
     return None, f"'acronym' must be capital letters such as LADO, not {show(value)}"
 
 
-def _check_definition(values: Values) -> None:
-    """A definition is shown as HTML: markup that could run script or load something is refused."""
+def _check_term(values: Values) -> None:
+    """A term of signs alone cannot be listed A to Z, and a definition is shown as HTML: markup
+    that could run script or load something is refused."""
+    term = values.get("term")
+    if term is not None and not any(char.isalnum() for char in term):
+        values.say("term", f"the term '{term}' has no letters or digits: write the word or phrase it stands for, so that it "
+                   "can be listed A to Z and linked to", check=NO_LETTERS)
     definition = values.get("definition")
     for message in definition_problems(definition) if definition is not None else []:
         said = f"the definition of '{values['term']}' {message}" if "term" in values else f"{values.where}: the definition {message}"
@@ -161,7 +190,7 @@ TERM: Record[Term] = Record(
     ),
     make=_make_term,
     holds="starting with 'term:' and 'definition:'",
-    rules=_check_definition,
+    rules=_check_term,
 )
 TERMS: ListOf[Term] = ListOf(TERM, should="a list of entries, each starting with '- term:'", where=_where)
 
@@ -193,10 +222,10 @@ def _check_duplicates(glossary: Glossary, problems: Problems) -> None:
 def _check_anchors(glossary: Glossary, problems: Problems) -> None:
     """Two entries whose anchors are the same would share one link target on the glossary page:
     different terms with one slug ("Honour Based Abuse", "Honour-Based Abuse"), or a term whose
-    slug is a letter heading's anchor ("Letter C")."""
-    letters: dict[str, Term] = {}  # a letter heading's anchor -> the first term under it
-    for term in sorted(glossary.terms, key=lambda t: t.term.casefold()):
-        letters.setdefault(letter_anchor(term.letter), term)
+    slug is a group heading's anchor ("Letter C")."""
+    letters: dict[str, Term] = {}  # a group heading's anchor -> the first term under it
+    for term in sorted(glossary.terms, key=lambda t: t.sort_key):
+        letters.setdefault(letter_anchor(term.group), term)
     anchors: dict[str, Term] = {}
     for term in glossary.terms:
         first = anchors.setdefault(term.anchor, term)
@@ -211,8 +240,8 @@ def _check_anchors(glossary: Glossary, problems: Problems) -> None:
         if heading is not None:
             problems.add("glossary-duplicate",
                 glossary.path, term.line_of("term"),
-                f"the term '{term.term}' would have the anchor #{term.anchor}, which the glossary page gives to the letter "
-                f"{heading.letter} (the heading over '{heading.term}', line {heading.line_of('term')}): rename the term",
+                f"the term '{term.term}' would have the anchor #{term.anchor}, which the glossary page gives to the heading "
+                f"{heading.group} (over '{heading.term}', line {heading.line_of('term')}): rename the term",
                 field="term",
             )
 

@@ -1,4 +1,4 @@
-"""The generated glossary page: A to Z, with a jump list, see-also and "Used in" links.
+"""The generated glossary page: 0–9 and A to Z, with a jump list, see-also and "Used in" links.
 
 A common term is used on most pages, so the "Used in" lists hold terms x pages links: at 500
 pages and 300 terms, 28,000 of them. They are written by the template as one HTML paragraph per
@@ -26,10 +26,10 @@ def glossary_markdown(
 ) -> str:
     """``used``: term anchor -> page uris; ``titles``: page uri -> the title readers see;
     ``urls``: page uri -> its address relative to the glossary page."""
-    terms = sorted(glossary.terms, key=lambda t: t.term.casefold())
+    terms = sorted(glossary.terms, key=lambda t: t.sort_key)
     names = glossary.by_name()
     letters = []
-    for letter, group in groupby(terms, key=lambda t: t.letter):
+    for heading, group in groupby(terms, key=lambda t: t.group):
         entries = []
         for term in group:
             entries.append({
@@ -44,5 +44,5 @@ def glossary_markdown(
                     for page in used.get(term.anchor, [])
                 ],
             })
-        letters.append({"letter": letter, "anchor": letter_anchor(letter), "terms": entries})
+        letters.append({"letter": heading, "anchor": letter_anchor(heading), "terms": entries})
     return render("glossary.md.j2", title=title, intro=intro, letters=letters)

@@ -58,6 +58,8 @@ def acronym_warnings(glossary: Glossary, pages: Iterable[tuple[str, str]], ignor
     """Words of two or more capitals that are not a glossary acronym, with the pages they are on."""
     known = {t.acronym for t in glossary.terms if t.acronym} | set(ignore)
     known |= {form for t in glossary.terms for form in t.forms if capitals_only(form)}  # an alias such as DSL
+    # ... and capitals that are part of a term's own name: "Emergency Protection Order (EPO)".
+    known |= {match.group(0) for t in glossary.terms for form in t.forms for match in _ACRONYM.finditer(form)}
     found: dict[str, list[str]] = {}
     for uri, markdown in pages:
         for match in _ACRONYM.finditer(body_text(markdown)):

@@ -6,14 +6,18 @@
   ``PM_BROWSER_SITE=demo`` or ``=fixture`` forces one.
 - ``server``: the built site on http://127.0.0.1:<free port>, from a thread. Unknown addresses get
   the site's 404 page, as on GitHub Pages.
+- ``realistic_site``, ``realistic_server``, ``new_realistic_page``: the same for the realistic
+  manual (tests/fixtures/realistic), shaped like a real partnership's, which axe checks as well.
 - ``browser``: Debian's Chromium through Playwright; ``page`` opens a new context per test.
 
 Without Chromium (or axe-core, or pdftotext) the tests are skipped with the command that installs
-it; with CI=true they fail instead, so CI can never pass by skipping them.
+it, as .ci/system-packages gives it (`make test` runs that script first, and installs them itself
+as root on Debian); with CI=true they fail instead, so CI can never pass by skipping them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -35,7 +39,9 @@ from .helpers import REPO, BuiltSite
 from .pages import WIDTHS
 
 ARTIFACTS = REPO / "test-artifacts"
+SYSTEM_PACKAGES = REPO / ".ci" / "system-packages"
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+REALISTIC = REPO / "tests" / "fixtures" / "realistic"  # the realistic manual: see its mkdocs.yml
 
 # Keep Chromium off the network: no updates, sync, field trials or QUIC (see the notes on testing).
 CHROMIUM_FLAGS = [
@@ -53,6 +59,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def system_install_command() -> str:
+    """What .ci/system-packages says installs the missing system packages ("" if none is missing)."""
+    try:
+        done = subprocess.run(["bash", str(SYSTEM_PACKAGES), "--command"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
 
 
 def missing(what: str, install: str) -> None:
@@ -86,7 +101,8 @@ def _build(config: Path, out: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(out)],
+        # Never add --quiet: it hides warnings from the count --strict fails on (MkDocs 1.6).
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
         cwd=config.parent, env=env, capture_output=True, text=True, timeout=600,
     )
 
@@ -107,6 +123,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict of the {kind} manual failed:\n{result.stdout}{result.stderr}", pytrace=False)
     return BuiltSite(out, kind, _site_url(REPO / "mkdocs.yml"), result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def realistic_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    out = tmp_path_factory.mktemp("realistic-site") / "site"
+    result = _build(REALISTIC / "mkdocs.yml", out)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict of the realistic manual failed:\n{result.stdout}{result.stderr}", pytrace=False)
+    return BuiltSite(out, "realistic", _site_url(REALISTIC / "mkdocs.yml"), result.stdout + result.stderr)
 
 
 def _site_url(config: Path) -> str:
@@ -147,8 +172,8 @@ class _Server(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-@pytest.fixture(scope="session")
-def server(site: BuiltSite) -> Iterator[BuiltSite]:
+@contextlib.contextmanager
+def _serving(site: BuiltSite) -> Iterator[BuiltSite]:
     handler = functools.partial(_Handler, directory=str(site.root))
     httpd = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -161,6 +186,18 @@ def server(site: BuiltSite) -> Iterator[BuiltSite]:
         httpd.server_close()
 
 
+@pytest.fixture(scope="session")
+def server(site: BuiltSite) -> Iterator[BuiltSite]:
+    with _serving(site) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def realistic_server(realistic_site: BuiltSite) -> Iterator[BuiltSite]:
+    with _serving(realistic_site) as served:
+        yield served
+
+
 # --- the browser ----------------------------------------------------------------------------
 
 
@@ -168,7 +205,8 @@ def server(site: BuiltSite) -> Iterator[BuiltSite]:
 def browser() -> Iterator[Any]:
     executable = chromium_path()
     if executable is None:
-        missing("Chromium", "install it with `apt-get install chromium` (Debian/Ubuntu), or set PM_CHROMIUM to its path")
+        command = system_install_command() or "apt-get install chromium"
+        missing("Chromium", f"{command} (or set PM_CHROMIUM to its path)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -198,22 +236,40 @@ def requests(server: BuiltSite) -> Requests:
     return Requests(urlsplit(server.base_url).netloc)
 
 
-@pytest.fixture
-def new_page(browser: Any, server: BuiltSite, requests: Requests) -> Iterator[Any]:
-    """Open a page in a fresh context at a viewport width ("1280" or "390")."""
+@contextlib.contextmanager
+def _page_opener(browser: Any, requests: Requests | None = None) -> Iterator[Any]:
+    """A function that opens a page in a fresh context at a viewport width ("1280" or "390");
+    every context is closed at the end."""
     contexts = []
 
     def open_page(width: str = "1280", **options: Any) -> Any:
         context = browser.new_context(viewport=WIDTHS[width], **options)
-        context.on("request", lambda request: requests.urls.append(request.url))
+        if requests is not None:
+            context.on("request", lambda request: requests.urls.append(request.url))
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(10_000)
         return page
 
-    yield open_page
-    for context in contexts:
-        context.close()
+    try:
+        yield open_page
+    finally:
+        for context in contexts:
+            context.close()
+
+
+@pytest.fixture
+def new_page(browser: Any, server: BuiltSite, requests: Requests) -> Iterator[Any]:
+    """Open a page of the demo in a fresh context at a viewport width ("1280" or "390")."""
+    with _page_opener(browser, requests) as open_page:
+        yield open_page
+
+
+@pytest.fixture
+def new_realistic_page(browser: Any, realistic_server: BuiltSite) -> Iterator[Any]:
+    """Open a page of the realistic manual, as ``new_page`` does for the demo."""
+    with _page_opener(browser) as open_page:
+        yield open_page
 
 
 @pytest.fixture
@@ -225,7 +281,9 @@ def page(new_page: Any) -> Any:
 @pytest.fixture(scope="session")
 def axe_source() -> str:
     if not AXE.is_file():
-        missing("axe-core", "run `npm install` in the repository (package.json pins it), or `make test`")
+        command = system_install_command()
+        missing("axe-core", f"{command}, then `make test`" if command else
+                "run `make test`, or `npm install` in the repository (package.json pins it)")
     return AXE.read_text(encoding="utf-8")
 
 
@@ -233,7 +291,7 @@ def axe_source() -> str:
 def pdftotext() -> str:
     found = shutil.which("pdftotext")
     if found is None:
-        missing("pdftotext", "install it with `apt-get install poppler-utils`")
+        missing("pdftotext", system_install_command() or "apt-get install poppler-utils")
     return found
 
 

@@ -18,7 +18,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 @dataclass
 class BuiltSite:
     root: Path  # the built site
-    kind: str  # "demo" or "fixture"
+    kind: str  # "demo", "fixture" (the demo's stand-in) or "realistic"
     site_url: str
     output: str = ""
     base_url: str = ""  # http://127.0.0.1:port, once served

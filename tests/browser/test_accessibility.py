@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from .helpers import GLOSSARY_LINKS, run_axe, settle, type_query, visit, wait_for_search_index
-from .pages import BY_NAME, PROCEDURE, WIDTHS, pages_and_widths
+from .pages import BY_NAME, PROCEDURE, REALISTIC_PAGES, WIDTHS, pages_and_widths
 
 
 def no_violations(lines: list[str]) -> str:
@@ -18,17 +18,34 @@ def no_violations(lines: list[str]) -> str:
 
 
 @pytest.mark.parametrize(("kind", "width"), pages_and_widths())
-def test_axe_finds_no_violations(new_page, server, axe_source, artifacts, kind, width):
+def test_axe_finds_no_violations(axe_source, new_page, server, artifacts, kind, width):
     """axe-core on the page as loaded. The page is also kept as a screenshot to look at, in
     test-artifacts/screenshots/, and must be no wider than the screen."""
     page = new_page(width)
     visit(page, server, kind)
     violations = run_axe(page, axe_source)
     assert not violations, no_violations(violations)
+    keep_screenshot(page, artifacts, f"{kind.name}-{width}", width)
 
+
+@pytest.mark.parametrize(("kind", "width"), pages_and_widths(REALISTIC_PAGES))
+def test_axe_finds_no_violations_in_the_realistic_manual(new_realistic_page, realistic_server, axe_source, artifacts, kind, width):
+    """The same on the realistic manual (tests/fixtures/realistic): long titles full of "–", "/",
+    "&", "?" and ":", pages that start with '# Title', a glossary with a 0–9 group."""
+    assert realistic_server.has(kind), f"the realistic manual has no {kind.path} ({kind.built})"
+    page = new_realistic_page(width)
+    visit(page, realistic_server, kind)
+    violations = run_axe(page, axe_source)
+    assert not violations, no_violations(violations)
+    keep_screenshot(page, artifacts, f"realistic-{kind.name}-{width}", width)
+
+
+def keep_screenshot(page, artifacts, name: str, width: str) -> None:
+    """Keep the whole page as test-artifacts/screenshots/<name>.png, and check that it is no
+    wider than the screen."""
     folder = artifacts / "screenshots"
     folder.mkdir(exist_ok=True)
-    shot = page.screenshot(path=str(folder / f"{kind.name}-{width}.png"), full_page=True)
+    shot = page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
     shot_width, shot_height = png_size(shot)
     assert shot_width == WIDTHS[width]["width"], "the page is wider than the screen"
     assert shot_height >= WIDTHS[width]["height"]
@@ -52,7 +69,7 @@ def open_search_with_results(page, width: str) -> None:
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("kind", [BY_NAME["home"].param, PROCEDURE.param])
-def test_axe_with_search_open(new_page, server, axe_source, kind, width):
+def test_axe_with_search_open(axe_source, new_page, server, kind, width):
     page = new_page(width)
     visit(page, server, kind)
     open_search_with_results(page, width)
@@ -62,7 +79,7 @@ def test_axe_with_search_open(new_page, server, axe_source, kind, width):
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_axe_with_glossary_tooltip_open(new_page, server, axe_source, width):
+def test_axe_with_glossary_tooltip_open(axe_source, new_page, server, width):
     server.require_glossary()
     page = new_page(width)
     visit(page, server, PROCEDURE)

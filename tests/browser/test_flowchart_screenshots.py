@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import threading
-from pathlib import Path
 
 import pytest
 
@@ -20,23 +18,8 @@ from tests.sitebuild.test_flowchart_build import demo_project
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Flags that keep Chromium off the network (see /work/shared/notes/browser-testing.md).
-FLAGS = [
-    "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-default-apps",
-]
 ARTIFACTS = REPO / "test-artifacts"
 CM = 96 / 2.54  # CSS pixels per centimetre
-
-
-def _need_chromium() -> None:
-    if CHROMIUM.exists():
-        return
-    message = f"{CHROMIUM} is missing: apt-get install chromium"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -45,8 +28,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    _need_chromium()
+def site(tmp_path_factory, browser):
+    # `browser` first: without Chromium it skips (or on CI fails) before the build.
     project = demo_project(tmp_path_factory.mktemp("flowcharts-browser") / "manual")
     built = project.build()
     assert built.returncode == 0, built.output

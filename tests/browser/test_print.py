@@ -29,7 +29,7 @@ def today_en_gb() -> list[str]:
 
 
 @pytest.mark.parametrize("kind", PRINTED)
-def test_printout_carries_notice_address_and_date(new_page, server, pdftotext, artifacts, kind):
+def test_printout_carries_notice_address_and_date(pdftotext, new_page, server, artifacts, kind):
     page = new_page("1280")
     visit(page, server, kind)
     folder = artifacts / "print"
@@ -59,7 +59,7 @@ def test_printout_carries_notice_address_and_date(new_page, server, pdftotext, a
         assert page.locator(selector).count() > 0  # the screen has it, so its absence above means something
 
 
-def test_printout_leaves_out_the_navigation(new_page, server, pdftotext, artifacts):
+def test_printout_leaves_out_the_navigation(pdftotext, new_page, server, artifacts):
     page = new_page("1280")
     visit(page, server, PROCEDURE)
     own_text = " ".join(page.locator(".md-content").inner_text().split())

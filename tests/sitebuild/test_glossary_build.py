@@ -145,3 +145,49 @@ def test_excluded_pages_get_no_term_links(project):
     assert 'class="pm-term__link"' in built.html("statutory/referrals/index.html")
     used_in = re.findall(r"<strong>Used in:</strong>(.*?)</p>", built.html("glossary/index.html"), re.S)
     assert used_in and not any("supplementary/neglect/" in links for links in used_in)  # nor listed under "Used in"
+
+
+SHAPED = """\
+terms:
+  - term: 0-19 Health and Wellbeing Service
+    definition: Health visitors and school nurses.
+  - term: Emergency Protection Order (EPO)
+    definition: A court order.
+  - term: Neglect
+    definition: Persistent failure to meet a child's basic needs.
+  - term: "\u2018Was Not Brought\u2019"
+    definition: A missed appointment.
+    link: false
+"""
+
+
+def test_terms_starting_with_a_digit_or_a_quote_have_a_named_group(project):
+    """A term that starts with a digit is listed under "0–9", a heading with a name, in the jump
+    list and in the table of contents (it was an empty heading, and an empty link in the contents)."""
+    project.write("glossary.yml", SHAPED)
+    project.write("statutory/referrals.md", page(body="## Purpose\n\nThe 0-19 health and wellbeing service sees neglect. "
+                                                      "An Emergency Protection Order (EPO) may follow.\n"))
+    built = project.build()
+    assert built.returncode == 0, built.output  # "EPO" is part of a term's name: no acronym warning
+    html = built.html("glossary/index.html")
+    assert re.findall(r'<h2 id="(letter-[^"]+)">([^<]*)', html) == [("letter-0-9", "0–9"), ("letter-e", "E"),
+                                                                     ("letter-n", "N"), ("letter-w", "W")]
+    assert re.search(r'Jump to a letter: <a href="#letter-0-9">0–9</a> · <a href="#letter-e">E</a>', html)
+    toc = re.findall(r'<a href="#(letter-[^"]+)" class="md-nav__link">\s*<span class="md-ellipsis">\s*([^<]*?)\s*</span>', html)
+    assert ("letter-0-9", "0–9") in toc and ("letter-w", "W") in toc
+    # No link within the page (jump list, contents, headings) is without text.
+    links = re.findall(r'<a href="#[^"]*"[^>]*>(.*?)</a>', html, re.S)
+    assert len(links) > 10 and not [a for a in links if not re.sub(r"<[^>]+>", "", a).strip()], links
+
+
+def test_search_finds_a_terms_own_entry_and_the_words_for_near_spellings(project):
+    setup(project)
+    built = project.build()
+    index = json.loads((built.site / "search" / "search_index.json").read_text())
+    entry = next(d for d in index["docs"] if d["location"] == "glossary/#local-authority-designated-officer")
+    assert entry["title"] == "Local Authority Designated Officer – LADO" and entry["boost"] == 2
+    assert next(d for d in index["docs"] if d["location"] == "glossary/").get("boost") is None
+    words = json.loads((built.site / "assets" / "procedures" / "search-words.json").read_text())
+    assert words == sorted(words)
+    assert {"neglect", "significant", "exploitation", "welcome"} <= set(words)
+    assert not [w for w in words if len(w) < 5 or not w.isalpha() or w != w.lower()]

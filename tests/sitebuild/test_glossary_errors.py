@@ -52,8 +52,15 @@ CASES = [
      "glossary.yml:4: the term 'Honour Based Abuse' would have the same anchor (#honour-based-abuse) on the glossary page "
      "as 'Honour-Based Abuse' (line 2): make them one entry, with the other spelling in its 'aliases'"),
     ("letter-anchor", "terms:\n" + GOOD_TERM + "  - term: Letter N\n    definition: y\n",
-     "glossary.yml:4: the term 'Letter N' would have the anchor #letter-n, which the glossary page gives to the letter N "
-     "(the heading over 'Neglect', line 2): rename the term"),
+     "glossary.yml:4: the term 'Letter N' would have the anchor #letter-n, which the glossary page gives to the heading N "
+     "(over 'Neglect', line 2): rename the term"),
+    ("digits-anchor", "terms:\n  - term: 16 Plus Team\n    definition: x\n  - term: Letter 0-9\n    definition: y\n",
+     "glossary.yml:4: the term 'Letter 0-9' would have the anchor #letter-0-9, which the glossary page gives to the heading "
+     "0\u20139 (over '16 Plus Team', line 2): rename the term"),
+    # glossary-term-no-letters: a term of signs alone has no place A to Z and no anchor.
+    ("term-no-letters", "terms:\n" + GOOD_TERM + "  - term: '& / \u2013'\n    definition: x\n",
+     "glossary.yml:4: the term '& / \u2013' has no letters or digits: write the word or phrase it stands for, so that "
+     "it can be listed A to Z and linked to"),
     ("unknown-see-also", "terms:\n" + GOOD_TERM + "    see_also: [Negelct]\n",
      "glossary.yml:4: 'see_also' of 'Neglect' names 'Negelct', which is not a term in the glossary: did you mean 'Neglect'?"),
     ("acronym-lower", "terms:\n" + GOOD_TERM + "    acronym: ng\n", "glossary.yml:4: the term 'Neglect': 'acronym' must be capital letters such as LADO, not 'ng'"),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from tests.conftest import page
 
 
@@ -109,6 +111,48 @@ def test_markup_in_front_matter_shows_as_text(project):
         assert "<img src=x" not in html
         assert 'href="javascript:' not in html
         assert "&lt;script&gt;alert" in html
+
+
+@pytest.mark.parametrize("numbering", [True, False])
+def test_markup_in_chapter_and_nav_titles_shows_as_text(project, numbering):
+    """Titles written in nav (chapters, and pages titled there) are text in the menu."""
+    project.config(numbering=numbering, _mkdocs={"nav": [
+        {"Home": "index.md"},
+        {"Contents <b>& co</b>": "contents.md"},
+        {'Under <16s & "<script>alert(1)</script>"': ["statutory/referrals.md"]},
+        {"Supplementary": ["supplementary/neglect.md"]},
+    ]})
+    built = project.build()
+    assert built.returncode == 0, built.output
+    for rel in ("statutory/referrals/index.html", "contents/index.html", "index.html"):
+        html = built.html(rel)
+        assert "<script>alert" not in html and "<b>& co" not in html, rel
+    menu = built.html("statutory/referrals/index.html")
+    number = "1. " if numbering else ""
+    assert f'{number}Under &lt;16s &amp; &#34;&lt;script&gt;alert(1)&lt;/script&gt;&#34;' in menu
+    assert "Contents &lt;b&gt;&amp; co&lt;/b&gt;" in menu
+
+
+@pytest.mark.parametrize(("source", "h1s"), [
+    ("# Local Contacts – Who to Call & When\n\nText.\n", ["3.1 Local Contacts – Who to Call &amp; When"]),
+    ("---\ntitle: Local contacts - who to call & when\n---\n\n# Local Contacts – Who to Call & When\n\nText.\n",
+     ["3.1 Local contacts - who to call &amp; when"]),
+    ("---\ntitle: Contacts\n---\n\nText.\n", ["3.1 Contacts"]),
+    # a heading that says something else is part of the text, and stays
+    ("---\ntitle: Contacts\n---\n\n# Out of Hours\n\nText.\n", ["Out of Hours"]),
+])
+def test_a_docs_page_in_a_chapter_shows_its_numbered_title_once(project, source, h1s):
+    project.write("docs/local-contacts.md", source)
+    project.config(_mkdocs={"nav": [
+        "index.md", "contents.md",
+        {"Statutory": ["statutory/referrals.md"]},
+        {"Supplementary": ["supplementary/neglect.md"]},
+        {"About": ["local-contacts.md"]},
+    ]})
+    built = project.build()
+    assert built.returncode == 0, built.output
+    page = built.html("local-contacts/index.html")
+    assert [re.sub(r"<[^>]+>|¶|&para;", "", h) for h in re.findall(r"<h1\b[^>]*>(.*?)</h1>", page, re.S)] == h1s
 
 
 def test_a_second_manual_with_other_folders_labels_and_no_numbering(tmp_path):

@@ -13,10 +13,11 @@ from click.testing import CliRunner
 
 from generator.amendments.guard import GuardError, check_versions, fetch_hint
 from generator.cli import main
-from generator.core.manual import DEFAULT_SECTIONS, Section
+from generator.core.manual import Section
+from generator.options import Settings
 from tests.conftest import TODAY, Project, page
 
-SECTIONS = [Section(f, l) for f, l in DEFAULT_SECTIONS]
+SECTIONS = [Section(s.folder, s.label) for s in Settings().sections]
 NEGLECT_BODY = "## Purpose\n\nHow practitioners recognise neglect.\n\n## Procedure\n\nRecord what you see.\n"
 FLOWCHART = """\
 title: Referral

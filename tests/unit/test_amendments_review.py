@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from generator.amendments import review
 from generator.cli import main
 from generator.core.frontmatter import FrontMatter
-from generator.core.manual import DEFAULT_SECTIONS, Section
+from generator.core.manual import Section
+from generator.options import Settings
 from tests.conftest import Project, page
 
 TODAY = dt.date(2026, 11, 23)
@@ -89,14 +90,15 @@ Text.
 
 
 def sections():
-    return [Section(f, l) for f, l in DEFAULT_SECTIONS]
+    return [Section(s.folder, s.label) for s in Settings().sections]
 
 
 def pages_of(proj: Project) -> list[review.Reviewable]:
-    from generator.checks import review_pages
     from generator.project import load_project
+    from generator.site import plan_site
+    from generator.site.plan import review_pages
 
-    pages, left_out = review_pages(load_project(proj.root))
+    pages, left_out = review_pages(plan_site(load_project(proj.root)))
     assert left_out == []
     return pages
 

@@ -23,6 +23,13 @@ GLOSSARY = Glossary("glossary.yml", [
     Term("Child in Need", "A child who needs services.", aliases=["children in need"]),
     Term("Designated Safeguarding Lead", "Leads safeguarding in a school.", aliases=["DSL"]),
     Term("Survey", "Questions asked of many people."),
+    # Shapes of real glossaries: a curly apostrophe, an ampersand, a slash, brackets, a digit, quotes.
+    Term("Children\u2019s Guardian", "Represents the child in court."),
+    Term("Accident & Emergency", "The hospital department.", acronym="A&E"),
+    Term("Parent/Carer", "Anyone who looks after the child."),
+    Term("Emergency Protection Order (EPO)", "A court order."),
+    Term("0-19 Health Service", "Health visitors and school nurses."),
+    Term("\u2018Was Not Brought\u2019", "A missed appointment."),
 ])
 
 
@@ -85,6 +92,15 @@ CASES = [
     ("punctuation-around-emphasis", "(*neglect*).", [("neglect", "neglect")]),
     ("word-ends-at-a-line-break", "un<br>neglect", [("neglect", "neglect")]),
     ("word-ends-at-a-block", "- un\n- neglect", [("neglect", "neglect")]),
+    ("curly-apostrophe-term-in-straight-text", "Ask the children's guardian.", [("children's guardian", "childrens-guardian")]),
+    ("curly-apostrophe-term-in-curly-text", "Ask the Children\u2019s Guardian.", [("Children\u2019s Guardian", "childrens-guardian")]),
+    ("ampersand-term", "Go to Accident & Emergency.", [("Accident &amp; Emergency", "accident-emergency")]),
+    ("ampersand-acronym", "Go to A&E now.", [("A&amp;E", "accident-emergency")]),
+    ("slash-term", "Tell the parent/carer first.", [("parent/carer", "parentcarer")]),
+    ("brackets-term", "An Emergency Protection Order (EPO) was made.",
+     [("Emergency Protection Order (EPO)", "emergency-protection-order-epo")]),
+    ("digit-term", "The 0-19 health service visits.", [("0-19 health service", "0-19-health-service")]),
+    ("quoted-term", "Record \u2018was not brought\u2019 in the notes.", [("\u2018was not brought\u2019", "was-not-brought")]),
 ]
 
 

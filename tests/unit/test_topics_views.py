@@ -8,7 +8,8 @@ from html import unescape
 import markdown
 import pytest
 
-from generator.core.manual import DEFAULT_SECTIONS, Section, load_manual
+from generator.core.manual import Section, load_manual
+from generator.options import Settings as Options
 from generator.topics import Entry, IndexPage, LinkCache, ScannedPage, Settings, build_views, load_sources
 from generator.topics.views import markdown_url
 from tests.conftest import Project, page
@@ -39,7 +40,7 @@ def proj(tmp_path) -> Project:
 
 
 def views_for(p: Project, *, extra_entries=(), extra_referrers=(), numbers=None):
-    sections = [Section(f, l) for f, l in DEFAULT_SECTIONS]
+    sections = [Section(s.folder, s.label) for s in Options().sections]
     manual = load_manual(p.root, sections, today=TODAY)
     docs = {"index.md": p.root / "docs/index.md", "info-sheets/neglect.md": p.root / "docs/info-sheets/neglect.md"}
     sources = load_sources(p.root, p.root / "docs", manual, list(docs), Settings(), today=TODAY)

@@ -12,6 +12,12 @@
  * 5. Glossary tooltips (WCAG 1.4.13; glossary.css shows them on hover and focus): Escape hides the
  *    open one without moving focus, until the pointer and focus have left its term; and a tooltip
  *    that would run off the right edge of the screen is moved left to fit.
+ * 6. Search for people in a hurry: a word of five letters or more that starts no word of the
+ *    manual ("neglet", "safegaurding", "radicalization") is searched one letter away too, so the
+ *    page is still found. The manual's words are in search-words.json beside this script (written
+ *    by the plugin: generator/core/searchwords.py). Material 9 has no hook for changing a query,
+ *    so the query is changed on its way to Material's search worker (a {type, data} message whose
+ *    data is the query text); if that ever changes, the search simply works as Material's own.
  */
 (function () {
   "use strict";
@@ -262,10 +268,76 @@
     });
   }
 
+  var NEAR_MIN = 5; // letters: one letter away from a shorter word is almost any word
+
+  // Whether a word of the manual starts with `word`: `words` is sorted, so bisect.
+  function startsAWord(word, words) {
+    var low = 0;
+    var high = words.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (words[middle] < word) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low < words.length && words[low].lastIndexOf(word, 0) === 0;
+  }
+
+  // The query with lunr's "~1" (one letter away) on each word that would find nothing. Words with
+  // anything but letters (search syntax, numbers, "children's") are left as they were typed.
+  function nearSpellings(query, words) {
+    return query.split(/(\s+)/).map(function (part) {
+      var word = part.toLowerCase();
+      if (!/^\p{L}+$/u.test(word) || word.length < NEAR_MIN || startsAWord(word, words)) {
+        return part;
+      }
+      return word + "~1";
+    }).join("");
+  }
+
+  function forgivingSearch(script) {
+    var input = document.querySelector(".md-search__input");
+    if (!input || !script || !window.Worker || !window.fetch) {
+      return;
+    }
+    var words = null;
+    var loading = false;
+    // Loaded when the search box is first used, not with every page.
+    var load = function () {
+      if (loading) {
+        return;
+      }
+      loading = true;
+      fetch(new URL("search-words.json", script.src).href)
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .then(function (list) {
+          words = Array.isArray(list) ? list : null;
+        })
+        .catch(function () {});
+    };
+    input.addEventListener("focus", load);
+    if (document.activeElement === input) {
+      load(); // a ?q= link has already opened the search
+    }
+    var post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message) {
+      var args = Array.prototype.slice.call(arguments);
+      if (words && message && typeof message === "object" && typeof message.data === "string") {
+        args[0] = { type: message.type, data: nearSpellings(message.data, words) };
+      }
+      return post.apply(this, args);
+    };
+  }
+
   fillPrintNotice();
   keyboardButtons();
   keyboardMenuPanels();
   foldedSearchOutOfTabOrder();
   glossaryTooltips();
+  forgivingSearch(document.currentScript);
   window.addEventListener("beforeprint", fillPrintNotice);
 })();

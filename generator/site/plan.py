@@ -1,0 +1,626 @@
+"""The site plan: everything the site will hold, computed from a project's settings and sources.
+
+``plan_site`` is plain Python that knows nothing of MkDocs. It reads the content folders, the
+pages of ``docs_dir``, the topic list, info-sheets, flowcharts and the glossary; decides which
+pages the site has and which are in the menu; numbers them from the nav; writes the generated
+pages' Markdown (contents, amendments and its feed, topics, glossary, flowcharts); works out each
+page's view for the theme; and runs every check, each problem at the level its check has.
+
+The MkDocs adapter (``generator/plugin.py``) hands this plan to MkDocs, and ``procedures check``
+prints its problems: a check exists once, so the build and the command line cannot disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import os
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..amendments import placeholders, review, site as amendments
+from ..amendments.releases import Releases
+from ..core import dates, mdtext, numbering, textfile
+from ..core.manual import Manual, ParseCache, Section, load_manual
+from ..core.numbering import NavNode
+from ..core.problems import Problem, Problems
+from ..flowcharts import links as flowchart_links, pages as flowchart_pages, svg as flowchart_svg
+from ..flowcharts.model import FlowchartCache, Library, check_embeds, check_page_links, load_library
+from ..glossary import Glossary, Matcher, acronym_warnings, load_glossary, scan_usage, unused_warnings
+from ..glossary.definition import to_plain
+from ..glossary.page import glossary_markdown
+from ..glossary.usage import body_text
+from ..internal_links import check_links
+from ..nav import NavPage, check_nav
+from ..options import ACCESSIBILITY_STATEMENT, CheckedOptions, check_options
+from ..pages.contents import contents_markdown
+from ..pages.render import render
+from ..project import Project
+from ..topics import Entry, IndexPage, LinkCache, Settings as TopicSettings, TopicSources, Views, build_views
+from ..topics import check_item_keywords, check_keywords, keyword_entries, load_sources
+from ..topics.links import title_of
+from ..topics.sheets import discover_sheets
+from .urls import page_url, relative_url
+from .views import CommitView, FeedView, FooterLink, LinkedPage, PageView, ReleaseView, ReviewBanner, SiteView
+
+COLOURS = "assets/procedures/colours.css"
+
+# MkDocs' `validation:` levels, as our checks' levels: a partnership's mkdocs.yml keeps its meaning.
+_VALIDATION = {
+    ("nav", "omitted_files"): "nav-missing",
+    ("nav", "not_found"): "nav-unknown-page",
+    ("links", "not_found"): "link-broken",
+    ("links", "anchors"): "anchor-broken",
+}
+_MKDOCS_LEVELS = {"warn": "warning", "info": "note", "ignore": "off"}
+
+
+@dataclass
+class Caches:
+    """Parsed sources kept across `mkdocs serve` rebuilds, each keyed on its file's mtime and size."""
+
+    pages: ParseCache = field(default_factory=ParseCache)
+    links: LinkCache = field(default_factory=LinkCache)
+    flowcharts: FlowchartCache = field(default_factory=FlowchartCache)
+
+
+@dataclass
+class PlannedPage:
+    """A page of the site. ``source`` is its file (``None`` for a generated page); ``markdown`` is
+    what is rendered, where the plan writes it (generated pages; content pages without their
+    ``# Title`` heading, info-sheets with their lists); ``None``: the file as it is."""
+
+    uri: str
+    kind: str  # procedure, info-sheet, flowchart, page (docs_dir), generated
+    source: Path | None = None
+    markdown: str | None = None
+    in_nav: bool = True
+    title: str = ""  # from front matter, for pages that have it
+
+    @property
+    def generated(self) -> bool:
+        return self.source is None
+
+
+@dataclass
+class SitePlan:
+    project: Project
+    manual: Manual
+    sources: TopicSources
+    library: Library
+    glossary: Glossary | None
+    releases: Releases
+    caches: Caches
+    pages: dict[str, PlannedPage] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)  # generated files that are not pages (SVG, CSS, feed)
+    nav: list[NavNode] = field(default_factory=list)
+    numbers: dict[str, str] = field(default_factory=dict)
+    group_numbers: dict[tuple[str, ...], str] = field(default_factory=dict)
+    views: dict[str, PageView] = field(default_factory=dict)
+    site: SiteView = field(default_factory=SiteView)
+    topic_views: Views = field(default_factory=Views)
+    flowchart_numbers: dict[str, int] = field(default_factory=dict)  # chart name -> "Flowchart 2"
+    matcher: Matcher | None = None
+    levels: dict[str, str] = field(default_factory=dict)
+    problems: Problems = field(default_factory=Problems)  # at the levels mkdocs.yml sets
+
+    @property
+    def nav_order(self) -> list[str]:
+        return numbering.page_order(self.nav)
+
+    def url(self, uri: str) -> str:
+        return page_url(uri, self.project.use_directory_urls)
+
+    def title(self, uri: str, title: str | None = None) -> str:
+        """The title readers see, with its number: "1.2 Making a Referral" (text, not markup)."""
+        title = title if title is not None else self.pages[uri].title
+        number = self.numbers.get(uri, "")
+        return f"{number} {title}" if number else title
+
+    def glossary_linked(self, uri: str) -> bool:
+        """Whether the glossary links terms on the page ``uri``."""
+        options = self.project.settings.glossary
+        return self.matcher is not None and uri != options.page and not any(fnmatch.fnmatch(uri, p) for p in options.exclude)
+
+
+
+def plan_site(project: Project, *, docs_files: Iterable[str] | None = None, caches: Caches | None = None) -> SitePlan:
+    """The whole site, from ``project``. ``docs_files``: the files of docs_dir (their paths in
+    the site), when the engine has listed them; otherwise they are found here. Never raises for
+    bad input: every mistake is a problem in ``plan.problems``."""
+    caches = caches or Caches()
+    root, settings, today = project.root, project.settings, project.today
+    problems = Problems()
+
+    checked = check_options(
+        settings, root=root, docs_dir=project.docs_dir, config_name=project.config_file.name,
+        line=project.options_line, check_lines=project.option_lines("checks"),
+    )
+    problems.extend(option_problems(project, checked))
+
+    manual = load_manual(root, project.sections, today=today, cache=caches.pages)
+    every = sorted(docs_files) if docs_files is not None else _docs_files(project.docs_dir)
+    docs = [uri for uri in every if uri.endswith(".md")]
+    sources = load_sources(
+        root, project.docs_dir, manual, docs,
+        TopicSettings(
+            topics=settings.topics, sheets_folder=settings.info_sheets.folder.strip("/"),
+            sheets_label=settings.info_sheets.label, config_name=project.config_file.name,
+            config_file=project.config_file if project.config_file.is_file() else None,
+        ),
+        today=today, cache=caches.pages,
+    )
+    problems.extend(manual.problems)
+    problems.extend(sources.problems)
+    library = (
+        load_library(root, settings.flowcharts.folder, today=today, cache=caches.flowcharts)
+        if settings.flowcharts.enabled else Library(settings.flowcharts.folder.strip("/"))
+    )
+    glossary: Glossary | None = None
+    if settings.glossary.enabled:
+        glossary, found = load_glossary(root / settings.glossary.path, settings.glossary.path)
+        problems.extend(found)
+
+    plan = SitePlan(project, manual, sources, library, glossary, checked.releases, caches)
+    plan.levels = _levels(project, checked.levels)
+    plan.matcher = Matcher(glossary) if glossary is not None else None
+    _plan_pages(plan, docs, set(every), problems)
+
+    hidden = {uri for uri, page in plan.pages.items() if not page.in_nav}
+    plan.nav = _navigation(plan, hidden)
+    if settings.numbering:
+        result = numbering.number(plan.nav)
+        plan.numbers, plan.group_numbers = result.pages, result.groups
+    order = plan.nav_order
+    chart_order = [uri for uri in order if uri in library.by_uri]
+    plan.flowchart_numbers = {library.by_uri[uri].name: i for i, uri in enumerate(chart_order, 1)}
+
+    _site_view(plan, checked.commit)
+    _fill_contents(plan)
+    _fill_amendments(plan)
+    topic_problems = Problems()
+    _fill_glossary(plan, topic_problems)
+    _fill_topics(plan, topic_problems)
+    problems.extend(topic_problems)
+    _page_views(plan)
+
+    problems.extend(_checks(plan))
+    plan.problems = problems.at_levels(plan.levels)
+    # The prose of every page was read several times above; it is not needed again, and on a
+    # large manual it is tens of megabytes. (The parsed sources stay in the caches, on purpose.)
+    mdtext.prose.cache_clear()
+    body_text.cache_clear()
+    return plan
+
+
+def option_problems(project: Project, checked: CheckedOptions | None = None) -> list[Problem]:
+    """The plugin options' problems: their types (as written in mkdocs.yml), then their values."""
+    if checked is None:
+        checked = check_options(
+            project.settings, root=project.root, docs_dir=project.docs_dir, config_name=project.config_file.name,
+            line=project.options_line, check_lines=project.option_lines("checks"),
+        )
+    name, line = project.config_file.name, project.options_line
+    types = [Problem.of("options" if is_error else "unknown-field", name, line, m) for m, is_error in project.option_problems]
+    return types + checked.problems
+
+
+def review_pages(plan: SitePlan) -> tuple[list[review.Reviewable], list[str]]:
+    """For `procedures report`: every procedure, flowchart and info-sheet with its review date, and
+    the source files left out because they have errors."""
+    left_out = set(plan.manual.files) - set(plan.manual.pages)
+    left_out |= set(plan.library.files) - {chart.path for chart in plan.library.charts.values()}
+    folder = plan.project.settings.info_sheets.folder.strip("/")
+    sheets = {_relative(path, plan.project.root) for path in discover_sheets(plan.project.docs_dir, folder)}
+    left_out |= sheets - {sheet.meta.path for sheet in plan.sources.sheets.values()}
+    pages = review.reviewables(plan.manual.pages.values(), plan.library.charts.values(), plan.sources.sheets.values())
+    return pages, sorted(left_out)
+
+
+def watched(project: Project) -> list[Path]:
+    """What `mkdocs serve` watches besides docs_dir: the folders and files the plan reads."""
+    root, settings = project.root, project.settings
+    paths = [root / section.folder for section in project.sections]
+    paths.append(root / "topics.yml")
+    if settings.flowcharts.enabled:
+        paths.append(root / settings.flowcharts.folder.strip("/"))
+    if settings.glossary.enabled:
+        paths.append(root / settings.glossary.path)
+    return [path for path in paths if path.exists()]
+
+
+# --------------------------------------------------------------------------- levels
+
+
+def _levels(project: Project, levels: dict[str, str]) -> dict[str, str]:
+    """The level of every check that does not have its default: MkDocs' `validation:` settings
+    for links and nav, as mkdocs.yml writes them, then `checks:` (and `review: warn_overdue`)."""
+    out: dict[str, str] = {}
+    validation = project.config.get("validation")
+    if isinstance(validation, dict):
+        for (group, name), check in _VALIDATION.items():
+            inner = validation.get(group)
+            value = inner.get(name) if isinstance(inner, dict) else None
+            value = value if isinstance(value, str) else validation.get(name)  # the short form
+            if isinstance(value, str) and value in _MKDOCS_LEVELS:
+                out[check] = _MKDOCS_LEVELS[value]
+    out.update(levels)
+    return out
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def _docs_files(docs_dir: Path) -> list[str]:
+    """Every file of docs_dir that MkDocs takes in, by its path in the site."""
+    if not docs_dir.is_dir():
+        return []
+    found = []
+    for dirpath, dirnames, filenames in os.walk(docs_dir):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found += [(Path(dirpath) / name).relative_to(docs_dir).as_posix() for name in sorted(filenames) if not name.startswith(".")]
+    return found
+
+
+def _plan_pages(plan: SitePlan, docs: list[str], docs_set: set[str], problems: Problems) -> None:
+    """Every page and generated file of the site, and the clashes between them."""
+    project, settings = plan.project, plan.project.settings
+
+    def clash(uri: str, message: str, where: str | None = None) -> bool:
+        """A page of docs_dir at ``uri``, where the plan puts a page of its own: reported on ``where``."""
+        if uri in docs_set or uri in plan.pages:
+            problems.add("page-clash", where if where is not None else _shown_docs_path(project, uri), 0, message)
+            return True
+        return False
+
+    for page in plan.manual.pages.values():
+        if page.status == "draft" and not settings.drafts:
+            continue
+        if clash(page.uri, f"docs_dir '{_docs_name(project)}' also has a file at this path; keep content pages only in their content folder", page.uri):
+            continue
+        plan.pages[page.uri] = PlannedPage(
+            page.uri, "procedure", page.abs_path, page.body, in_nav=page.status == "published", title=page.title,
+        )
+    for uri in docs:
+        sheet = plan.sources.sheets.get(uri)
+        if sheet is not None:
+            if sheet.status == "draft" and not settings.drafts:
+                continue
+            plan.pages[uri] = PlannedPage(uri, "info-sheet", sheet.abs_path, sheet.body, sheet.status == "published", sheet.title)
+        elif uri not in plan.pages:
+            plan.pages[uri] = PlannedPage(uri, "page", project.docs_dir / uri)
+
+    if settings.primary_colour or settings.accent_colour:
+        plan.files[COLOURS] = render("colours.css.j2", primary=settings.primary_colour, accent=settings.accent_colour)
+    if settings.contents.enabled and not clash(
+        settings.contents.path, f"docs_dir already has a file '{settings.contents.path}', where the generated contents page "
+        "goes: rename that file, or set another 'path' under 'contents' in mkdocs.yml",
+    ):
+        plan.pages[settings.contents.path] = PlannedPage(settings.contents.path, "generated", title=settings.contents.title)
+    options = settings.amendments
+    if options.enabled:
+        listed = numbering.page_order(numbering.from_config(project.nav)) if project.nav else None
+        for path in (options.path, options.feed.strip("/")):
+            if path and path in docs_set:
+                problems.add(
+                    "page-clash", _shown_docs_path(project, path), 0,
+                    f"docs_dir '{_docs_name(project)}' already has a file '{path}', which the amendments page or feed would "
+                    "replace: rename that file, or set another 'path' or 'feed' under 'amendments'",
+                )
+        if options.path not in docs_set:
+            # Not in the menu unless nav lists it: it is linked from the home and contents pages.
+            in_nav = listed is None or options.path in listed
+            plan.pages[options.path] = PlannedPage(options.path, "generated", in_nav=in_nav, title=options.title)
+    index = settings.topics_index
+    if index.enabled and plan.sources.topics is not None and not clash(
+        index.path, "this page is where the generated Topics page goes; rename it, or set another "
+        "'topics_index: path:' in mkdocs.yml",
+    ):
+        plan.pages[index.path] = PlannedPage(index.path, "generated", title=index.title)
+    for chart in plan.library.charts.values():
+        if clash(chart.uri, f"docs_dir '{_docs_name(project)}' also has a file at this path, the page of {chart.path}; rename one of them", chart.uri):
+            continue
+        plan.pages[chart.uri] = PlannedPage(
+            chart.uri, "flowchart", markdown=flowchart_pages.page_markdown(chart, date_format=settings.date_format),
+            title=chart.title,
+        )
+        plan.files[chart.svg_uri] = flowchart_svg.to_string(chart)
+    if plan.glossary is not None and not clash(
+        settings.glossary.page, f"docs_dir already has a file '{settings.glossary.page}', where the generated glossary "
+        "page goes: rename that file, or set another 'page' under 'glossary' in mkdocs.yml",
+    ):
+        plan.pages[settings.glossary.page] = PlannedPage(settings.glossary.page, "generated", title=settings.glossary.title)
+
+
+def _docs_name(project: Project) -> str:
+    return project.docs_dir.name
+
+
+def _shown_docs_path(project: Project, uri: str) -> str:
+    return _relative(project.docs_dir / uri, project.root, uri)
+
+
+def _relative(path: Path, root: Path, otherwise: str | None = None) -> str:
+    """``path`` from the project's top, as messages show it."""
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return otherwise if otherwise is not None else path.as_posix()
+
+
+def _navigation(plan: SitePlan, hidden: set[str]) -> list[NavNode]:
+    """The nav from mkdocs.yml without pages kept out of the menu, or one built from the folders."""
+    project, settings = plan.project, plan.project.settings
+    if project.nav:
+        drop = hidden | {p.uri for p in plan.manual.pages.values() if p.uri not in plan.pages}
+        return numbering.prune(numbering.from_config(project.nav), drop)
+    docs = sorted(
+        (uri for uri, page in plan.pages.items() if page.kind in ("page", "info-sheet", "generated") and page.in_nav),
+        key=lambda uri: (uri != "index.md", uri),
+    )
+    nodes = [NavNode(None, uri) for uri in docs if uri == "index.md"]
+    for section in plan.manual.sections:
+        pages = sorted(plan.manual.in_section(section), key=lambda p: p.title.casefold())
+        pages = [p for p in pages if p.uri in plan.pages]
+        if pages:
+            nodes.append(NavNode(section.label, children=[NavNode(None, p.uri) for p in pages]))
+    charts = sorted((c for c in plan.library.charts.values() if c.uri in plan.pages), key=lambda c: c.title.casefold())
+    if charts:
+        nodes.append(NavNode(settings.flowcharts.label, children=[NavNode(None, c.uri) for c in charts]))
+    nodes.extend(NavNode(None, uri) for uri in docs if uri != "index.md")
+    return nodes
+
+
+# --------------------------------------------------------------------------- generated pages
+
+
+def _site_view(plan: SitePlan, commit: dict[str, str] | None) -> None:
+    settings = plan.project.settings
+    amendments_page = settings.amendments.path if settings.amendments.path in plan.pages and settings.amendments.enabled else None
+    release = amendments.release_view(plan.releases, settings.date_format, plan.url(amendments_page) if amendments_page else None)
+    feed = settings.amendments.feed.strip("/")
+    statement = settings.accessibility_statement or ACCESSIBILITY_STATEMENT
+    footer = ()
+    if statement in plan.pages and plan.pages[statement].kind == "page":
+        # Shown on every page, the 404 page included, by theme/partials/copyright.html.
+        footer = (FooterLink("Accessibility statement", plan.url(statement)),)
+    plan.site = SiteView(
+        release=ReleaseView(**release) if release else None,
+        commit=CommitView(**commit) if commit else None,
+        feed=FeedView(feed, f"{plan.project.site_name}: amendments") if amendments_page and feed else None,
+        footer_links=footer,
+    )
+
+
+def _fill_contents(plan: SitePlan) -> None:
+    settings = plan.project.settings
+    contents = settings.contents
+    if contents.path not in plan.pages or plan.pages[contents.path].kind != "generated":
+        return
+    since, label = settings.updated_since, ""
+    if since is None:  # the default: flag what changed in the current release
+        since, label = amendments.updated_since(plan.releases, settings.date_format)
+    charts = [c for c in plan.library.charts.values() if c.uri in plan.pages]
+    plan.pages[contents.path].markdown = contents_markdown(
+        plan.manual, uri=contents.path, title=contents.title, intro=contents.intro, nav_order=plan.nav_order,
+        numbers=plan.numbers, date_format=settings.date_format, updated_since=since, updated_since_label=label,
+        more=[(settings.flowcharts.label, "Flowchart", charts)] if charts else [],
+    )
+
+
+def _fill_amendments(plan: SitePlan) -> None:
+    project, options = plan.project, plan.project.settings.amendments
+    page = plan.pages.get(options.path)
+    if not options.enabled or page is None or page.kind != "generated":
+        return
+    settings = project.settings
+    docs = amendments.documents(
+        plan.manual, project.root, project.today, lambda uri: uri in plan.pages,
+        flowcharts=settings.flowcharts.folder.strip("/") if settings.flowcharts.enabled else None,
+    )
+    feed_path = options.feed.strip("/")
+    page.markdown, feed = amendments.amendments_outputs(
+        docs, plan.releases, title=options.title, intro=options.intro, feed_path=feed_path,
+        feed_link=mdtext.link_to(feed_path, options.path) if feed_path else "", feed_entries=options.feed_entries,
+        date_format=settings.date_format, numbers=plan.numbers,
+        link_for=lambda uri: mdtext.link_to(uri, options.path) if uri in plan.pages else None,
+        url_for=lambda uri: plan.url(uri) if uri in plan.pages else None,
+        page_url=plan.url(options.path), site_name=project.site_name, site_url=project.site_url, today=project.today,
+    )
+    if feed is not None:
+        plan.files[feed_path] = feed
+
+
+def _written(plan: SitePlan) -> list[tuple[str, str, int]]:
+    """(uri, Markdown, line of its first line) of every page with a source: procedures and
+    info-sheets without their front matter, the other pages of docs_dir whole."""
+    out = []
+    for uri, page in plan.pages.items():
+        if page.generated:
+            continue
+        if page.kind == "procedure":
+            source = plan.manual.pages[uri]
+            out.append((uri, source.body, source.body_line))
+        elif page.kind == "info-sheet":
+            sheet = plan.sources.sheets[uri]
+            out.append((uri, sheet.body, sheet.body_line))
+        elif page.source is not None:
+            try:
+                out.append((uri, textfile.read_text(page.source), 1))
+            except (OSError, textfile.TextFileError):
+                continue  # MkDocs reports a page it cannot read
+    return out
+
+
+def _fill_glossary(plan: SitePlan, problems: Problems) -> None:
+    if plan.glossary is None or plan.matcher is None:
+        return
+    settings, glossary = plan.project.settings, plan.glossary
+    options = settings.glossary
+    page = plan.pages.get(options.page)
+    published = {uri for uri, p in plan.pages.items() if p.kind != "procedure" or plan.manual.pages[uri].status == "published"}
+    published -= {uri for uri, sheet in plan.sources.sheets.items() if sheet.status != "published"}
+    order = {uri: i for i, uri in enumerate(plan.nav_order)}
+    pages = sorted(
+        ((uri, text) for uri, text, _ in _written(plan) if uri in published and plan.glossary_linked(uri)),
+        key=lambda p: (order.get(p[0], len(order)), p[0]),
+    )
+    used = scan_usage(plan.matcher, pages)
+    if page is not None and page.kind == "generated":
+        titles = {}
+        for uri, text in pages:
+            title = plan.pages[uri].title or title_of(text, uri)
+            titles[uri] = plan.title(uri, title)
+        here = plan.url(options.page)
+        page.markdown = glossary_markdown(
+            glossary, title=options.title, intro=options.intro, used=used, titles=titles,
+            urls={uri: relative_url(plan.url(uri), here) for uri in titles},
+        )
+    problems.extend(unused_warnings(glossary, used))
+    problems.extend(acronym_warnings(glossary, pages, options.ignore_acronyms))
+
+
+def _glossary_entries(plan: SitePlan, problems: Problems) -> list[Entry]:
+    """Glossary terms with `topics`, for the info-sheets' lists and the Topics page."""
+    topics = plan.sources.topics
+    if plan.glossary is None or topics is None:
+        return []
+    entries = []
+    for term in plan.glossary.terms:
+        line = term.line_of("topics")
+        keys = check_keywords(topics, plan.glossary.path, [(t, line) for t in term.topics], problems, field_name="topics")
+        if keys:
+            entries.append(Entry(
+                kind="term", uri=plan.project.settings.glossary.page, anchor=term.anchor, title=term.term,
+                topics=tuple(keys), summary=to_plain(term.definition), group="Glossary terms",
+                group_order=len(plan.manual.sections) + 1,
+            ))
+    return entries
+
+
+def _fill_topics(plan: SitePlan, problems: Problems) -> None:
+    """Sheets' lists, the Topics page and the link boxes, computed from the sources (generator/topics)."""
+    settings, sources = plan.project.settings, plan.sources
+    index = settings.topics_index
+    order = plan.nav_order
+    chart_topics = check_item_keywords(sources.topics, plan.library.charts.values(), problems)
+    built = {uri for uri, page in plan.pages.items() if page.kind in ("procedure", "info-sheet")}
+    docs_pages = {uri: page.source for uri, page in plan.pages.items() if page.kind == "page" and page.source is not None}
+    index_page = plan.pages.get(index.path)
+    views = build_views(
+        plan.manual, sources, numbers=plan.numbers, nav_order=order, date_format=settings.date_format,
+        docs_pages=docs_pages, link_cache=plan.caches.links, built=built,
+        index=IndexPage(index.path, index.title, index.intro) if index_page is not None and index_page.kind == "generated" else None,
+        extra_entries=keyword_entries(
+            "flowchart", plan.library.charts.values(), chart_topics, plan.numbers, order, settings.flowcharts.label,
+            len(plan.manual.sections),
+        ) + _glossary_entries(plan, problems),
+        # Flowchart steps' links count too: from the flowchart's page and from pages embedding it.
+        extra_referrers=flowchart_links.referrers(plan.library),
+        extra_links=flowchart_links.embedded_links(plan.library, _written(plan)),
+    )
+    if views.index_markdown is not None and index_page is not None:
+        index_page.markdown = views.index_markdown
+    for uri, lists in views.sheet_markdown.items():
+        page = plan.pages.get(uri)
+        if page is not None and page.markdown is not None:
+            page.markdown = f"{page.markdown.rstrip()}\n\n{lists}"
+    plan.topic_views = views
+
+
+def _page_views(plan: SitePlan) -> None:
+    """Each page's data for the theme: stamp, banners, boxes; a number; the release."""
+    settings = plan.project.settings
+    homepage = {"index.md", "README.md"}
+    for uri, page in plan.pages.items():
+        source: Any = plan.manual.pages.get(uri) or plan.sources.sheets.get(uri)
+        chart = plan.library.by_uri.get(uri)
+        number = plan.numbers.get(uri, "")
+        if source is None and chart is None:
+            release = plan.site.release if uri in homepage or uri == settings.contents.path else None
+            if number or release:
+                plan.views[uri] = PageView(number=number, release=release)
+            continue
+        meta = source.meta if source is not None else chart.meta
+        kind = review.PROCEDURE if uri in plan.manual.pages else review.INFO_SHEET if source is not None else review.FLOWCHART
+        banner = review.banner(meta, plan.project.today, date_format=settings.date_format,
+                               default_owner=settings.review.default_owner, kind=kind)
+        plan.views[uri] = PageView(
+            number=number,
+            title=meta.title,
+            section=source.section.label if source is not None else settings.flowcharts.label,
+            version=meta.version,
+            last_updated=meta.last_updated.isoformat() if meta.last_updated else "",
+            last_updated_text=dates.format_date(meta.last_updated, settings.date_format) if meta.last_updated else "",
+            status=meta.status,
+            owner=meta.owner,
+            summary=meta.summary,
+            review=ReviewBanner(**banner) if banner else None,
+            related=_linked(plan, plan.topic_views.related.get(uri, [])),
+            referred_by=_linked(plan, plan.topic_views.referred_by.get(uri, [])),
+        )
+
+
+def _linked(plan: SitePlan, targets: Iterable[Any]) -> tuple[LinkedPage, ...]:
+    return tuple(LinkedPage(t.number, t.title, t.summary, plan.url(t.uri)) for t in targets if t.uri in plan.pages)
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def _checks(plan: SitePlan) -> Problems:
+    """The checks that need the whole site: flowcharts' links and embeds, links and anchors,
+    placeholder links, review dates and the nav."""
+    project, settings = plan.project, plan.project.settings
+    problems = Problems(plan.library.problems)
+    written = _written(plan)
+    # A page with errors of its own is still a page: links to it are not reported as well.
+    broken = set(plan.manual.files) - set(plan.manual.pages)
+    site_pages = set(plan.pages) | broken
+    problems.extend(check_page_links(plan.library, site_pages))
+    shown = {uri: _shown_path(plan, uri) for uri, _, _ in written}
+    if settings.flowcharts.enabled:
+        problems.extend(check_embeds(plan.library, [(shown[uri], text, line) for uri, text, line in written]))
+    for uri, text, line in written:
+        problems.extend(placeholders.find_in_markdown(text, shown[uri], line))
+    linked = [(shown[uri], uri, text, line) for uri, text, line in written]
+    generated = {uri for uri, page in plan.pages.items() if page.generated} | broken
+    problems.extend(check_links(linked, generated))
+    pages = review.reviewables(plan.manual.pages.values(), plan.library.charts.values(), plan.sources.sheets.values())
+    problems.extend(review.overdue_warnings(pages, project.today, settings.date_format))
+    others, existing = _nav_pages(plan)
+    check_nav(project, plan.manual, problems, others, existing)
+    return problems
+
+
+def _shown_path(plan: SitePlan, uri: str) -> str:
+    """Where an officer finds the page: its path from the project's top."""
+    page = plan.pages.get(uri)
+    if page is None or page.kind == "procedure":
+        return uri
+    return _shown_docs_path(plan.project, uri)
+
+
+def _nav_pages(plan: SitePlan) -> tuple[list[NavPage], set[str]]:
+    """The site's pages other than procedures that belong in the menu, and the site paths of
+    every other file that exists (drafts, pages with errors), for the nav check."""
+    settings = plan.project.settings
+    pages: list[NavPage] = []
+    existing: set[str] = {posixpath.splitext(path)[0] + ".md" for path in plan.library.files}
+    charts = Section(plan.library.folder, settings.flowcharts.label)
+    sheets = Section(settings.info_sheets.folder.strip("/"), settings.info_sheets.label)
+    for uri, page in plan.pages.items():
+        if page.kind == "flowchart":
+            pages.append(NavPage(uri, plan.library.by_uri[uri].path, charts, "the flowchart's page"))
+        elif page.kind == "info-sheet" and page.in_nav:
+            pages.append(NavPage(uri, plan.sources.sheets[uri].meta.path, sheets, "the info-sheet"))
+        elif page.kind == "page":
+            existing.add(uri)
+            if not uri.startswith(sheets.folder + "/"):
+                pages.append(NavPage(uri, _shown_docs_path(plan.project, uri)))
+        elif page.kind == "generated" and page.in_nav:
+            pages.append(NavPage(uri, "", None, "the generated page"))
+    existing |= set(plan.sources.sheets)
+    return pages, existing
