@@ -1,4 +1,4 @@
-"""Amendments, releases, review dates and publishing: every change traceable.
+"""Amendments and releases: every change traceable.
 
 Plain Python, no MkDocs (the plugin in ``generator/plugin.py`` only wires these in):
 
@@ -9,6 +9,4 @@ Plain Python, no MkDocs (the plugin in ``generator/plugin.py`` only wires these 
 * ``review``       review dates: the overdue banner, build warnings and ``procedures report``;
 * ``guard``        the version-bump guard of ``procedures check --base`` (compares with git);
 * ``placeholders`` placeholder links such as ``[text](#)`` left by Word conversions;
-* ``sitebuild``    the atomic ``make site``: build aside, check, then swap into place;
-* ``linkcheck``    ``make linkcheck``: serve the built site locally and run LinkChecker.
 """
