@@ -29,13 +29,13 @@ SITE_DIR ?= site
 ## Build site/ with every check on (mkdocs build --strict), atomically: the build goes into a
 ## temporary .site-tmp-XXXX folder and replaces site/ only when it is complete and checked.
 site: $(STAMP)
-	$(BIN)/python -m generator.amendments.sitebuild --config-file mkdocs.yml --site-dir $(SITE_DIR)
+	$(BIN)/procedures build --site-dir $(SITE_DIR)
 
 ## Build, serve on 127.0.0.1 and check every internal link with LinkChecker, and every #anchor
-## in the built pages (generator/amendments/anchors.py).
+## in the built pages (generator/publish/anchors.py).
 ## Links to other sites are left out; `make linkcheck EXTERNAL=1` checks them too (needs internet).
 linkcheck: site
-	$(BIN)/python -m generator.amendments.linkcheck --site $(SITE_DIR) $(if $(filter 1 yes true,$(EXTERNAL)),--external)
+	$(BIN)/procedures linkcheck --site $(SITE_DIR) $(if $(filter 1 yes true,$(EXTERNAL)),--external)
 
 ## Preview the site at http://127.0.0.1:8000 while editing.
 serve: $(STAMP)

@@ -179,6 +179,57 @@ def _version_guard(project: Project, base: str) -> list[Problem]:
     return list(result.problems)
 
 
+# --------------------------------------------------------------------------- build, linkcheck
+
+
+@main.command()
+@click.option("--site-dir", "-d", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where the site goes (default: site_dir in mkdocs.yml, or site).")
+@click.option("--strict/--no-strict", default=True, show_default=True,
+              help="Fail on warnings, as CI does. --no-strict is for a quick look only.")
+@project_option
+@click.pass_context
+def build(ctx: click.Context, site_dir: Path | None, strict: bool, project_dir: Path | None) -> None:
+    """Build the site atomically: aside, then checked, then swapped into place.
+
+    The build goes into a hidden folder beside the site folder, with every check on; only a
+    complete build replaces the site, so a failed one never replaces what is published.
+    'make site' runs this.
+
+    \b
+    Examples:
+      procedures build
+      procedures build --site-dir public
+    """
+    from .publish.build import build as build_site
+
+    project = _project(ctx, project_dir)
+    site = site_dir or project.root / str(project.config.get("site_dir") or "site")
+    ctx.exit(build_site(project.config_file, site, strict=strict))
+
+
+@main.command()
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True,
+              help="The built site to check.")
+@click.option("--external/--no-external", default=False, show_default=True,
+              help="Also check links to other sites (needs internet).")
+def linkcheck(site_dir: Path, external: bool) -> None:
+    """Serve the built site on 127.0.0.1 and check every link and #anchor in it.
+
+    A link to a missing page, or to a missing #anchor, is an error (exit status 1). Links to
+    other sites are left out unless --external is given. 'make linkcheck' runs this after
+    'procedures build'.
+
+    \b
+    Examples:
+      procedures linkcheck
+      procedures linkcheck --site public --external
+    """
+    from .publish.linkcheck import run
+
+    raise SystemExit(run(site_dir, external=external))
+
+
 # --------------------------------------------------------------------------- report
 
 

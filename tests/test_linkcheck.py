@@ -12,7 +12,7 @@ from pathlib import Path
 import linkcheck as linkcheck_package  # LinkChecker itself
 import pytest
 
-from generator.amendments import linkcheck
+from generator.publish import linkcheck
 from tests.conftest import REPO, page
 
 PAGE = '<!doctype html><html lang="en"><head><title>{title}</title></head><body><h2 id="purpose">Purpose</h2>{body}</body></html>'
@@ -149,7 +149,7 @@ def test_a_built_manual_with_amendments_passes(project, capfd):
     project.config(release={"name": "Update 15", "date": "2026-11-01"}, releases=[{"name": "Update 14", "date": "2025-11-01"}])
     built = project.build()
     assert built.returncode == 0, built.output
-    done = subprocess.run([sys.executable, "-m", "generator.amendments.linkcheck", "--site", "site"], cwd=project.root,
+    done = subprocess.run([sys.executable, "-m", "generator", "linkcheck", "--site", "site"], cwd=project.root,
                           capture_output=True, text=True, timeout=300, env={"PYTHONPATH": str(REPO), "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin"})
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 warnings found. 0 errors found." in done.stdout
@@ -158,4 +158,4 @@ def test_a_built_manual_with_amendments_passes(project, capfd):
 def test_linkcheck_is_a_make_target():
     makefile = (REPO / "Makefile").read_text()
     assert "\nlinkcheck: site\n" in makefile
-    assert "-m generator.amendments.linkcheck" in makefile and "--external" in makefile
+    assert "$(BIN)/procedures linkcheck" in makefile and "--external" in makefile

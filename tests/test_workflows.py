@@ -110,7 +110,7 @@ def test_ci_runs_every_check_and_publishes_only_from_main():
         next(i for i, r in enumerate(runs) if 'procedures check --base "origin/$BASE_REF"' in r),
         next(i for i, r in enumerate(runs) if r.strip() == "make site"),
         next(i for i, r in enumerate(runs) if r.strip() in (".ci/run", "make test")),
-        next(i for i, r in enumerate(runs) if "generator.amendments.linkcheck" in r or "make linkcheck" in r),
+        next(i for i, r in enumerate(runs) if "procedures linkcheck" in r or "make linkcheck" in r),
     ]
     assert order == sorted(order), "fetch the base, then check --base, build, test and link-check, in that order"
     upload = next(s for s in check["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))

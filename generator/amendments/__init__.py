@@ -1,4 +1,4 @@
-"""Amendments, releases and publishing: every change traceable.
+"""Amendments and releases: every change traceable.
 
 Plain Python, no MkDocs (the plugin in ``generator/plugin.py`` only wires these in):
 
@@ -8,7 +8,4 @@ Plain Python, no MkDocs (the plugin in ``generator/plugin.py`` only wires these 
 * ``page``, ``feed`` the generated amendments page (Markdown) and its Atom feed (XML);
 * ``site``         what the site plan takes from this package, as plain data;
 * ``guard``        the version-bump guard of ``procedures check --base`` (compares with git);
-* ``sitebuild``    the atomic ``make site``: build aside, check, then swap into place;
-* ``linkcheck``    ``make linkcheck``: serve the built site locally and run LinkChecker;
-* ``anchors``      the ``#anchor`` half of ``make linkcheck``, read from the built pages.
 """

@@ -8,15 +8,14 @@ was found and what to write instead.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import re
-from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Sequence
 
 from . import yamlsource
 from .mdtext import TitleHeading, same_title, title_heading, without_heading
 from .problems import Problems
-from .yamlsource import LocatedDict, LocatedList
+from .schema import Field, ListOf, Record, Report, TextList, Values, check_fields, date, one_of, shown, text, whole_number
+from .schema import parse_iso_date as parse_iso_date  # where other modules have always found it
 
 STATUSES = ("published", "draft", "archived")
 
@@ -60,7 +59,7 @@ class SplitError(Exception):
         self.line = line
 
 
-# --------------------------------------------------------------------------- values
+# --------------------------------------------------------------------------- the schemas
 
 
 @dataclass(frozen=True)
@@ -71,111 +70,38 @@ class Change:
     line: int = 0
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def parse_iso_date(value: Any) -> dt.date | None:
-    """A ``YYYY-MM-DD`` date, or ``None``. ``datetime.date`` passes through. Other ISO forms
-    that Python accepts (``2023-W15-5``, ``20230414``) are refused: officers write one form."""
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if value is None:
-        return "nothing"
-    if isinstance(value, (LocatedDict, dict)):
-        return "a block of fields"
-    if isinstance(value, (LocatedList, list)):
-        return "a list"
-    return repr(str(value)) if isinstance(value, str) else str(value)
-
-
-# A checker returns (clean value, error message or None).
-Checker = Callable[[Any, str], "tuple[Any, str | None]"]
-
-
-def check_text(value: Any, name: str) -> tuple[Any, str | None]:
-    if isinstance(value, str) and value.strip():
-        return value.strip(), None
-    if isinstance(value, str):
-        return None, f"'{name}' is empty: write some text after '{name}:'"
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value), None
-    return None, f"'{name}' must be text, not {_shown(value)} (put the text in quotes if it looks like something else)"
-
-
-def check_whole(value: Any, name: str) -> tuple[Any, str | None]:
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
-        return value, None
-    if isinstance(value, int) and not isinstance(value, bool):
-        return None, f"'{name}' must be a whole number of 1 or more, not {value}"
-    return None, f"'{name}' must be a whole number such as 14, not {_shown(value)}"
-
-
-def check_date(value: Any, name: str) -> tuple[Any, str | None]:
-    parsed = parse_iso_date(value)
-    if parsed is not None:
-        return parsed, None
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None, f"'{name}' is empty: write a date after '{name}:' as YYYY-MM-DD, for example 2023-04-14"
-    shown = value.strip() if isinstance(value, str) else _shown(value)
-    return None, f"'{name}' {shown} is not a date (use YYYY-MM-DD, for example 2023-04-14)"
-
-
-def check_text_list(value: Any, name: str) -> tuple[Any, str | None]:
-    if isinstance(value, str):
-        return None, f"'{name}' must be a list such as [{value}], not plain text"
-    if not isinstance(value, list):
-        return None, f"'{name}' must be a list such as [first, second], not {_shown(value)}"
-    out = []
-    for item in value:
-        if not isinstance(item, str) or not item.strip():
-            return None, f"every item of '{name}' must be text; {_shown(item)} is not"
-        out.append(item.strip())
-    return out, None
-
-
-def check_status(value: Any, name: str) -> tuple[Any, str | None]:
-    if isinstance(value, str) and value.strip().lower() in STATUSES:
-        return value.strip().lower(), None
-    return None, f"'{name}' must be one of {', '.join(STATUSES)}, not {_shown(value)}"
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    check: Checker
-    required: bool = False
-
+# A 'changes' entry: its values are checked against the page after the walk (_check_changes).
+CHANGE: Record[Values] = Record(
+    (
+        Field("version", whole_number, required=True, example="version: 14"),
+        Field("date", date, required=True, example="date: 2024-05-01"),
+        Field("note", text, required=True, example="note: What changed, in one line"),
+    ),
+    make=lambda values: values,
+    holds="with version, date and note, such as '{version: 14, date: 2024-05-01, note: What changed}'",
+    problem_field="changes",
+)
+CHANGES: ListOf[Values] = ListOf(CHANGE, should="a list of entries, each with version, date and note")
 
 # The schemas: which fields a kind of page may have. Extended by features (info-sheets add topics).
 PROCEDURE_FIELDS: tuple[Field, ...] = (
-    Field("title", check_text, required=True),
-    Field("version", check_whole, required=True),
-    Field("last_updated", check_date, required=True),
-    Field("summary", check_text),
-    Field("review_due", check_date),
-    Field("owner", check_text),
-    Field("keywords", check_text_list),
-    Field("status", check_status),
-    Field("changes", lambda v, n: (v, None)),  # checked as a whole by _check_changes
-    Field("related", lambda v, n: (v, None)),  # checked as a whole by _check_related
+    Field("title", text, required=True, example="title: Neglect", hint="or start the text with '# ' and the title"),
+    Field("version", whole_number, required=True, example="version: 1"),
+    Field("last_updated", date, required=True, example="last_updated: 2024-05-01"),
+    Field("summary", text),
+    Field("review_due", date),
+    Field("owner", text),
+    Field("keywords", TextList()),
+    Field("status", one_of(*STATUSES)),
+    Field("changes", CHANGES),
+    Field("related", TextList(should="a list of page paths", example="[statutory/referrals.md]", item="a page path", lines=True)),
 )
 
-EXAMPLES = {
-    "title": "title: Neglect",
-    "version": "version: 1",
-    "last_updated": "last_updated: 2024-05-01",
-}
+
+def procedure_fields(*names: str) -> tuple[Field, ...]:
+    """Fields of a procedure's front matter that another kind of source has too, by name."""
+    fields = {f.name: f for f in PROCEDURE_FIELDS}
+    return tuple(fields[name] for name in names)
 
 
 # --------------------------------------------------------------------------- the model
@@ -221,137 +147,67 @@ def validate(
 
     ``heading``: the ``# Title`` that opens a page's text, if any; it gives the title when the
     front matter has none."""
-    before = len(problems.errors)
+    report = Report(path, problems, check)
     if not isinstance(data, dict):
-        problems.add(check,
-            path,
-            start_line,
-            f"the {what} must be a block of fields such as 'title: Neglect', not {_shown(data)}",
-        )
+        report.add(start_line, f"the {what} must be a block of fields such as 'title: Neglect', not {shown(data)}")
         return None
-    lines: dict[str, int] = getattr(data, "lines", {})
-    meta = FrontMatter(path=path, lines={str(k): v for k, v in lines.items()}, line=start_line)
-    known = {f.name: f for f in fields}
-
-    for key, value in data.items():
-        name = str(key)
-        line = lines.get(key, start_line)
-        spec = known.get(name)
-        if spec is None:
-            close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-            hint = f": did you mean '{close[0]}'?" if close else f"; the fields are {', '.join(known)}"
-            problems.add("unknown-field", path, line, f"unknown field '{name}' is ignored{hint}", field=name)
-            continue
-        clean, message = spec.check(value, name)
-        if message:
-            problems.add(check, path, line, message, field=name)
-        elif hasattr(meta, name):
+    titled = "title" not in data and heading is not None and bool(heading.text)
+    if titled:
+        fields = [replace(f, required=False) if f.name == "title" else f for f in fields]
+    values = check_fields(fields, data, report, line=start_line)
+    meta = FrontMatter(path=path, lines=dict(values.lines), line=start_line)
+    for name, clean in values.values.items():
+        if hasattr(meta, name) and name != "changes":
             setattr(meta, name, clean)
-        else:
+        elif name != "changes":
             meta.extra[name] = clean
-
-    if "title" not in data and heading is not None and heading.text:
+    if titled and heading is not None:
         meta.title, meta.lines["title"] = heading.text, heading.line
-    for spec in fields:
-        if spec.required and spec.name not in data and not (spec.name == "title" and meta.title):
-            example = EXAMPLES.get(spec.name, f"{spec.name}: ...")
-            also = " (or start the text with '# ' and the title)" if spec.name == "title" and what == "front matter" else ""
-            problems.add(check, path, start_line, f"'{spec.name}' is missing: add a line such as '{example}'{also}", field=spec.name)
+    _check_dates(meta, values, today)
+    meta.changes = _check_changes(values.get("changes") or [], meta, values, today)
+    return meta if values.ok else None
 
+
+def _check_dates(meta: FrontMatter, page: Values, today: dt.date) -> None:
     if meta.last_updated and meta.last_updated > today:
-        problems.add(check,
-            path,
-            meta.line_of("last_updated"),
+        page.say(
+            "last_updated",
             f"'last_updated' {meta.last_updated.isoformat()} is in the future: use today's date "
             f"({today.isoformat()}) or the date the change was approved",
-            field="last_updated",
         )
     if meta.review_due and meta.last_updated and meta.review_due <= meta.last_updated:
-        problems.add(check,
-            path,
-            meta.line_of("review_due"),
+        page.say(
+            "review_due",
             f"'review_due' {meta.review_due.isoformat()} must be after 'last_updated' "
             f"{meta.last_updated.isoformat()}",
-            field="review_due",
         )
-    if "changes" in data:
-        meta.changes = _check_changes(data["changes"], meta, problems, today, check)
-    if "related" in data:
-        meta.related = _check_related(data["related"], meta, problems, check)
-
-    return meta if len(problems.errors) == before else None
 
 
-def _check_changes(value: Any, meta: FrontMatter, problems: Problems, today: dt.date, check: str) -> list[Change]:
-    path, line = meta.path, meta.line_of("changes")
-    if not isinstance(value, list):
-        problems.add(check,
-            path, line,
-            "'changes' must be a list of entries, each with version, date and note (see the authoring guide)",
-            field="changes",
-        )
-        return []
+def _check_changes(entries: list[Values], meta: FrontMatter, page: Values, today: dt.date) -> list[Change]:
+    """The rules between 'changes' entries and the page: no version above the page's, no date in
+    the future, newest first (advice)."""
     changes: list[Change] = []
-    for index, entry in enumerate(value):
-        entry_line = value.line_of(index) if isinstance(value, LocatedList) else line
-        if not isinstance(entry, dict):
-            problems.add(check, path, entry_line, "each 'changes' entry needs 'version:', 'date:' and 'note:'", field="changes")
-            continue
-        lines = getattr(entry, "lines", {})
-        ok = True
-        for name in ("version", "date", "note"):
-            if name not in entry:
-                problems.add(check, path, entry_line, f"this 'changes' entry has no '{name}': add '{name}:'", field="changes")
-                ok = False
-        for name in entry:
-            if name not in ("version", "date", "note"):
-                problems.add("unknown-field", path, lines.get(name, entry_line), f"unknown field '{name}' in a 'changes' entry is ignored", field="changes")
-        values = {}
-        for name, checker in (("version", check_whole), ("date", check_date), ("note", check_text)):
-            if name not in entry:
-                continue  # reported above
-            values[name], message = checker(entry[name], name)
-            if message:
-                problems.add(check, path, lines.get(name, entry_line), f"in 'changes': {message}", field="changes")
-                ok = False
-        if not ok:
-            continue
-        version, date, note = values["version"], values["date"], values["note"]
+    for entry in entries:
+        version, day = entry["version"], entry["date"]
         if meta.version and version > meta.version:
-            problems.add(check,
-                path, lines.get("version", entry_line),
+            entry.say(
+                "version",
                 f"a 'changes' entry is for version {version}, above the page's 'version' {meta.version}: "
                 f"set version: {version} or correct the entry",
-                field="changes",
             )
-        if date > today:
-            problems.add(check,
-                path, lines.get("date", entry_line),
-                f"in 'changes': the date {date.isoformat()} is in the future: use the date the change was approved "
+        if day > today:
+            entry.wrong(
+                "date",
+                f"the date {day.isoformat()} is in the future: use the date the change was approved "
                 f"(today is {today.isoformat()})",
-                field="changes",
             )
-        changes.append(Change(version, date, note, entry_line))
+        page.ok = page.ok and entry.ok
+        changes.append(Change(version, day, entry["note"], entry.line))
     for earlier, later in zip(changes, changes[1:]):
         if (later.version, later.date) > (earlier.version, earlier.date):
-            problems.add("changes-order", path, later.line, "'changes' should be listed newest first", field="changes")
+            page.report.add(later.line, "'changes' should be listed newest first", "changes", check="changes-order")
             break
     return changes
-
-
-def _check_related(value: Any, meta: FrontMatter, problems: Problems, check: str) -> list[tuple[str, int]]:
-    line = meta.line_of("related")
-    if not isinstance(value, list):
-        problems.add(check, meta.path, line, "'related' must be a list of page paths such as [statutory/referrals.md]", field="related")
-        return []
-    out = []
-    for index, item in enumerate(value):
-        item_line = value.line_of(index) if isinstance(value, LocatedList) else line
-        if not isinstance(item, str) or not item.strip():
-            problems.add(check, meta.path, item_line, f"every 'related' entry must be a page path, not {_shown(item)}", field="related")
-            continue
-        out.append((item.strip(), item_line))
-    return out
 
 
 def parse_page(

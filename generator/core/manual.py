@@ -17,8 +17,9 @@ from typing import Iterable, Sequence
 
 from . import frontmatter, mdtext, textfile
 from .files import source_files
-from .frontmatter import FrontMatter, Field, PROCEDURE_FIELDS
+from .frontmatter import PROCEDURE_FIELDS, FrontMatter
 from .problems import Problem, Problems
+from .schema import Field
 
 
 @dataclass(frozen=True)

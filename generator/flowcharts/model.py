@@ -10,37 +10,31 @@ exception, so that one run lists them all.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
 
 from ..core import textfile, yamlsource
 from ..core.files import source_files
-from ..core.frontmatter import Field, FrontMatter, check_date, check_text, check_text_list, check_whole, validate
+from ..core.frontmatter import FrontMatter, procedure_fields, validate
 from ..core.problems import Problem, Problems
-from ..core.yamlsource import LocatedDict, LocatedList
+from ..core.schema import (
+    Field, Item, ListOf, Record, Report, Values, anything, check_list, did_you_mean, one_of, phrase, shown, text,
+)
 
 STEP_TYPES = ("step", "decision", "end")
-STEP_FIELDS = ("id", "text", "type", "next", "timescale", "link")
-BRANCH_FIELDS = ("label", "to")
 
 # A flowchart's name is its file name without `.yml`: it is the page's address and what
 # `!flowchart <name>` refers to, so it stays simple.
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
+_TITLE, *_PAGE_FIELDS = procedure_fields("title", "version", "last_updated", "summary", "review_due", "owner", "keywords", "changes")
 FLOWCHART_FIELDS: tuple[Field, ...] = (
-    Field("title", check_text, required=True),
-    Field("version", check_whole, required=True),
-    Field("last_updated", check_date, required=True),
-    Field("summary", check_text),
-    Field("review_due", check_date),
-    Field("owner", check_text),
-    Field("keywords", check_text_list),  # topics, checked against the topic list by generator.topics
-    Field("changes", lambda v, n: (v, None)),  # checked by frontmatter._check_changes
-    Field("steps", lambda v, n: (v, None)),  # checked here, by _steps
+    replace(_TITLE, hint=""),  # a flowchart has no '# Title' heading to give its title
+    *_PAGE_FIELDS,  # keywords: topics, checked against the topic list by generator.topics
+    Field("steps", anything, required=True, example="steps:", hint="followed by the steps, each starting with '- id:'"),
 )
 
 # `!flowchart referral` (or `!flowchart referral.yml`) on a line of its own embeds a flowchart.
@@ -208,30 +202,15 @@ def parse_flowchart(data: bytes, rel: str, folder: str, problems: Problems, *, t
         problems.add("yaml-syntax", rel, error.line, error.described)
         return None
     meta = validate(source, rel, problems, today=today, fields=FLOWCHART_FIELDS, what="flowchart file", check="flowchart-source")
-    if not isinstance(source, dict):
+    if not isinstance(source, dict) or "steps" not in source:
         return None
-    if "steps" not in source:
-        problems.add("flowchart-source", rel, 1, "'steps' is missing: add 'steps:' followed by the steps, each starting with '- id:'", field="steps")
+    line = getattr(source, "lines", {}).get("steps", 1)
+    steps = check_list(STEPS, source["steps"], Report(rel, problems, "flowchart-source"), name="steps", line=line)
+    if steps.ok:
+        _check_graph(steps.items, rel, problems)
+    if meta is None or not steps.ok or len(problems.errors) > before:
         return None
-    steps = _steps(source["steps"], rel, source.line_of("steps"), problems)
-    if meta is None or steps is None or len(problems.errors) > before:
-        return None
-    return Flowchart(name, rel, folder, meta, steps)
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a block of fields"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing"
-    return repr(value) if isinstance(value, str) else str(value)
-
-
-def _suggest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f": did you mean '{close[0]}'?" if close else ""
+    return Flowchart(name, rel, folder, meta, steps.items)
 
 
 def _id(value: Any) -> str | None:
@@ -243,189 +222,128 @@ def _id(value: Any) -> str | None:
     return None
 
 
-def _steps(value: Any, path: str, line: int, problems: Problems) -> list[Step] | None:
-    if not isinstance(value, LocatedList):
-        problems.add("flowchart-source",
-            path, line,
-            f"'steps' must be a list of steps, each starting with '- id:', not {_shown(value)} (see the authoring guide)",
-            field="steps",
-        )
-        return None
-    if not value:
-        problems.add("flowchart-source", path, line, "'steps' is empty: add at least one step", field="steps")
-        return None
-    before = len(problems.errors)
-    steps: list[Step] = []
-    for index, item in enumerate(value):
-        step = _step(item, index, value.line_of(index), path, problems)
-        if step is not None:
-            steps.append(step)
-    if len(problems.errors) > before:
-        return None
-    _check_graph(steps, path, problems)
-    return steps if len(problems.errors) == before else None
+def _step_id(value: Any, name: str) -> tuple[Any, str | None]:
+    """The kind of 'id', and of 'to' and 'next', which name a step by its id."""
+    found = _id(value)
+    if found is not None:
+        return found, None
+    if name == "id":
+        return None, f"'id' must be a short name such as 'referral', not {shown(value)}"
+    return None, f"'{name}' must be the id of a step, such as '{name}: assess', not {shown(value)}"
 
 
-def _step(item: Any, index: int, line: int, path: str, problems: Problems) -> Step | None:
-    if not isinstance(item, LocatedDict):
-        problems.add("flowchart-source",
-            path, line,
-            f"step {index + 1} must be a block of fields starting with 'id:' and 'text:', not {_shown(item)}",
-            field="steps",
-        )
-        return None
-    ok = True
-    step_id = _id(item.get("id"))
-    where = f"step '{step_id}'" if step_id else f"step {index + 1}"
-    if "id" not in item:
-        problems.add("flowchart-source", path, line, f"{where} has no 'id': add a line such as 'id: referral' (ids are how 'next' and 'to' find a step)", field="id")
-        ok = False
-    elif step_id is None:
-        problems.add("flowchart-source", path, item.line_of("id"), f"{where}: 'id' must be a short name such as 'referral', not {_shown(item['id'])}", field="id")
-        ok = False
-    for key in item:
-        if str(key) not in STEP_FIELDS:
-            problems.add("unknown-field",
-                path, item.line_of(key),
-                f"{where}: unknown field '{key}' is ignored{_suggest(str(key), STEP_FIELDS) or '; the fields are ' + ', '.join(STEP_FIELDS)}",
-                field=str(key),
-            )
+def _link(value: Any, name: str) -> tuple[Any, str | None]:
+    """A step's 'link': (as written, the page in the site, #anchor)."""
+    written, message = text(value, name)
+    if message is not None:
+        return None, message
+    uri, anchor, message = parse_link(written)
+    return (None, message) if message else ((written, uri, anchor), None)
 
-    text = ""
-    if "text" not in item:
-        problems.add("flowchart-source", path, line, f"{where} has no 'text': add a line such as 'text: Referral to children's social care'", field="text")
-        ok = False
-    else:
-        clean, message = check_text(item["text"], "text")
-        if message:
-            problems.add("flowchart-source", path, item.line_of("text"), f"{where}: {message}", field="text")
-            ok = False
-        else:
-            text = " ".join(clean.split())
 
-    kind = "step"
-    if "type" in item:
-        raw = item["type"]
-        kind = raw.strip().lower() if isinstance(raw, str) else ""
-        if kind not in STEP_TYPES:
-            problems.add("flowchart-source",
-                path, item.line_of("type"),
-                f"{where}: 'type' must be step, decision or end, not {_shown(raw)}{_suggest(kind, STEP_TYPES)}",
-                field="type",
-            )
-            ok = False
+def _step_where(item: Item) -> str:
+    """A step is named by its id when that is right, else by its place in the list."""
+    step_id = _id(item.value.get("id")) if isinstance(item.value, dict) else None
+    return f"step '{step_id}'" if step_id else f"step {item.number}"
 
-    timescale = ""
-    if "timescale" in item:
-        clean, message = check_text(item["timescale"], "timescale")
-        if message:
-            problems.add("flowchart-source", path, item.line_of("timescale"), f"{where}: {message}", field="timescale")
-            ok = False
-        else:
-            timescale = " ".join(clean.split())
 
-    link = link_uri = link_anchor = ""
-    if "link" in item:
-        clean, message = check_text(item["link"], "link")
-        if not message:
-            link = clean
-            link_uri, link_anchor, message = parse_link(clean)
-        if message:
-            problems.add("flowchart-source", path, item.line_of("link"), f"{where}: {message}", field="link")
-            ok = False
-
-    branches = _next(item, kind, where, path, problems) if kind in STEP_TYPES else None
-    if branches is None or not ok or step_id is None:
-        return None
+def _make_step(values: Values) -> Step:
+    link, link_uri, link_anchor = values.get("link", ("", "", ""))
     return Step(
-        id=step_id, text=text, type=kind, next=branches, timescale=timescale, link=link,
-        link_uri=link_uri, link_anchor=link_anchor, line=line, link_line=item.line_of("link"),
+        id=values["id"], text=values["text"], type=values.get("type", "step"), next=values["next"],
+        timescale=values.get("timescale", ""), link=link, link_uri=link_uri, link_anchor=link_anchor,
+        line=values.line, link_line=values.line_of("link"),
     )
 
 
 EXAMPLE_BRANCHES = '\n  next:\n    - {label: "Yes", to: protect}\n    - {label: "No", to: assess}'
 
 
-def _next(item: LocatedDict, kind: str, where: str, path: str, problems: Problems) -> list[Branch] | None:
-    line = item.line_of("next")
-    value = item.get("next")
+def _check_next(step: Values) -> None:
+    """A step's 'next' as its 'type' wants it: none for an end, one id for a step, two or more
+    labelled branches for a decision. The branches go in ``step['next']``."""
+    if "type" in step.failed:
+        return
+    kind, where, line = step.get("type", "step"), step.where, step.line_of("next")
+    written = "next" in step.raw
+    value = step.raw.get("next")
     if kind == "end":
-        if "next" in item:
-            problems.add("flowchart-source", path, line, f"{where} is an end ('type: end'), so it has no 'next': remove 'next', or change 'type'", field="next")
-            return None
-        return []
+        if written:
+            step.say("next", f"{where} is an end ('type: end'), so it has no 'next': remove 'next', or change 'type'")
+        else:
+            step.values["next"] = []
+        return
     if kind == "step":
-        if "next" not in item:
-            problems.add("flowchart-source",
-                path, item.line,
+        if not written:
+            step.say("next",
                 f"{where} has no 'next': add 'next:' with the id of the step that follows, or 'type: end' if the flowchart ends here",
-                field="next",
+                line=step.line,
             )
-            return None
-        if isinstance(value, list):
-            problems.add("flowchart-source",
-                path, line,
+        elif isinstance(value, list):
+            step.say("next",
                 f"{where} has a list under 'next': a step leads to one step ('next: assess'); "
                 "to offer a choice, add 'type: decision' and label each branch",
-                field="next",
             )
-            return None
-        target = _id(value)
-        if target is None:
-            problems.add("flowchart-source", path, line, f"{where}: 'next' must be the id of a step, such as 'next: assess', not {_shown(value)}", field="next")
-            return None
-        return [Branch(target, "", line)]
+        else:
+            target, message = _step_id(value, "next")
+            if message is not None:
+                step.wrong("next", message)
+            else:
+                step.values["next"] = [Branch(target, "", line)]
+        return
 
     # A decision: two or more labelled branches.
-    if "next" not in item or not isinstance(value, LocatedList):
-        found = "no 'next'" if "next" not in item else f"'next: {value}'" if _id(value) else f"{_shown(value)} under 'next'"
-        problems.add("flowchart-source",
-            path, line if "next" in item else item.line,
+    if not written or not isinstance(value, list):
+        found = "no 'next'" if not written else f"'next: {value}'" if _id(value) else f"{shown(value)} under 'next'"
+        step.say("next",
             f"{where} is a decision with {found}: a decision needs at least two labelled branches, such as{EXAMPLE_BRANCHES}",
-            field="next",
+            line=line if written else step.line,
         )
-        return None
-    branches: list[Branch] = []
+        return
+    branches = check_list(BRANCHES, value, step.report, name="next", line=line, within=where)
+    step.ok = step.ok and branches.ok
     labels: dict[str, int] = {}
-    ok = True
-    for index, entry in enumerate(value):
-        entry_line = value.line_of(index)
-        if not isinstance(entry, LocatedDict) or "label" not in entry or "to" not in entry:
-            problems.add("flowchart-source",
-                path, entry_line,
-                f"{where}: each branch needs 'label' and 'to', such as '- {{label: \"Yes\", to: protect}}'",
-                field="next",
+    for branch in branches.items:
+        first = labels.setdefault(branch.label.casefold(), branch.line)
+        if first != branch.line:
+            step.say("next",
+                f"{where}: the branch label '{branch.label}' is used twice (first on line {first}); give each branch its own label",
+                line=branch.line,
             )
-            ok = False
-            continue
-        for key in entry:
-            if str(key) not in BRANCH_FIELDS:
-                problems.add("unknown-field", path, entry.line_of(key), f"{where}: unknown field '{key}' in a branch is ignored; a branch has 'label' and 'to'", field="next")
-        label, message = check_text(entry["label"], "label")
-        if message:
-            problems.add("flowchart-source", path, entry.line_of("label"), f"{where}: in a branch, {message}", field="next")
-            ok = False
-            continue
-        label = " ".join(label.split())
-        target = _id(entry["to"])
-        if target is None:
-            problems.add("flowchart-source", path, entry.line_of("to"), f"{where}: 'to' must be the id of a step, not {_shown(entry['to'])}", field="next")
-            ok = False
-            continue
-        first = labels.setdefault(label.casefold(), entry_line)
-        if first != entry_line:
-            problems.add("flowchart-source", path, entry_line, f"{where}: the branch label '{label}' is used twice (first on line {first}); give each branch its own label", field="next")
-            ok = False
-        branches.append(Branch(target, label, entry.line_of("to")))
-    if ok and len(branches) < 2:
-        problems.add("flowchart-source",
-            path, line,
-            f"{where} is a decision with only {len(branches)} branch: a decision needs at least two; "
+    if branches.ok and len(branches.items) < 2:
+        step.say("next",
+            f"{where} is a decision with only {len(branches.items)} branch: a decision needs at least two; "
             "for a single way on, remove 'type: decision' and write 'next: <id>'",
-            field="next",
         )
-        return None
-    return branches if ok else None
+    elif step.ok:
+        step.values["next"] = branches.items
+
+
+BRANCH: Record[Branch] = Record(
+    (
+        Field("label", phrase, required=True, example='label: "Yes"'),
+        Field("to", _step_id, required=True, example="to: protect"),
+    ),
+    make=lambda values: Branch(values["to"], values["label"], values.line_of("to")),
+    holds="with 'label' and 'to', such as '{label: \"Yes\", to: protect}'",
+    problem_field="next",
+)
+BRANCHES: ListOf[Branch] = ListOf(BRANCH, should="a list of branches", where=lambda item: f"branch {item.number} of {item.within}")
+
+STEP: Record[Step] = Record(
+    (
+        Field("id", _step_id, required=True, example="id: referral", hint="ids are how 'next' and 'to' find a step"),
+        Field("text", phrase, required=True, example="text: Referral to children's social care"),
+        Field("type", one_of(*STEP_TYPES)),
+        Field("next"),  # checked by _check_next, as the step's type wants it
+        Field("timescale", phrase),
+        Field("link", _link),
+    ),
+    make=_make_step,
+    holds="starting with 'id:' and 'text:'",
+    rules=_check_next,
+)
+STEPS: ListOf[Step] = ListOf(STEP, should="a list of steps, each starting with '- id:'", where=_step_where, noun="step", at_least=1)
 
 
 def _check_graph(steps: list[Step], path: str, problems: Problems) -> None:
@@ -443,7 +361,7 @@ def _check_graph(steps: list[Step], path: str, problems: Problems) -> None:
             if branch.to not in first_line:
                 problems.add("flowchart-source",
                     path, branch.line,
-                    f"{what}: '{field_name}: {branch.to}' does not match the id of any step{_suggest(branch.to, ids)}",
+                    f"{what}: '{field_name}: {branch.to}' does not match the id of any step{did_you_mean(branch.to, ids)}",
                     field=field_name,
                 )
             elif branch.to == step.id:
@@ -512,7 +430,7 @@ def _check_flowchart_links(library: Library) -> None:
                 library.problems.add("flowchart-link",
                     chart.path, step.link_line,
                     f"step '{step.id}': 'link' {step.link} is not a flowchart: there is no {library.folder}/{name}.yml"
-                    f"{_suggest(name, sorted(files))}",
+                    f"{did_you_mean(name, sorted(files))}",
                     field="link",
                 )
             elif name not in known:
@@ -529,7 +447,7 @@ def check_page_links(library: Library, known_pages: Iterable[str]) -> Problems:
                 continue
             problems.add("flowchart-link",
                 chart.path, step.link_line,
-                f"step '{step.id}': 'link' {step.link} is not a page of this site{_suggest(step.link_uri, sorted(known))} "
+                f"step '{step.id}': 'link' {step.link} is not a page of this site{did_you_mean(step.link_uri, sorted(known))} "
                 "(write the page's path as in mkdocs.yml's nav; a draft page is not in the site)",
                 field="link",
             )
@@ -577,6 +495,6 @@ def check_embeds(library: Library, sources: Iterable[tuple[str, str, int]]) -> P
             available = f"; the flowcharts are {', '.join(names)}" if names else f"; there are no flowcharts in {library.folder}/"
             problems.add("flowchart-embed",
                 path, line,
-                f"'!flowchart {name}': there is no flowchart {library.folder}/{chart}.yml{_suggest(chart, names) or available}",
+                f"'!flowchart {name}': there is no flowchart {library.folder}/{chart}.yml{did_you_mean(chart, names) or available}",
             )
     return problems

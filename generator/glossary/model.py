@@ -12,15 +12,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from markdown.extensions.toc import slugify
 
 from ..core import textfile, yamlsource
 from ..core.problems import Problems
-from ..core.yamlsource import LocatedDict, LocatedList
+from ..core.schema import Field, Item, ListOf, Record, Report, TextList, Values, check_fields, entry, phrase, yes_or_no
+from ..core.schema import shown as show
 from .definition import problems as definition_problems
 
-FIELDS = ("term", "definition", "aliases", "acronym", "see_also", "link", "topics")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9]$")
 # The glossary page's heading over the terms that start with a digit ("0-19 health service"),
 # listed before A.
@@ -92,19 +93,6 @@ def letter_anchor(group: str) -> str:
     return "letter-" + ("0-9" if group == DIGITS else group.lower())
 
 
-def _kind(value: object) -> str:
-    """What a YAML value is, in words, for messages about a value of the wrong type."""
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a set of 'name: value' fields"
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    return "empty" if value is None else type(value).__name__
-
-
 def load_glossary(path: Path, shown: str) -> tuple[Glossary | None, Problems]:
     """Read and check ``path``. ``None`` (and no problem) when the file does not exist."""
     problems = Problems()
@@ -126,102 +114,85 @@ def load_glossary(path: Path, shown: str) -> tuple[Glossary | None, Problems]:
     if not isinstance(data, dict) or "terms" not in data:
         problems.add("glossary-entry", shown, yamlsource.line_of(data, 1), "the glossary must start with 'terms:' followed by a list of entries")
         return None, problems
-    for key in data:
-        if key != "terms":
-            problems.add("unknown-field", shown, data.line_of(key), f"unknown field '{key}' is ignored; the glossary has only 'terms:'")
-    entries = data["terms"]
-    if not isinstance(entries, list):
-        problems.add("glossary-entry", shown, data.line_of("terms"), "'terms' must be a list of entries, each starting with '- term:'")
-        return None, problems
-    glossary = Glossary(shown)
-    for index, entry in enumerate(entries):
-        line = entries.line_of(index) if isinstance(entries, LocatedList) else 1
-        term = _term(entry, line, shown, problems)
-        if term is not None:
-            glossary.terms.append(term)
+    report = Report(shown, problems, "glossary-entry")
+    terms = check_fields((Field("terms", TERMS),), data, report, line=yamlsource.line_of(data, 1)).get("terms") or []
+    glossary = Glossary(shown, list(terms))
     _check_duplicates(glossary, problems)
     _check_anchors(glossary, problems)
     _check_see_also(glossary, problems)
     return (None if problems.errors else glossary), problems
 
 
-def _text_list(value: object) -> list[str] | None:
-    if isinstance(value, str):
-        return None
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        return None
-    return [" ".join(v.split()) for v in value]
+def _term_kind(value: Any, name: str) -> tuple[Any, str | None]:
+    if isinstance(value, str) and not value.strip():
+        return None, "'term' is empty: write the word or phrase after 'term:'"
+    if isinstance(value, str) or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+        return phrase(value, name)
+    return None, (
+        f"'term' must be one word or phrase such as 'Significant Harm', not {show(value)}: write it after 'term:' "
+        "without brackets, and put other forms in 'aliases'"
+    )
 
 
-def _term(entry: object, line: int, shown: str, problems: Problems) -> Term | None:
-    if not isinstance(entry, LocatedDict):
-        problems.add("glossary-entry", shown, line, "each glossary entry needs 'term:' and 'definition:' (start it with '- term:')")
-        return None
-    before = len(problems.errors)
-    lines = {str(k): v for k, v in entry.lines.items()}
-    for key in entry:
-        if key not in FIELDS:
-            close = difflib.get_close_matches(str(key), FIELDS, n=1)
-            hint = f": did you mean '{close[0]}'?" if close else f"; the fields are {', '.join(FIELDS)}"
-            problems.add("unknown-field", shown, lines.get(str(key), line), f"unknown field '{key}' is ignored{hint}", field=str(key))
-    name = entry.get("term")
-    if name is not None and not isinstance(name, str):
-        problems.add("glossary-entry",
-            shown, lines.get("term", line),
-            f"'term' must be one word or phrase such as 'Significant Harm', not {_kind(name)}: write it after 'term:' "
-            "without brackets, and put other forms in 'aliases'", field="term",
-        )
-        return None
-    if not isinstance(name, str) or not name.strip():
-        problems.add("glossary-entry", shown, lines.get("term", line), "this entry has no 'term': add 'term:' with the word or phrase", field="term")
-        return None
-    name = " ".join(name.split())
-    if not any(char.isalnum() for char in name):
-        problems.add(
-            NO_LETTERS, shown, lines.get("term", line),
-            f"the term '{name}' has no letters or digits: write the word or phrase it stands for, so that it can "
-            "be listed A to Z and linked to", field="term",
-        )
-        return None
-    definition = entry.get("definition")
-    if definition is not None and not isinstance(definition, str):
-        problems.add("glossary-entry",
-            shown, lines.get("definition", line),
-            f"the definition of '{name}' must be text, not {_kind(definition)}: write one to three sentences after "
-            "'definition:', in quotes if they start with [ or { or hold ': ' (or start them on the next line after "
-            "'definition: >-')", field="definition",
-        )
-    elif not isinstance(definition, str) or not definition.strip():
-        problems.add("glossary-entry",
-            shown, lines.get("definition", line),
-            f"the term '{name}' has no definition: add 'definition:' with one to three sentences", field="definition",
-        )
-    if isinstance(definition, str):
-        for message in definition_problems(definition):
-            problems.add("glossary-unsafe-markup", shown, lines.get("definition", line), f"the definition of '{name}' {message}", field="definition")
-    term = Term(name, definition.strip() if isinstance(definition, str) else "", line=line, lines=lines)
-    for key in ("aliases", "see_also", "topics"):
-        if key in entry:
-            values = _text_list(entry[key])
-            if values is None:
-                problems.add("glossary-entry", shown, lines.get(key, line), f"'{key}' of '{name}' must be a list such as [first, second]", field=key)
-            else:
-                setattr(term, key, values)
-    if "acronym" in entry:
-        acronym = entry["acronym"]
-        if not isinstance(acronym, str) or not ACRONYM.match(acronym.strip()):
-            problems.add("glossary-entry",
-                shown, lines.get("acronym", line),
-                f"the acronym of '{name}' must be capital letters such as LADO, not {acronym!r}", field="acronym",
-            )
-        else:
-            term.acronym = acronym.strip()
-    if "link" in entry:
-        if not isinstance(entry["link"], bool):
-            problems.add("glossary-entry", shown, lines.get("link", line), f"'link' of '{name}' must be true or false", field="link")
-        else:
-            term.link = entry["link"]
-    return term if len(problems.errors) == before else None
+def _definition_kind(value: Any, name: str) -> tuple[Any, str | None]:
+    if isinstance(value, str) and value.strip():
+        return value.strip(), None
+    if isinstance(value, str) or value is None:
+        return None, "'definition' is empty: write one to three sentences after 'definition:'"
+    return None, (
+        f"'definition' must be text, not {show(value)}: write one to three sentences after 'definition:', in quotes "
+        "if they start with [ or { or hold ': ' (or start them on the next line after 'definition: >-')"
+    )
+
+
+def _acronym_kind(value: Any, name: str) -> tuple[Any, str | None]:
+    if isinstance(value, str) and ACRONYM.match(value.strip()):
+        return value.strip(), None
+    return None, f"'acronym' must be capital letters such as LADO, not {show(value)}"
+
+
+def _check_term(values: Values) -> None:
+    """A term of signs alone cannot be listed A to Z, and a definition is shown as HTML: markup
+    that could run script or load something is refused."""
+    term = values.get("term")
+    if term is not None and not any(char.isalnum() for char in term):
+        values.say("term", f"the term '{term}' has no letters or digits: write the word or phrase it stands for, so that it "
+                   "can be listed A to Z and linked to", check=NO_LETTERS)
+    definition = values.get("definition")
+    for message in definition_problems(definition) if definition is not None else []:
+        said = f"the definition of '{values['term']}' {message}" if "term" in values else f"{values.where}: the definition {message}"
+        values.say("definition", said, check="glossary-unsafe-markup")
+
+
+def _make_term(values: Values) -> Term:
+    return Term(
+        values["term"], values["definition"], aliases=values.get("aliases", []), acronym=values.get("acronym", ""),
+        see_also=values.get("see_also", []), link=values.get("link", True), topics=values.get("topics", []),
+        line=values.line, lines=dict(values.lines),
+    )
+
+
+def _where(item: Item) -> str:
+    """A term is named by its 'term' when that is right, else by its place in the list."""
+    term, _ = _term_kind(item.value.get("term"), "term") if isinstance(item.value, dict) else (None, None)
+    return f"the term '{term}'" if term else entry(item)
+
+
+TERM: Record[Term] = Record(
+    (
+        Field("term", _term_kind, required=True, example="term: Significant Harm"),
+        Field("definition", _definition_kind, required=True, example="definition: One to three sentences."),
+        Field("aliases", TextList(fold=True)),
+        Field("acronym", _acronym_kind),
+        Field("see_also", TextList(fold=True)),
+        Field("link", yes_or_no),
+        Field("topics", TextList(fold=True)),
+    ),
+    make=_make_term,
+    holds="starting with 'term:' and 'definition:'",
+    rules=_check_term,
+)
+TERMS: ListOf[Term] = ListOf(TERM, should="a list of entries, each starting with '- term:'", where=_where)
 
 
 def _check_duplicates(glossary: Glossary, problems: Problems) -> None:

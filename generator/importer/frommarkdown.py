@@ -21,7 +21,7 @@ from typing import Any
 
 import markdown
 
-from ..core import frontmatter, yamlsource
+from ..core import frontmatter, schema, yamlsource
 from .document import Image, ImportedDocument, Link, Note, everything, forget_source_lines
 from .fromhtml import read_html
 
@@ -114,8 +114,8 @@ def _merge_front_matter(doc: ImportedDocument, meta: dict[str, Any]) -> None:
             ))
             continue
         if name in ("title", "version", "last_updated", "summary"):
-            check = {"title": frontmatter.check_text, "summary": frontmatter.check_text,
-                     "version": frontmatter.check_whole, "last_updated": frontmatter.check_date}[name]
+            check = {"title": schema.text, "summary": schema.text,
+                     "version": schema.whole_number, "last_updated": schema.date}[name]
             clean, message = check(value, name)
             if message:
                 doc.notes.append(Note("front-matter", f"the front matter's {message}: it was left out", line))

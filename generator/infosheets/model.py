@@ -10,43 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
-from ..core.frontmatter import (
-    PROCEDURE_FIELDS,
-    Field,
-    FrontMatter,
-    check_date,
-    check_status,
-    check_text,
-    check_whole,
-)
 from ..core.files import source_files
+from ..core.frontmatter import FrontMatter, procedure_fields
 from ..core.manual import ParseCache, Section, SourcePage
 from ..core.problems import Problems
-from ..core.yamlsource import LocatedDict, LocatedList
+from ..core.schema import Field, ListOf, Record, TextList, text
 from ..topics.model import TopicList, check_keywords
-
-
-def _keep(value: Any, name: str) -> tuple[Any, str | None]:
-    """Checked as a whole after the schema, where each item's line is known."""
-    return value, None
-
-
-INFO_SHEET_FIELDS: tuple[Field, ...] = (
-    Field("title", check_text, required=True),
-    Field("version", check_whole, required=True),
-    Field("last_updated", check_date, required=True),
-    Field("summary", check_text),
-    Field("review_due", check_date),
-    Field("owner", check_text),
-    Field("status", check_status),
-    next(f for f in PROCEDURE_FIELDS if f.name == "changes"),
-    Field("topics", _keep),
-    Field("resources", _keep),
-)
-RESOURCE_FIELDS = ("title", "url", "description")
 
 
 @dataclass(frozen=True)
@@ -55,6 +26,35 @@ class Resource:
     url: str
     description: str = ""
     line: int = 0
+    url_line: int = 0
+    number: int = 0  # its place in the sheet's 'resources', from 1
+
+
+RESOURCE: Record[Resource] = Record(
+    (
+        Field("title", text, required=True, example="title: Childline"),
+        Field("url", text, required=True, example="url: https://www.childline.org.uk/"),
+        Field("description", text),
+    ),
+    make=lambda values: Resource(
+        values["title"], values["url"], values.get("description", ""), values.line, values.line_of("url"), values.number
+    ),
+    holds="with 'title:', 'url:' and 'description:'",
+    problem_field="resources",
+)
+RESOURCES: ListOf[Resource] = ListOf(RESOURCE, should="a list of entries, each with 'title:', 'url:' and 'description:'")
+
+INFO_SHEET_FIELDS: tuple[Field, ...] = (
+    *procedure_fields("title", "version", "last_updated", "summary", "review_due", "owner", "status", "changes"),
+    Field(
+        "topics",
+        TextList(example="[neglect, early help]", item="a topic such as 'neglect'", at_least=1, noun="topic", lines=True),
+        required=True,
+        example="topics: [neglect, early help]",
+        hint="the topics this info-sheet is about, from the topic list",
+    ),
+    Field("resources", RESOURCES),
+)
 
 
 @dataclass
@@ -119,29 +119,8 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _check_topics(meta: FrontMatter, topics: TopicList | None, problems: Problems, topics_broken: bool) -> list[str]:
+    """The sheet's topics (checked by the schema: a list of text) against the topic list."""
     path, line = meta.path, meta.line_of("topics")
-    if "topics" not in meta.extra:
-        problems.add("front-matter",
-            path, meta.line,
-            "'topics' is missing: an info-sheet lists what it is about, such as 'topics: [neglect, early help]'",
-            field="topics",
-        )
-        return []
-    value = meta.extra["topics"]
-    if isinstance(value, str):
-        problems.add("front-matter", path, line, f"'topics' must be a list such as [{value}], not plain text", field="topics")
-        return []
-    if not isinstance(value, list) or not value:
-        shown = "an empty list" if isinstance(value, list) else "a block of fields" if isinstance(value, dict) else repr(value)
-        problems.add("front-matter", path, line, f"'topics' must be a list of one or more topics such as [neglect, early help], not {shown}", field="topics")
-        return []
-    items: list[tuple[str, int]] = []
-    for index, item in enumerate(value):
-        item_line = value.line_of(index) if isinstance(value, LocatedList) else line
-        if not isinstance(item, str) or not item.strip():
-            problems.add("front-matter", path, item_line, f"every item of 'topics' must be a topic such as 'neglect', not {item!r}", field="topics")
-            continue
-        items.append((item.strip(), item_line))
     if topics is None and topics_broken:
         return []
     if topics is None:
@@ -152,59 +131,26 @@ def _check_topics(meta: FrontMatter, topics: TopicList | None, problems: Problem
             field="topics",
         )
         return []
-    return check_keywords(topics, path, items, problems, field_name="topics", check="info-sheet-topic")
+    return check_keywords(topics, path, meta.extra["topics"], problems, field_name="topics", check="info-sheet-topic")
 
 
 def _check_resources(meta: FrontMatter, problems: Problems) -> list[Resource]:
-    if "resources" not in meta.extra:
-        return []
-    value = meta.extra["resources"]
-    path, line = meta.path, meta.line_of("resources")
-    if not isinstance(value, list):
-        problems.add("front-matter",
-            path, line,
-            "'resources' must be a list of entries, each with 'title:', 'url:' and 'description:' (see the authoring guide)",
-            field="resources",
-        )
-        return []
+    """The sheet's resources (each entry checked by the schema) whose addresses are whole web
+    addresses; an address listed twice is advice."""
     out: list[Resource] = []
     seen: dict[str, int] = {}
-    for index, entry in enumerate(value, start=1):
-        entry_line = value.line_of(index - 1) if isinstance(value, LocatedList) else line
-        where = f"'resources' entry {index}"
-        if not isinstance(entry, dict):
-            problems.add("front-matter", path, entry_line, f"{where} needs 'title:', 'url:' and 'description:', not {entry!r}", field="resources")
+    resource: Resource
+    for resource in meta.extra.get("resources", []):
+        where = f"'resources' entry {resource.number}"
+        message = check_url(resource.url)
+        if message:
+            problems.add("resource-invalid", meta.path, resource.url_line, f"{where}: {message}", field="resources")
             continue
-        lines = entry.lines if isinstance(entry, LocatedDict) else {}
-        clean: dict[str, str] = {}
-        for name in RESOURCE_FIELDS:
-            if name not in entry:
-                if name != "description":
-                    problems.add("front-matter", path, entry_line, f"{where} has no '{name}': add '{name}:'", field="resources")
-                continue
-            text, message = check_text(entry[name], name)
-            if message:
-                problems.add("front-matter", path, lines.get(name, entry_line), f"{where}: {message}", field="resources")
-            else:
-                clean[name] = text
-        for name in entry:
-            if name not in RESOURCE_FIELDS:
-                problems.add("unknown-field",
-                    path, lines.get(name, entry_line),
-                    f"unknown field '{name}' in {where} is ignored; an entry has title, url and description",
-                    field="resources",
-                )
-        url = clean.get("url")
-        if url is not None:
-            message = check_url(url)
-            if message:
-                problems.add("resource-invalid", path, lines.get("url", entry_line), f"{where}: {message}", field="resources")
-                continue
-            if url in seen:
-                problems.add("listed-twice", path, lines.get("url", entry_line), f"{where}: the address {url} is already listed as entry {seen[url]}", field="resources")
-            seen.setdefault(url, index)
-        if "title" in clean and url is not None:
-            out.append(Resource(clean["title"], url, clean.get("description", ""), entry_line))
+        first = seen.setdefault(resource.url, resource.number)
+        if first != resource.number:
+            problems.add("listed-twice", meta.path, resource.url_line,
+                         f"{where}: the address {resource.url} is already listed as entry {first}", field="resources")
+        out.append(resource)
     return out
 
 

@@ -9,9 +9,9 @@ and ``procedures report`` lists what each owner has to review. Plain Python, no 
 """
 
 from .due import FLOWCHART, INFO_SHEET, PROCEDURE, Reviewable, banner, is_overdue, options, overdue_warnings, reviewables
-from .report import Report, report_json, report_text, review_report
+from .report import ReviewReport, report_json, report_text, review_report
 
 __all__ = [
-    "FLOWCHART", "INFO_SHEET", "PROCEDURE", "Report", "Reviewable", "banner", "is_overdue", "options",
+    "FLOWCHART", "INFO_SHEET", "PROCEDURE", "ReviewReport", "Reviewable", "banner", "is_overdue", "options",
     "overdue_warnings", "report_json", "report_text", "review_report", "reviewables",
 ]

@@ -17,7 +17,7 @@ NO_OWNER = "No owner"
 
 
 @dataclass
-class Item:
+class ReviewItem:
     path: str
     title: str
     owner: str
@@ -33,12 +33,12 @@ class Item:
 @dataclass
 class OwnerGroup:
     owner: str
-    overdue: list[Item] = field(default_factory=list)
-    due_soon: list[Item] = field(default_factory=list)
+    overdue: list[ReviewItem] = field(default_factory=list)
+    due_soon: list[ReviewItem] = field(default_factory=list)
 
 
 @dataclass
-class Report:
+class ReviewReport:
     today: dt.date
     days: int
     owners: list[OwnerGroup]
@@ -54,7 +54,7 @@ class Report:
         return sum(len(g.due_soon) for g in self.owners)
 
 
-def review_report(pages: Iterable[Reviewable], today: dt.date, days: int, left_out: Iterable[str] = ()) -> Report:
+def review_report(pages: Iterable[Reviewable], today: dt.date, days: int, left_out: Iterable[str] = ()) -> ReviewReport:
     """Published pages overdue for review, or due within ``days`` days, grouped by owner.
 
     ``left_out`` are the source files that have errors, so could not be read for the report.
@@ -73,13 +73,13 @@ def review_report(pages: Iterable[Reviewable], today: dt.date, days: int, left_o
             continue
         owner = meta.owner or NO_OWNER
         group = groups.setdefault(owner, OwnerGroup(owner))
-        item = Item(page.path, meta.title, meta.owner, meta.review_due, left, page.kind)
+        item = ReviewItem(page.path, meta.title, meta.owner, meta.review_due, left, page.kind)
         (group.overdue if left < 0 else group.due_soon).append(item)
     for group in groups.values():
         group.overdue.sort(key=lambda i: (i.review_due, i.path))
         group.due_soon.sort(key=lambda i: (i.review_due, i.path))
     owners = sorted(groups.values(), key=lambda g: (g.owner == NO_OWNER, g.owner.casefold()))
-    return Report(today, days, owners, without, sorted(set(left_out)))
+    return ReviewReport(today, days, owners, without, sorted(set(left_out)))
 
 
 def _ago(days: int) -> str:
@@ -90,7 +90,7 @@ def _ago(days: int) -> str:
     return f"due in {days} day{'s' if days != 1 else ''}"
 
 
-def report_text(report: Report, date_format: str) -> str:
+def report_text(report: ReviewReport, date_format: str) -> str:
     lines = [
         f"Review report for {format_date(report.today, date_format)}: "
         f"{report.overdue} overdue, {report.due_soon} due within {report.days} days."
@@ -114,8 +114,8 @@ def report_text(report: Report, date_format: str) -> str:
     return "\n".join(lines)
 
 
-def report_json(report: Report) -> dict[str, Any]:
-    def item(i: Item) -> dict[str, Any]:
+def report_json(report: ReviewReport) -> dict[str, Any]:
+    def item(i: ReviewItem) -> dict[str, Any]:
         return {"path": i.path, "kind": i.kind, "title": i.title, "owner": i.owner or None,
                 "review_due": i.review_due.isoformat(), "days": i.days, "state": i.state}
 

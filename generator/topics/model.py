@@ -20,12 +20,11 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..core import textfile, yamlsource
-from ..core.frontmatter import check_text
 from ..core.problems import Problems
+from ..core.schema import Field, ListOf, Record, Report, Values, check_list, text
 from ..project import located_option
 
 TOPICS_FILE = "topics.yml"
-TOPIC_FIELDS = ("label", "description")
 EXAMPLE = "neglect: {label: Neglect, description: When a child's basic needs are persistently not met.}"
 
 
@@ -121,77 +120,50 @@ def load_topic_list(
     return validate_topics(data, TOPICS_FILE, TOPICS_FILE, problems, start_line=1)
 
 
+def _topic(values: Values) -> tuple[str, Topic]:
+    """The topic, with its key as it was written (for the message about two keys that are one)."""
+    return values.key, Topic(normalise(values.key), values["label"], values["description"], values.line)
+
+
+TOPIC: Record[tuple[str, Topic]] = Record(
+    (
+        Field("label", text, required=True, example="label: Neglect"),
+        Field("description", text, required=True, example="description: One line about it."),
+    ),
+    make=_topic,
+    holds="with a label and a description, such as '{label: Neglect, description: One line about it.}'",
+    problem_field="topics",
+)
+TOPICS: ListOf[tuple[str, Topic]] = ListOf(
+    TOPIC,
+    should=f"a block with one topic per key, such as '{EXAMPLE}'",
+    where=lambda item: f"topic '{item.key}'",
+    noun="topic",
+    at_least=1,
+    keyed=True,
+    key_example="early help",
+)
+
+
 def validate_topics(data: Any, source: str, path: str, problems: Problems, *, start_line: int = 1) -> TopicList | None:
     """Check a parsed topic list. Every mistake is reported; ``None`` if there was an error."""
-    before = len(problems.errors)
-    if not isinstance(data, dict) or not data:
-        shown = "a list" if isinstance(data, list) else ("nothing" if not data else repr(data))
-        problems.add("topic-list",
-            path, start_line,
-            f"the topics must be a block with one topic per key, such as '{EXAMPLE}', not {shown}",
-            field="topics",
-        )
-        return None
-    lines = getattr(data, "lines", {})
+    report = Report(path, problems, "topic-list", field="topics")
+    listed = check_list(TOPICS, data, report, name="topics", line=start_line, subject="the topics")
     result = TopicList(source=source)
-    for raw_key, value in data.items():
-        line = lines.get(raw_key, start_line)
-        if not isinstance(raw_key, str) or not raw_key.strip():
-            problems.add("topic-list", path, line, f"the topic key {raw_key!r} must be text, such as 'early help'", field="topics")
-            continue
-        key = normalise(raw_key)
-        first = result.topics.get(key)
-        if first is not None:
-            problems.add("topic-list",
-                path, line,
-                f"the topic '{raw_key}' is the same as '{first.key}' (line {first.line}): keys are compared "
-                "without regard to case or spaces; keep one",
-                field="topics",
-            )
-            continue
-        if not isinstance(value, dict):
-            problems.add("topic-list",
-                path, line,
-                f"the topic '{raw_key}' needs a label and a description, such as "
-                f"'{raw_key}: {{label: {raw_key.strip().capitalize()}, description: One line about it.}}'",
-                field="topics",
-            )
-            continue
-        value_lines = getattr(value, "lines", {})
-        clean: dict[str, str] = {}
-        for name in TOPIC_FIELDS:
-            if name not in value:
-                problems.add("topic-list", path, line, f"the topic '{raw_key}' has no '{name}': add '{name}: ...'", field="topics")
-                continue
-            text, message = check_text(value[name], name)
-            if message:
-                problems.add("topic-list", path, value_lines.get(name, line), f"topic '{raw_key}': {message}", field="topics")
-            else:
-                clean[name] = text
-        for name in value:
-            if name not in TOPIC_FIELDS:
-                close = difflib.get_close_matches(str(name), TOPIC_FIELDS, n=1)
-                if value[name] is None:  # `{label: A, description: one, two}` splits at the comma
-                    hint = ": if it belongs to the text before it, put that text in quotes (a comma inside { } starts a new field)"
-                elif close:
-                    hint = f": did you mean '{close[0]}'?"
-                else:
-                    hint = "; a topic has only 'label' and 'description'"
-                problems.add("unknown-field", path, value_lines.get(name, line), f"unknown field '{name}' in topic '{raw_key}' is ignored{hint}", field="topics")
-        if len(clean) == len(TOPIC_FIELDS):
-            result.topics[key] = Topic(key, clean["label"], clean["description"], line)
-    if len(problems.errors) != before:
+    for written, topic in listed.items:
+        first = result.topics.setdefault(topic.key, topic)
+        if first is not topic:
+            report.add(topic.line, f"the topic '{written}' is the same as '{first.key}' (line {first.line}): keys are "
+                       "compared without regard to case or spaces; keep one")
+            listed.ok = False
+    if not listed.ok:
         return None
     labels: dict[str, Topic] = {}
     for topic in result.topics.values():
         other = labels.setdefault(topic.label.casefold(), topic)
         if other is not topic:
-            problems.add("topic-label-clash",
-                path, topic.line,
-                f"the topics '{other.key}' and '{topic.key}' have the same label '{topic.label}': "
-                "readers cannot tell them apart; give each its own label",
-                field="topics",
-            )
+            report.add(topic.line, f"the topics '{other.key}' and '{topic.key}' have the same label '{topic.label}': readers "
+                       "cannot tell them apart; give each its own label", check="topic-label-clash")
     return result
 
 

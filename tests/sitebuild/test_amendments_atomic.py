@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.amendments.sitebuild import replace_site, sanity_problems
+from generator.publish.build import replace_site, sanity_problems
 from tests.conftest import REPO, Project, page
 
 
 def make_site(proj: Project) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     return subprocess.run(
-        [sys.executable, "-m", "generator.amendments.sitebuild", "--config-file", "mkdocs.yml", "--site-dir", "site"],
+        [sys.executable, "-m", "generator", "build", "--site-dir", "site"],
         cwd=proj.root, capture_output=True, text=True, timeout=300, env=env,
     )
 
@@ -62,7 +62,7 @@ def test_a_failed_build_leaves_site_untouched(built_once):
     done = make_site(proj)
     assert done.returncode != 0
     assert "Aborted with 1 warnings in strict mode!" in done.stdout + done.stderr
-    assert "make site: the build failed, so site/ was left as it was." in done.stderr
+    assert "procedures build: the build failed, so site/ was left as it was." in done.stderr
     assert snapshot(proj.root / "site") == before
     assert leftovers(proj) == []
 
@@ -124,7 +124,7 @@ def test_an_impossible_date_in_mkdocs_yml_is_explained_without_a_traceback(built
     proj.config(release={"name": "Update 15", "date": "2026-02-30"})
     done = make_site(proj)
     assert done.returncode == 1
-    assert "make site: mkdocs.yml must be corrected first, so site/ was left as it was:" in done.stderr
+    assert "procedures build: mkdocs.yml must be corrected first, so site/ was left as it was:" in done.stderr
     assert "option 'release: date' must be a date such as 2026-11-01, not '2026-02-30'" in done.stderr
     assert "Traceback" not in done.stdout + done.stderr
     assert snapshot(proj.root / "site") == before

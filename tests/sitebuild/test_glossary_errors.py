@@ -14,13 +14,13 @@ CASES = [
     ("not-utf8", ("terms:\n" + GOOD_TERM + "  - term: Caf\xe9\n    definition: x\n").encode("latin-1"), "glossary.yml:4: the file is not UTF-8"),
     ("no-terms-key", "words:\n  - a\n", "glossary.yml:1: the glossary must start with 'terms:'"),
     ("terms-not-list", "terms: neglect\n", "glossary.yml:1: 'terms' must be a list"),
-    ("entry-not-mapping", "terms:\n  - Neglect\n", "glossary.yml:2: each glossary entry needs 'term:' and 'definition:'"),
-    ("missing-term", "terms:\n  - definition: x\n", "glossary.yml:2: this entry has no 'term'"),
+    ("entry-not-mapping", "terms:\n  - Neglect\n", "glossary.yml:2: 'terms' entry 1 must be a block of fields starting with 'term:' and 'definition:', not 'Neglect'"),
+    ("missing-term", "terms:\n  - definition: x\n", "glossary.yml:2: 'terms' entry 1 has no 'term': add a line such as 'term: Significant Harm'"),
     ("term-not-text", "terms:\n  - term: [Neglect, Harm]\n    definition: x\n",
-     "glossary.yml:2: 'term' must be one word or phrase such as 'Significant Harm', not a list: write it after 'term:' "
+     "glossary.yml:2: 'terms' entry 1: 'term' must be one word or phrase such as 'Significant Harm', not a list: write it after 'term:' "
      "without brackets, and put other forms in 'aliases'"),
     ("definition-not-text", "terms:\n  - term: Neglect\n    definition: {a: 1}\n",
-     "glossary.yml:3: the definition of 'Neglect' must be text, not a set of 'name: value' fields: write one to three "
+     "glossary.yml:3: the term 'Neglect': 'definition' must be text, not a block of fields: write one to three "
      "sentences after 'definition:', in quotes if they start with [ or { or hold ': ' (or start them on the next line "
      "after 'definition: >-')"),
     ("definition-attribute-list", "terms:\n  - term: Neglect\n    definition: '[p](https://example.org){ onfocus=\"alert(1)\" autofocus=\"\" }'\n",
@@ -37,7 +37,11 @@ CASES = [
     ("definition-unsafe-link", "terms:\n  - term: Neglect\n    definition: 'Bad [x](javascript:alert(3))'\n",
      "glossary.yml:3: the definition of 'Neglect' links to 'javascript:alert(3)': a link may go only to an https:, http:, "
      "mailto: or tel: address, a page of the manual or a #heading; correct the address or remove the link"),
-    ("empty-definition", "terms:\n  - term: Neglect\n    definition: ''\n", "glossary.yml:3: the term 'Neglect' has no definition"),
+    ("missing-definition", "terms:\n  - term: Neglect\n", "glossary.yml:2: the term 'Neglect' has no 'definition': add a line such as 'definition: "),
+    ("alias-not-text", "terms:\n" + GOOD_TERM + "    aliases:\n      - neglecting\n      - [a]\n",
+     "glossary.yml:6: the term 'Neglect': every item of 'aliases' must be text, not a list"),
+    ("unknown-top-field", "terms:\n" + GOOD_TERM + "words: x\n", "glossary.yml:4: unknown field 'words' is ignored; the only field is 'terms'"),
+    ("empty-definition", "terms:\n  - term: Neglect\n    definition: ''\n", "glossary.yml:3: the term 'Neglect': 'definition' is empty: write one to three sentences after 'definition:'"),
     ("duplicate-term", "terms:\n" + GOOD_TERM + "  - term: neglect\n    definition: Again.\n",
      "glossary.yml:4: the term 'neglect' of 'neglect' is already the term of 'Neglect' (line 2)"),
     ("duplicate-alias", "terms:\n" + GOOD_TERM + "  - term: Harm\n    definition: x\n    aliases: [NEGLECT]\n",
@@ -59,13 +63,13 @@ CASES = [
      "it can be listed A to Z and linked to"),
     ("unknown-see-also", "terms:\n" + GOOD_TERM + "    see_also: [Negelct]\n",
      "glossary.yml:4: 'see_also' of 'Neglect' names 'Negelct', which is not a term in the glossary: did you mean 'Neglect'?"),
-    ("acronym-lower", "terms:\n" + GOOD_TERM + "    acronym: ng\n", "glossary.yml:4: the acronym of 'Neglect' must be capital letters"),
-    ("aliases-not-list", "terms:\n" + GOOD_TERM + "    aliases: neglecting\n", "glossary.yml:4: 'aliases' of 'Neglect' must be a list"),
-    ("link-not-bool", "terms:\n" + GOOD_TERM + "    link: sometimes\n", "glossary.yml:4: 'link' of 'Neglect' must be true or false"),
+    ("acronym-lower", "terms:\n" + GOOD_TERM + "    acronym: ng\n", "glossary.yml:4: the term 'Neglect': 'acronym' must be capital letters such as LADO, not 'ng'"),
+    ("aliases-not-list", "terms:\n" + GOOD_TERM + "    aliases: neglecting\n", "glossary.yml:4: the term 'Neglect': 'aliases' must be a list such as [neglecting], not plain text"),
+    ("link-not-bool", "terms:\n" + GOOD_TERM + "    link: sometimes\n", "glossary.yml:4: the term 'Neglect': 'link' must be true or false, not 'sometimes'"),
     # An unclosed quote is reported where it opens, not at the end of the file.
     ("unclosed-quote", "terms:\n  - term: Neglect\n    definition: \"Persistent failure\n  - term: Early Help\n    definition: Support.\n",
      "glossary.yml:3: the YAML is not valid (found unexpected end of stream): a quote or bracket is not closed (column 17)"),
-    ("unknown-field", "terms:\n" + GOOD_TERM + "    defintion: x\n", "glossary.yml:4: unknown field 'defintion' is ignored: did you mean 'definition'?"),
+    ("unknown-field", "terms:\n" + GOOD_TERM + "    defintion: x\n", "glossary.yml:4: unknown field 'defintion' in the term 'Neglect' is ignored: did you mean 'definition'?"),
 ]
 
 # Advice: notes by default, which fail neither the check nor a strict build.

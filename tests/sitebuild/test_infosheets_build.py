@@ -129,11 +129,12 @@ BAD = [
     ("topic-second-line", sheet("Education Settings", ["education", "child protecton"]),
      f"{SHEET}:8: 'topics': 'child protecton' is not a topic in topics.yml: did you mean 'child protection'", False),
     ("topics-missing", page("Education Settings", 2, "2026-06-10"),
-     f"{SHEET}:1: 'topics' is missing: an info-sheet lists what it is about, such as 'topics: [neglect, early help]'", False),
+     f"{SHEET}:1: 'topics' is missing: add a line such as 'topics: [neglect, early help]' (the topics this info-sheet is about, "
+     "from the topic list)", False),
     ("topics-text", page("Education Settings", 2, "2026-06-10", topics="education"),
      f"{SHEET}:5: 'topics' must be a list such as [education], not plain text", False),
     ("topics-empty", page("Education Settings", 2, "2026-06-10", topics=[]),
-     f"{SHEET}:5: 'topics' must be a list of one or more topics such as [neglect, early help], not an empty list", False),
+     f"{SHEET}:5: 'topics' is empty: add at least one topic, such as [neglect, early help]", False),
     ("topics-not-text", page("Education Settings", 2, "2026-06-10", topics=[5]),
      f"{SHEET}:6: every item of 'topics' must be a topic such as 'neglect', not 5", False),
     ("topic-twice", sheet("Education Settings", ["education", "Education"]),
@@ -141,9 +142,9 @@ BAD = [
     ("resources-not-list", sheet("Education Settings", ["education"], resources="https://example.org/"),
      f"{SHEET}:8: 'resources' must be a list of entries, each with 'title:', 'url:' and 'description:'", False),
     ("resource-no-url", sheet("Education Settings", ["education"], resources=[{"title": "A", "description": "B"}]),
-     f"{SHEET}:9: 'resources' entry 1 has no 'url': add 'url:'", False),
+     f"{SHEET}:9: 'resources' entry 1 has no 'url': add a line such as 'url: https://www.childline.org.uk/'", False),
     ("resource-no-title", sheet("Education Settings", ["education"], resources=RESOURCES + [{"url": "https://example.org/"}]),
-     f"{SHEET}:12: 'resources' entry 2 has no 'title': add 'title:'", False),
+     f"{SHEET}:12: 'resources' entry 2 has no 'title': add a line such as 'title: Childline'", False),
     ("resource-javascript", sheet("Education Settings", ["education"], resources=[{"title": "A", "url": "javascript:alert(1)"}]),
      f"{SHEET}:10: 'resources' entry 1: the 'url' 'javascript:alert(1)' must be a web address starting with https://", False),
     ("resource-relative", sheet("Education Settings", ["education"], resources=[{"title": "A", "url": "www.nspcc.org.uk"}]),
@@ -153,9 +154,11 @@ BAD = [
     ("resource-spaces", sheet("Education Settings", ["education"], resources=[{"title": "A", "url": "https://example.org/a b"}]),
      f"{SHEET}:10: 'resources' entry 1: the 'url' 'https://example.org/a b' contains spaces", False),
     ("resource-text", sheet("Education Settings", ["education"], resources=["https://example.org/"]),
-     f"{SHEET}:9: 'resources' entry 1 needs 'title:', 'url:' and 'description:'", False),
+     f"{SHEET}:9: 'resources' entry 1 must be a block of fields with 'title:', 'url:' and 'description:', not 'https://example.org/'", False),
     ("resource-unknown-field", sheet("Education Settings", ["education"], resources=[dict(RESOURCES[0], link="x")]),
      f"{SHEET}:12: unknown field 'link' in 'resources' entry 1 is ignored", True),
+    ("resource-title-not-text", sheet("Education Settings", ["education"], resources=[dict(RESOURCES[0], title=["Childline"])]),
+     f"{SHEET}:9: 'resources' entry 1: 'title' must be text, not a list", False),
     ("resource-twice", sheet("Education Settings", ["education"], resources=RESOURCES + [dict(RESOURCES[0])]),
      f"{SHEET}:13: 'resources' entry 2: the address https://www.childline.org.uk/ is already listed as entry 1", "note"),
     ("unknown-field", sheet("Education Settings", ["education"], topic=["education"]),
@@ -194,7 +197,7 @@ def test_a_broken_topic_list_is_reported_once_not_on_every_sheet(manual):
     built = manual.build()
     assert built.returncode != 0
     assert "The manual has 1 error to fix" in built.output
-    assert "topics.yml:1: the topic 'neglect' needs a label and a description" in built.output
+    assert "topics.yml:1: topic 'neglect' must be a block of fields with a label and a description" in built.output
 
 
 def test_topics_in_both_places_is_an_error(manual):

@@ -465,12 +465,12 @@ BAD = [
     ("related-twice", {"statutory/referrals.md": keywords_page(related=["supplementary/neglect.md", "./supplementary/neglect.md"])},
      "statutory/referrals.md:7: 'related': ./supplementary/neglect.md is listed twice", "note"),
     ("topics-yml-bad", {"topics.yml": "neglect: Neglect\n"},
-     "topics.yml:1: the topic 'neglect' needs a label and a description", False),
+     "topics.yml:1: topic 'neglect' must be a block of fields with a label and a description", False),
     ("topics-yml-empty", {"topics.yml": ""}, "topics.yml:1: topics.yml is empty", False),
     ("topics-yml-yaml", {"topics.yml": "neglect: {label: Neglect\n"}, "topics.yml:2: the YAML is not valid", False),
     ("topics-yml-not-utf8", {"topics.yml": "neglect: {label: Caf\xe9, description: x}\n".encode("latin-1")},
      "topics.yml:1: the file is not UTF-8 text (byte 0xe9 on this line)", False),
-    ("topics-yml-markup", {"topics.yml": "'<script>': {label: x}\n"}, "topics.yml:1: the topic '<script>' has no 'description'", False),
+    ("topics-yml-markup", {"topics.yml": "'<script>': {label: x}\n"}, "topics.yml:1: topic '<script>' has no 'description'", False),
 ]
 
 
@@ -499,8 +499,8 @@ def test_all_mistakes_are_listed_at_once(project):
 OPTION_MISTAKES = [
     # id, the `topics:` option, the expected problem with {the key whose line it is on}, is it only a warning?
     ("plain-label", {"neglect": "Neglect"},
-     "mkdocs.yml:{neglect}: the topic 'neglect' needs a label and a description", False),
-    ("no-description", {"neglect": {"label": "Neglect"}}, "mkdocs.yml:{neglect}: the topic 'neglect' has no 'description'", False),
+     "mkdocs.yml:{neglect}: topic 'neglect' must be a block of fields with a label and a description", False),
+    ("no-description", {"neglect": {"label": "Neglect"}}, "mkdocs.yml:{neglect}: topic 'neglect' has no 'description'", False),
     ("empty-label", {"neglect": {"label": "", "description": "Needs not met."}},
      "mkdocs.yml:{label}: topic 'neglect': 'label' is empty", False),
     ("a-list", ["neglect"], "mkdocs.yml:{topics}: the topics must be a block with one topic per key", False),

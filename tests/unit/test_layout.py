@@ -39,7 +39,7 @@ def test_no_two_classes_share_a_name():
 
 
 # Walking the built site (not the sources) to check or publish it is not finding sources.
-BUILT_SITE_WALKERS = {"generator/amendments/sitebuild.py", "generator/amendments/linkcheck.py", "generator/amendments/anchors.py"}
+BUILT_SITE_WALKERS = {"generator/publish/build.py", "generator/publish/linkcheck.py", "generator/publish/anchors.py"}
 
 
 def test_source_folders_are_walked_in_one_place():

@@ -1,4 +1,4 @@
-"""The anchor half of `make linkcheck` (generator/amendments/anchors.py): which link goes where,
+"""The anchor half of `make linkcheck` (generator/publish/anchors.py): which link goes where,
 and which anchors are missing, read from built HTML files."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.amendments.anchors import BrokenAnchor, broken_anchors, read_page, resolve
+from generator.publish.anchors import BrokenAnchor, broken_anchors, read_page, resolve
 
 
 def write(root: Path, files: dict[str, str]) -> Path:

@@ -58,9 +58,9 @@ BAD = [
     # id, topics.yml text (or bytes), option, expected problem text, level
     ("empty-file", "", None, "topics.yml:1: topics.yml is empty: list the topics", "error"),
     ("a-list", "- neglect\n- early help\n", None, "topics.yml:1: the topics must be a block with one topic per key", "error"),
-    ("plain-label", "neglect: Neglect\n", None, "topics.yml:1: the topic 'neglect' needs a label and a description, such as 'neglect: {label: Neglect", "error"),
-    ("no-label", "neglect:\n  description: Needs not met.\n", None, "topics.yml:1: the topic 'neglect' has no 'label': add 'label: ...'", "error"),
-    ("no-description", "neglect:\n  label: Neglect\n", None, "topics.yml:1: the topic 'neglect' has no 'description'", "error"),
+    ("plain-label", "neglect: Neglect\n", None, "topics.yml:1: topic 'neglect' must be a block of fields with a label and a description, such as '{label: Neglect, description: One line about it.}', not 'Neglect'", "error"),
+    ("no-label", "neglect:\n  description: Needs not met.\n", None, "topics.yml:1: topic 'neglect' has no 'label': add a line such as 'label: Neglect'", "error"),
+    ("no-description", "neglect:\n  label: Neglect\n", None, "topics.yml:1: topic 'neglect' has no 'description': add a line such as 'description: One line about it.'", "error"),
     ("empty-label", "neglect:\n  label: ''\n  description: x\n", None, "topics.yml:2: topic 'neglect': 'label' is empty", "error"),
     ("label-a-list", "neglect:\n  label: [a, b]\n  description: x\n", None, "topics.yml:2: topic 'neglect': 'label' must be text, not a list", "error"),
     ("same-key-twice", "neglect: {label: A, description: x}\nneglect: {label: B, description: y}\n", None,
@@ -70,6 +70,8 @@ BAD = [
     ("key-not-text", "1: {label: A, description: x}\n", None, "topics.yml:1: the topic key 1 must be text", "error"),
     ("unknown-field", "neglect: {label: A, desciption: x, description: y}\n", None,
      "topics.yml:1: unknown field 'desciption' in topic 'neglect' is ignored: did you mean 'description'?", "warning"),
+    ("unknown-field-far", "neglect: {label: A, colour: red, description: y}\n", None,
+     "topics.yml:1: unknown field 'colour' in topic 'neglect' is ignored; the fields are label, description", "warning"),
     ("comma-in-flow-style", "neglect: {label: A, description: Food, warmth and care}\n", None,
      "topics.yml:1: unknown field 'warmth and care' in topic 'neglect' is ignored: if it belongs to the text before it, put that text in quotes", "warning"),
     ("same-label", "a: {label: Neglect, description: x}\nb: {label: neglect, description: y}\n", None,
@@ -80,7 +82,7 @@ BAD = [
     ("both-file-and-option", GOOD, {"neglect": {"label": "Neglect", "description": "x"}},
      "topics.yml: topics are listed both in topics.yml and under the 'topics' option", "error"),
     ("option-a-list", None, ["neglect"], "mkdocs.yml: the topics must be a block with one topic per key", "error"),
-    ("option-plain-label", None, {"neglect": "Neglect"}, "mkdocs.yml: the topic 'neglect' needs a label and a description", "error"),
+    ("option-plain-label", None, {"neglect": "Neglect"}, "mkdocs.yml: topic 'neglect' must be a block of fields with a label and a description", "error"),
 ]
 
 

@@ -1,4 +1,4 @@
-"""``make linkcheck``: serve the built site on 127.0.0.1 and run LinkChecker over it, and check
+"""``procedures linkcheck`` (``make linkcheck``): serve the built site on 127.0.0.1 and run LinkChecker over it, and check
 every #anchor of every link in the built files (``anchors.py``).
 
 A link to a missing page, or to a missing #anchor, is an error. LinkChecker checks the pages;
@@ -11,12 +11,11 @@ The server sends a ``LinkChecker`` response header: without it LinkChecker limit
 requests a second. Every page is a start URL, so pages outside the navigation (archived ones) are
 checked too.
 
-    python -m generator.amendments.linkcheck [--site site] [--external]
+    procedures linkcheck [--site site] [--external]
 """
 
 from __future__ import annotations
 
-import argparse
 import functools
 import http.server
 import os
@@ -113,16 +112,3 @@ def run(site: Path, *, external: bool = False, linkchecker: str | None = None) -
         shutil.rmtree(folder, ignore_errors=True)
     broken = report_anchors(site)
     return status or (1 if broken else 0)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.amendments.linkcheck", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
-    parser.add_argument("--external", action="store_true", default=os.environ.get("LINKCHECK_EXTERNAL", "") in ("1", "yes", "true"),
-                        help="also check links to other sites (needs internet)")
-    args = parser.parse_args(argv)
-    return run(args.site, external=args.external)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,16 +1,15 @@
-"""The atomic ``make site``: build into a temporary folder, check it, then swap it into place.
+"""The atomic ``procedures build`` (``make site``): build into a temporary folder, check it, then swap it into place.
 
 ``mkdocs build`` writes straight into ``site/``, so a build that fails half-way leaves a broken
 mix of old and new pages, which a deploy step could publish. Here the build goes into a hidden
 folder beside ``site/`` (``.site-tmp-XXXX``), runs with ``--strict``, and is sanity-checked; only
 then does it replace ``site/``, by renaming. A failed build leaves the previous ``site/`` as it was.
 
-    python -m generator.amendments.sitebuild [--config-file mkdocs.yml] [--site-dir site]
+    procedures build [--site-dir site] [--no-strict]
 """
 
 from __future__ import annotations
 
-import argparse
 import ctypes
 import ctypes.util
 import os
@@ -90,7 +89,7 @@ def config_problems(config_file: Path) -> list[str]:
 
 
 def _refuse(reason: str, problems: list[str], site: Path) -> int:
-    print(f"make site: {reason}, so {site.name}/ was left as it was:", file=sys.stderr)
+    print(f"procedures build: {reason}, so {site.name}/ was left as it was:", file=sys.stderr)
     for problem in problems:
         print(f"  - {problem}", file=sys.stderr)
     return 1
@@ -109,28 +108,15 @@ def build(config_file: Path, site: Path, *, strict: bool = True, mkdocs_args: li
         command += (["--strict"] if strict else []) + list(mkdocs_args or [])
         status = subprocess.run(command).returncode
         if status != 0:
-            print(f"make site: the build failed, so {site.name}/ was left as it was.", file=sys.stderr)
+            print(f"procedures build: the build failed, so {site.name}/ was left as it was.", file=sys.stderr)
             return status
         problems = sanity_problems(temp)
         if problems:
             return _refuse("the build finished but is not complete", problems, site)
         _world_readable(temp)
         replace_site(temp, site)
-        print(f"make site: {site.name}/ now holds the new build.", file=sys.stderr)
+        print(f"procedures build: {site.name}/ now holds the new build.", file=sys.stderr)
         return 0
     finally:
         if temp.exists():
             shutil.rmtree(temp, ignore_errors=True)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.amendments.sitebuild", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"))
-    parser.add_argument("--site-dir", "-d", type=Path, default=Path("site"))
-    parser.add_argument("--no-strict", dest="strict", action="store_false", help="do not fail on warnings")
-    args = parser.parse_args(argv)
-    return build(args.config_file, args.site_dir, strict=args.strict)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
