@@ -62,7 +62,8 @@ def entries_of(document: VersionedDocument) -> list[Amendment]:
         out.append(Amendment(NEW, document, 1, first, note))
     archived_change = document.change_for(document.version) if document.status == "archived" else None
     for change in document.changes:
-        if change.version == 1 or change is archived_change:
+        # Minor corrections (minor: true) are in the page's own history, not on the amendments page.
+        if change.minor or change.version == 1 or change is archived_change:
             continue
         out.append(Amendment(CHANGED, document, change.version, change.date, change.note))
     if document.status == "archived":

@@ -2,7 +2,8 @@
 
 For each procedure or flowchart whose content changed against the base (the pull request's
 target branch), ``version`` must have gone up, ``last_updated`` must have changed and there must
-be a ``changes`` entry for the new version. Content is a page's body without its front matter, or
+be a ``changes`` entry for the new version; or, for a minor correction (a typo, a broken link),
+``version`` and ``last_updated`` stay as they were and a new ``changes`` entry says ``minor: true``. Content is a page's body without its front matter, or
 a flowchart's ``steps``, with whitespace normalised: a change to front matter alone, or to spacing,
 needs no new version. New, deleted and moved pages are reported as notes.
 
@@ -14,10 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import shutil
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -26,6 +25,7 @@ from ..core import textfile, yamlsource
 from ..core.frontmatter import SplitError, split
 from ..core.manual import Section, discover
 from ..core.problems import Problems
+from ..history.git import GitError, read_objects, run as _run_git
 from .history import FLOWCHART_SUFFIXES, flowchart_sources
 
 PROCEDURE, FLOWCHART = "procedure", "flowchart"
@@ -46,7 +46,8 @@ class Snapshot:
     title: str = ""
     version: int | None = None
     last_updated: str | None = None
-    changes: set[int] = field(default_factory=set)
+    changes: set[int] = field(default_factory=set)  # the versions its 'changes' entries publish
+    minors: set[tuple[int, str, str]] = field(default_factory=set)  # minor corrections: (version, date, note)
     lines: dict[str, int] = field(default_factory=dict)
 
 
@@ -84,11 +85,14 @@ def _fields(data: object, snapshot: Snapshot) -> None:
     updated = data.get("last_updated")
     snapshot.last_updated = str(updated).strip() if updated is not None else None
     changes = data.get("changes")
-    if isinstance(changes, list):
-        snapshot.changes = {
-            e["version"] for e in changes
-            if isinstance(e, dict) and isinstance(e.get("version"), int) and not isinstance(e.get("version"), bool)
-        }
+    for entry in changes if isinstance(changes, list) else []:
+        number = entry.get("version") if isinstance(entry, dict) else None
+        if not isinstance(number, int) or isinstance(number, bool):
+            continue
+        if entry.get("minor") is True:
+            snapshot.minors.add((number, str(entry.get("date")).strip(), " ".join(str(entry.get("note")).split())))
+        else:
+            snapshot.changes.add(number)
     snapshot.readable = snapshot.version is not None
 
 
@@ -116,11 +120,6 @@ def snapshot(path: str, kind: str, text: str) -> Snapshot:
 
 
 # --------------------------------------------------------------------------- git
-
-
-def _git(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"}
-    return subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True, env=env)
 
 
 # Names that say where to go from a commit (HEAD~5, main^, main@{1}), ranges (a..b) and
@@ -190,20 +189,20 @@ def resolve_base(root: Path, base: str) -> tuple[str, str]:
         )
     if shutil.which("git") is None:
         raise GuardError("git is not installed, and --base compares the pages with git history: install git")
-    top = _git(root, "rev-parse", "--show-prefix")
+    top = _run_git(root, "rev-parse", "--show-prefix")
     if top.returncode != 0:
         raise GuardError(f"{root} is not in a git repository, and --base compares the pages with git history")
     prefix = top.stdout.decode().strip()
-    found = _git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
+    found = _run_git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
     if found.returncode != 0:
-        shallow = _git(root, "rev-parse", "--is-shallow-repository").stdout.decode().strip() == "true"
-        remotes = _git(root, "remote").stdout.decode().split()
+        shallow = _run_git(root, "rev-parse", "--is-shallow-repository").stdout.decode().strip() == "true"
+        remotes = _run_git(root, "remote").stdout.decode().split()
         raise GuardError(_missing_base(base, shallow, remotes))
     return found.stdout.decode().strip(), prefix
 
 
 def _base_files(root: Path, commit: str, prefix: str, folders: Iterable[str]) -> list[str]:
-    listed = _git(root, "ls-tree", "-r", "-z", "--name-only", "--full-name", commit, "--", *folders)
+    listed = _run_git(root, "ls-tree", "-r", "-z", "--name-only", "--full-name", commit, "--", *folders)
     if listed.returncode != 0:
         raise GuardError(f"git could not list the files of {commit[:12]}: {listed.stderr.decode().strip()}")
     names = [n for n in listed.stdout.decode("utf-8", "surrogateescape").split("\0") if n]
@@ -212,22 +211,11 @@ def _base_files(root: Path, commit: str, prefix: str, folders: Iterable[str]) ->
 
 def _read_blobs(root: Path, commit: str, prefix: str, paths: Sequence[str]) -> dict[str, bytes]:
     """The contents of ``paths`` at ``commit``, in one ``git cat-file --batch`` call."""
-    if not paths:
-        return {}
-    request = "".join(f"{commit}:{prefix}{p}\n" for p in paths).encode("utf-8", "surrogateescape")
-    done = _git(root, "cat-file", "--batch", stdin=request)
-    if done.returncode != 0:
-        raise GuardError(f"git could not read the base files: {done.stderr.decode().strip()}")
-    out, data, at = {}, done.stdout, 0
-    for path in paths:
-        end = data.index(b"\n", at)
-        header = data[at:end].split()
-        at = end + 1
-        if len(header) == 3 and header[1] == b"blob":
-            size = int(header[2])
-            out[path] = data[at:at + size]
-            at += size + 1
-    return out
+    try:
+        found = read_objects(root, [f"{commit}:{prefix}{p}" for p in paths])
+    except GitError as error:
+        raise GuardError(f"git could not read the base files: {error}") from None
+    return {p: found[f"{commit}:{prefix}{p}"] for p in paths if f"{commit}:{prefix}{p}" in found}
 
 
 # --------------------------------------------------------------------------- comparing
@@ -264,14 +252,27 @@ def _compare(old: Snapshot, new: Snapshot, today: dt.date, result: GuardResult) 
         if new.version not in new.changes:
             _no_entry(new, new.last_updated or today.isoformat(), result)
         return
+    added_minors = {m for m in new.minors - old.minors if m[0] == new.version}
+    if new.version == old.version and added_minors:
+        _minor_correction(old, new, result)
+        return
     if new.version <= old.version:
         step = "is still" if new.version == old.version else f"went down from {old.version} to"
         wanted = old.version + 1
         result.problems.add("version-not-bumped",
             path, version_line,
             f"{_what(new.kind)} but 'version' {step} {new.version}: set version: {wanted}, "
-            f"last_updated: {today.isoformat()}, and add a changes entry for version {wanted}",
+            f"last_updated: {today.isoformat()}, and add a changes entry for version {wanted}; "
+            "for a typo or a broken link, record a minor correction instead (a changes entry with minor: true)",
             field="version",
+        )
+        return
+    if added_minors and new.version not in new.changes:
+        result.problems.add("minor-correction",
+            path, new.lines.get("changes", version_line),
+            f"'version' went up to {new.version}, but its changes entry says minor: true: a new version is not a "
+            f"minor correction; remove 'minor: true' from it (or, for a minor correction, keep version: {old.version})",
+            field="changes",
         )
         return
     dated = new.last_updated is not None and new.last_updated != old.last_updated
@@ -286,6 +287,18 @@ def _compare(old: Snapshot, new: Snapshot, today: dt.date, result: GuardResult) 
         # The entry's date is the date of this change: the new last_updated, or today while
         # last_updated still holds the previous change's date.
         _no_entry(new, new.last_updated if dated and new.last_updated else today.isoformat(), result)
+
+
+def _minor_correction(old: Snapshot, new: Snapshot, result: GuardResult) -> None:
+    """The text changed under the same version, with a new changes entry marked minor: true.
+    That is accepted, as long as 'last_updated' stays the date of the version's publication."""
+    if new.last_updated != old.last_updated:
+        result.problems.add("minor-correction",
+            new.path, new.lines.get("last_updated", new.lines.get("version", 1)),
+            f"a minor correction does not change 'last_updated': set it back to {old.last_updated} (its date is "
+            "in the changes entry), or record a new version if readers need to know of this change",
+            field="last_updated",
+        )
 
 
 def _no_entry(new: Snapshot, date: str, result: GuardResult) -> None:

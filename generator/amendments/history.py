@@ -42,7 +42,8 @@ class VersionedDocument:
     changes: list[Change] = field(default_factory=list)
 
     def change_for(self, version: int) -> Change | None:
-        return next((c for c in self.changes if c.version == version), None)
+        """The ``changes`` entry that published ``version`` (not a minor correction of it)."""
+        return next((c for c in self.changes if c.version == version and not c.minor), None)
 
     @property
     def first_published(self) -> dt.date | None:

@@ -14,7 +14,9 @@ from typing import Any, Sequence
 from . import yamlsource
 from .mdtext import TitleHeading, same_title, title_heading, without_heading
 from .problems import Problems
-from .schema import Field, ListOf, Record, Report, TextList, Values, check_fields, date, one_of, shown, text, whole_number
+from .schema import (
+    Field, ListOf, Record, Report, TextList, Values, check_fields, date, one_of, shown, text, whole_number, yes_or_no,
+)
 from .schema import parse_iso_date as parse_iso_date  # where other modules have always found it
 
 STATUSES = ("published", "draft", "archived")
@@ -68,6 +70,9 @@ class Change:
     date: dt.date
     note: str
     line: int = 0
+    # A minor correction (a typo, a broken link): recorded for the page's history, with no new
+    # version; it does not move 'last_updated' and is left off the amendments page and feed.
+    minor: bool = False
 
 
 # A 'changes' entry: its values are checked against the page after the walk (_check_changes).
@@ -76,6 +81,7 @@ CHANGE: Record[Values] = Record(
         Field("version", whole_number, required=True, example="version: 14"),
         Field("date", date, required=True, example="date: 2024-05-01"),
         Field("note", text, required=True, example="note: What changed, in one line"),
+        Field("minor", yes_or_no, example="minor: true"),
     ),
     make=lambda values: values,
     holds="with version, date and note, such as '{version: 14, date: 2024-05-01, note: What changed}'",
@@ -202,12 +208,36 @@ def _check_changes(entries: list[Values], meta: FrontMatter, page: Values, today
                 f"(today is {today.isoformat()})",
             )
         page.ok = page.ok and entry.ok
-        changes.append(Change(version, day, entry["note"], entry.line))
+        changes.append(Change(version, day, entry["note"], entry.line, bool(entry.get("minor"))))
+    _check_minor(changes, entries, meta, page)
     for earlier, later in zip(changes, changes[1:]):
         if (later.version, later.date) > (earlier.version, earlier.date):
             page.report.add(later.line, "'changes' should be listed newest first", "changes", check="changes-order")
             break
     return changes
+
+
+def _check_minor(changes: list[Change], entries: list[Values], meta: FrontMatter, page: Values) -> None:
+    """A minor correction mends a version that was published: it cannot come before it."""
+    published = {c.version: c.date for c in changes if not c.minor}
+    for change, entry in zip(changes, entries):
+        if not change.minor:
+            continue
+        since = published.get(change.version)
+        if since is not None and change.date < since:
+            entry.wrong(
+                "date",
+                f"this minor correction, dated {change.date.isoformat()}, is before version {change.version} was published "
+                f"({since.isoformat()}): correct its date or its version",
+            )
+        elif meta.last_updated is not None and change.version == meta.version and change.date < meta.last_updated:
+            entry.wrong(
+                "date",
+                f"this minor correction, dated {change.date.isoformat()}, is before 'last_updated' "
+                f"{meta.last_updated.isoformat()}: it corrects the version published then, so it comes after it; "
+                "correct its date or its version",
+            )
+        page.ok = page.ok and entry.ok
 
 
 def parse_page(

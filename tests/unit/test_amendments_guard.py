@@ -94,12 +94,15 @@ def guard(proj: Project, base: str = "main", flowcharts: str | None = "flowchart
 
 
 def messages(result) -> list[str]:
-    assert all(p.check == "version-not-bumped" for p in result.problems)
+    assert all(p.check in ("version-not-bumped", "minor-correction") for p in result.problems)
     return [f"{p.path}:{p.line}: {p.message}" for p in result.problems]
 
 
-BUMP = "set version: 8, last_updated: 2026-11-23, and add a changes entry for version 8"
+MINOR_HINT = "; for a typo or a broken link, record a minor correction instead (a changes entry with minor: true)"
+BUMP = "set version: 8, last_updated: 2026-11-23, and add a changes entry for version 8" + MINOR_HINT
 NEW_BODY = NEGLECT_BODY.replace("Record what you see.", "Record what you see and hear.")
+MINOR_7 = [{"version": 7, "date": "2026-11-20", "note": "Corrected a typo.", "minor": True},
+           {"version": 7, "date": "2025-09-12", "note": "Added the graded care profile."}]
 ENTRY_8 = [{"version": 8, "date": "2026-11-20", "note": "Recording what is heard."}, {"version": 7, "date": "2025-09-12", "note": "x"}]
 
 Edit = Callable[[Project], None]
@@ -122,7 +125,7 @@ CASES: list[tuple[str, Edit, list[str]]] = [
     ("whitespace only", lambda p: p.write("supplementary/neglect.md", neglect(body=NEGLECT_BODY.replace("How practitioners recognise", "How  practitioners\nrecognise") + "\n\n")), []),
     ("CRLF line endings only", lambda p: p.write("supplementary/neglect.md", neglect().replace("\n", "\r\n")), []),
     ("flowchart steps changed", lambda p: p.write("flowcharts/referral.yml", FLOWCHART.replace("has concerns", "has a concern")),
-     ["flowcharts/referral.yml:2: the steps changed but 'version' is still 4: set version: 5, last_updated: 2026-11-23, and add a changes entry for version 5"]),
+     ["flowcharts/referral.yml:2: the steps changed but 'version' is still 4: set version: 5, last_updated: 2026-11-23, and add a changes entry for version 5" + MINOR_HINT]),
     ("flowchart re-indented and retitled", lambda p: p.write("flowcharts/referral.yml", FLOWCHART.replace("title: Referral", "title: Referral route")
                                                                 .replace("    next: decide", "    next:   decide")), []),
     ("flowchart text with extra spaces", lambda p: p.write("flowcharts/referral.yml", FLOWCHART.replace(
@@ -136,7 +139,25 @@ CASES: list[tuple[str, Edit, list[str]]] = [
     ("flowchart timescale with extra spaces", lambda p: p.write("flowcharts/referral.yml", FLOWCHART.replace(
         "timescale: The same day", "timescale: '  The same  day'")), []),
     ("flowchart label changed", lambda p: p.write("flowcharts/referral.yml", FLOWCHART.replace("No, but needs support", "No, but needs help")),
-     ["flowcharts/referral.yml:2: the steps changed but 'version' is still 4: set version: 5, last_updated: 2026-11-23, and add a changes entry for version 5"]),
+     ["flowcharts/referral.yml:2: the steps changed but 'version' is still 4: set version: 5, last_updated: 2026-11-23, and add a changes entry for version 5" + MINOR_HINT]),
+    # Minor corrections: the text changes under the same version, with a changes entry marked minor: true.
+    ("minor correction", lambda p: p.write("supplementary/neglect.md", neglect(body=NEW_BODY, changes=MINOR_7)), []),
+    ("minor correction that moved last_updated", lambda p: p.write("supplementary/neglect.md", neglect(
+        last_updated="2026-11-20", body=NEW_BODY, changes=MINOR_7)),
+     ["supplementary/neglect.md:4: a minor correction does not change 'last_updated': set it back to 2025-09-12 (its date is in the "
+      "changes entry), or record a new version if readers need to know of this change"]),
+    ("minor correction already on main", lambda p: (p.write("supplementary/neglect.md", neglect(changes=MINOR_7)),
+                                                     git(p.root, "commit", "-qam", "An earlier minor correction"),
+                                                     p.write("supplementary/neglect.md", neglect(body=NEW_BODY, changes=MINOR_7))),
+     [f"supplementary/neglect.md:3: the text changed but 'version' is still 7: {BUMP}"]),
+    ("minor entry for an older version", lambda p: p.write("supplementary/neglect.md", neglect(
+        body=NEW_BODY, changes=[{"version": 6, "date": "2026-11-20", "note": "Typo.", "minor": True}, *ENTRY_8[1:]])),
+     [f"supplementary/neglect.md:3: the text changed but 'version' is still 7: {BUMP}"]),
+    ("new version marked minor", lambda p: p.write("supplementary/neglect.md", neglect(
+        version=8, last_updated="2026-11-20", body=NEW_BODY,
+        changes=[{"version": 8, "date": "2026-11-20", "note": "Recording what is heard.", "minor": True}, *ENTRY_8[1:]])),
+     ["supplementary/neglect.md:5: 'version' went up to 8, but its changes entry says minor: true: a new version is not a minor "
+      "correction; remove 'minor: true' from it (or, for a minor correction, keep version: 7)"]),
     ("page deleted", lambda p: (p.root / "supplementary/domestic-abuse.md").unlink(), []),
     ("page added", lambda p: p.write("statutory/new.md", page("A New Procedure", 1, "2026-11-20")), []),
     ("page moved unchanged", lambda p: (p.root / "supplementary/neglect.md").rename(p.root / "statutory/neglect.md"), []),
