@@ -144,6 +144,22 @@ class AmendmentsOptions:
 
 
 @dataclass(frozen=True)
+class HistoryOptions:
+    enabled: bool = _opt(
+        "bool", True, "give every procedure and flowchart a history page (`<page>/history/`), its superseded versions "
+        "(`<page>/v14/`) and what changed in each (`<page>/v13-to-v14/`), from `changes` and git",
+    )
+
+
+@dataclass(frozen=True)
+class EditionsOptions:
+    enabled: bool = _opt("bool", True, "generate the Editions page when there are releases; `procedures build --editions` builds the editions")
+    path: str = _text("editions.md", "its path in the site; the editions go in the folder of the same name")
+    title: str = _text("Editions", "its title")
+    intro: str = _text("", "a paragraph under the title")
+
+
+@dataclass(frozen=True)
 class ReviewOptions:
     warn_overdue: bool = _opt("bool", True, "a page past its `review_due` is a warning, so `--strict` fails; `false` makes it a note (the page still shows its banner)")
     due_soon_days: int = _opt("int", 60, "`procedures report` lists pages due for review within this many days")
@@ -200,6 +216,8 @@ class Settings:
     )
     commit: str | None = _text(None, "the git commit the site is built from, shown in the footer; the demo uses `!ENV [GITHUB_SHA, null]`")
     amendments: AmendmentsOptions = _block(AmendmentsOptions, "the generated amendments page and its Atom feed")
+    history: HistoryOptions = _block(HistoryOptions, "each page's history: see [History and editions](#history-and-editions)")
+    editions: EditionsOptions = _block(EditionsOptions, "the manual as it stood at each release: see [History and editions](#history-and-editions)")
     checks: Mapping[str, str] = _opt("levels", {}, "the level of any check, by its name: error, warning, note or off; see [Checks](#checks)")
     review: ReviewOptions = _block(ReviewOptions, "review dates")
 

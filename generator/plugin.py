@@ -34,6 +34,8 @@ from .core.problems import ManualError, Problem, Problems
 from .flowcharts.extension import FlowchartExtension
 from .glossary import GlossaryExtension, LinkContext
 from .glossary.search import add_glossary, term_forms
+from .history.editions import edition_settings, read_context
+from .history.extension import HistoryExtension, PageContext
 from .options import settings_from
 from .project import ProjectError, load_project
 from .site import COLOURS, Caches, SitePlan, plan_site
@@ -60,6 +62,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         # The Markdown extensions, told the page they are on as MkDocs renders it.
         self.flowcharts = FlowchartExtension()
         self.glossary_links = GlossaryExtension()
+        self.history_pages = HistoryExtension()  # superseded versions and redlines
         self.plan: SitePlan | None = None
         self.notes = 0
         self.glossary_forms: dict[str, list[str]] = {}  # page url -> glossary forms, for search
@@ -76,6 +79,11 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             return None
         config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         settings = settings_from(self.config)  # MkDocs has checked the types, and resolved !ENV
+        # `procedures build --editions` says which editions the site has, or which one this build is.
+        self.context = read_context()
+        if self.context is not None and self.context.edition is not None:
+            settings = edition_settings(settings, self.context.edition)
+            config.site_url = self.context.site_url or config.site_url
         try:
             project = load_project(config_file.parent, config_file.name, today=settings.today or dt.date.today())
         except ProjectError as error:
@@ -103,6 +111,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             config.markdown_extensions.append(self.glossary_links)
             if "attr_list" not in config.markdown_extensions:  # the glossary's headings carry {#anchor}s
                 config.markdown_extensions.append("attr_list")
+        if settings.history.enabled:
+            config.markdown_extensions.append(self.history_pages)
         config.extra_javascript.insert(0, SCRIPT)
         return config
 
@@ -118,7 +128,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         if not self.config.enabled:
             return None
         docs = [f.src_uri for f in files if not f.generated_by]
-        plan = self.plan = plan_site(self.project, docs_files=docs, caches=self.caches)
+        plan = self.plan = plan_site(self.project, docs_files=docs, caches=self.caches, context=self.context)
         self._report(plan.problems)
         for file in list(files.documentation_pages()):
             page = plan.pages.get(file.src_uri)
@@ -186,6 +196,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         uri = page.file.src_uri
         self.flowcharts.page_uri = uri  # links in a flowchart are relative to this page
         self.glossary_links.context = self._glossary_context(uri, page)
+        self._history_context(uri)
         planned, view = self.plan.pages.get(uri), self.plan.views.get(uri)
         if view is not None:
             page.meta["manual"] = view
@@ -211,6 +222,20 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         # opens the text (the theme shows the title with its number and stamp), with their lists.
         return planned.markdown if planned.kind != "flowchart" and planned.markdown is not None else markdown
 
+    def _history_context(self, uri: str) -> None:
+        """A superseded version or a redline: its links were written from the page's own place,
+        and its flowcharts are drawn as they were (generator/history)."""
+        assert self.plan is not None
+        old = self.plan.history.pages.get(uri)
+        self.flowcharts.charts, self.flowcharts.diagrams = (old.charts, old.redline is None) if old else ({}, True)
+        if old is None or old.kind == "history":
+            self.history_pages.context = None
+            return
+        self.flowcharts.page_uri = old.origin  # as the page itself had them; the extension moves them here
+        self.history_pages.context = PageContext(
+            old.origin, uri, self.plan.history.targets.retarget, old.redline, lambda: self.flowcharts.used.clear(),
+        )
+
     def _glossary_context(self, uri: str, page: Page) -> LinkContext | None:
         plan = self.plan
         if plan is None or plan.matcher is None or page.file.generated_by or not plan.glossary_linked(uri):
@@ -220,8 +245,9 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         self._record_glossary_use(page)
-        # The plan checked every `!flowchart` line it could see; this catches any other.
-        if self.flowcharts.missing:
+        # The plan checked every `!flowchart` line it could see; this catches any other. An old
+        # version may embed a flowchart since withdrawn: it shows the line as it was written.
+        if self.flowcharts.missing and not (self.plan and page.file.src_uri in self.plan.history.pages):
             names = ", ".join(sorted(set(self.flowcharts.missing)))
             raise PluginError(f"{page.file.src_uri}: '!flowchart {names}': there is no such flowchart in {self.flowcharts.library.folder}/")
         return None

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from typing import Callable, Iterable
 from urllib.parse import urljoin
 
-from .grouping import ARCHIVED, NEW, Amendment
+from .grouping import ARCHIVED, NEW, WITHDRAWN, Amendment
 from .releases import Releases
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -34,6 +34,8 @@ def entry_title(entry: Amendment) -> str:
         return f"New: {document.title}"
     if entry.kind == ARCHIVED:
         return f"Archived: {document.title}"
+    if entry.kind == WITHDRAWN:
+        return f"Withdrawn: {document.title}"
     return f"{document.title}: version {entry.version}"
 
 

@@ -5,6 +5,8 @@
 * **Changed**: every other ``changes`` entry, under the release its date falls in.
 * **Archived**: a document with ``status: archived``, under the release its ``last_updated`` (the
   date it was archived) falls in, with the note of its ``changes`` entry for that version if any.
+* **Withdrawn**: a document whose file was deleted (found in git by ``generator/history``), under
+  the release its deletion falls in; its history page keeps every version.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Iterable
 from .history import VersionedDocument
 from .releases import Release, Releases
 
-NEW, CHANGED, ARCHIVED = "new", "changed", "archived"
+NEW, CHANGED, ARCHIVED, WITHDRAWN = "new", "changed", "archived", "withdrawn"
 
 
 @dataclass(frozen=True)
@@ -44,14 +46,15 @@ class Group:
     new: list[Amendment] = field(default_factory=list)
     changed: list[Amendment] = field(default_factory=list)
     archived: list[Amendment] = field(default_factory=list)
+    withdrawn: list[Amendment] = field(default_factory=list)
 
     @property
     def entries(self) -> list[Amendment]:
-        return sorted(self.new + self.changed + self.archived, key=lambda e: e.sort_key)
+        return sorted(self.new + self.changed + self.archived + self.withdrawn, key=lambda e: e.sort_key)
 
     @property
     def empty(self) -> bool:
-        return not (self.new or self.changed or self.archived)
+        return not (self.new or self.changed or self.archived or self.withdrawn)
 
 
 def entries_of(document: VersionedDocument) -> list[Amendment]:
@@ -69,6 +72,8 @@ def entries_of(document: VersionedDocument) -> list[Amendment]:
     if document.status == "archived":
         note = archived_change.note if archived_change else ""
         out.append(Amendment(ARCHIVED, document, document.version, document.last_updated, note))
+    if document.status == WITHDRAWN:
+        out.append(Amendment(WITHDRAWN, document, document.version, document.last_updated, ""))
     return out
 
 
@@ -84,9 +89,9 @@ def group_by_release(documents: Iterable[VersionedDocument], releases: Releases)
             release = releases.release_for(entry.date) if releases.current else None
             group = groups[release]
             entry = Amendment(entry.kind, entry.document, entry.version, entry.date, entry.note, group.title)
-            {NEW: group.new, CHANGED: group.changed, ARCHIVED: group.archived}[entry.kind].append(entry)
+            {NEW: group.new, CHANGED: group.changed, ARCHIVED: group.archived, WITHDRAWN: group.withdrawn}[entry.kind].append(entry)
     for group in groups.values():
-        for items in (group.new, group.changed, group.archived):
+        for items in (group.new, group.changed, group.archived, group.withdrawn):
             items.sort(key=lambda e: e.sort_key)
     return [g for g in groups.values() if not (g.unreleased and g.empty)]
 

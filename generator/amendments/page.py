@@ -17,11 +17,13 @@ def amendments_markdown(
     title: str,
     intro: str,
     feed_link: str,
+    editions_link: str = "",
     date_format: str,
     link_for: Callable[[str], str | None],
     numbers: dict[str, str],
 ) -> str:
-    """``link_for(page)`` is the Markdown link target of a page from the amendments page, or
+    """``editions_link``: the Editions page, where the manual as it stood at each release is kept.
+    ``link_for(page)`` is the Markdown link target of a page from the amendments page, or
     ``None`` when the page is not part of the site (its entry is then shown without a link)."""
 
     def row(entry: Amendment) -> dict:
@@ -54,6 +56,7 @@ def amendments_markdown(
             "new": [row(e) for e in group.new],
             "changed": [row(e) for e in group.changed],
             "archived": [row(e) for e in group.archived],
+            "withdrawn": [row(e) for e in group.withdrawn],
         })
     current = releases.current
     return render(
@@ -61,6 +64,7 @@ def amendments_markdown(
         title=title,
         intro=intro,
         feed=feed_link,
+        editions=editions_link,
         current={"name": current.name, "date": format_date(current.date, date_format)} if current else None,
         groups=views,
     )

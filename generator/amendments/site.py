@@ -73,6 +73,7 @@ def amendments_outputs(
     intro: str,
     feed_path: str,
     feed_link: str,
+    editions_link: str = "",
     feed_entries: int,
     date_format: str,
     numbers: dict[str, str],
@@ -86,7 +87,7 @@ def amendments_outputs(
     """The amendments page (Markdown) and its Atom feed (XML, or ``None`` without a feed)."""
     groups = group_by_release(docs, releases)
     markdown = amendments_markdown(
-        groups, releases, title=title, intro=intro, feed_link=feed_link if feed_path else "",
+        groups, releases, title=title, intro=intro, feed_link=feed_link if feed_path else "", editions_link=editions_link,
         date_format=date_format, link_for=link_for, numbers=numbers,
     )
     if not feed_path:

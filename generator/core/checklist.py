@@ -69,7 +69,9 @@ _CHECKS = (
     Check("flowchart-file-name", WARNING, "A file in the flowcharts folder that is ignored because it does not end in '.yml'."),
     Check("review-overdue", WARNING, "A published page past its 'review_due' date (review: warn_overdue: false makes it a note)."),
     Check("version-not-bumped", ERROR, "With 'check --base': a changed page without a new version, date and 'changes' entry."),
+    Check("minor-correction", ERROR, "With 'check --base': a change marked 'minor: true' that also changes 'version' or 'last_updated'."),
     # Advice: listed, never failing a build.
+    Check("history-incomplete", NOTE, "Page histories built without git's full history (a shallow clone, a copy without .git): earlier versions' texts are left out."),
     Check("changes-order", NOTE, "'changes' entries not listed newest first, which makes a page's history harder to read."),
     Check("listed-twice", NOTE, "The same related page, topic or resource address listed twice in one field."),
     Check("glossary-unused-term", NOTE, "A glossary term used on no page (glossaries are often shared with reports and training)."),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from typing import Mapping
 
 from markdown import Markdown
 from markdown.blockparser import BlockParser
@@ -37,6 +38,8 @@ class FlowchartExtension(Extension):
         self.page_uri = ""  # the page being rendered, as a path in the site ("statutory/referrals.md")
         self.numbers: dict[str, int] = {}  # "Flowchart 2": a flowchart's place in the Flowcharts section
         self.date_format = DEFAULT_FORMAT
+        self.charts: Mapping[str, Flowchart] = {}  # flowcharts for the current page only (an old version's, by its name)
+        self.diagrams = True  # False: the text version alone (a redline compares the words)
         self.missing: list[str] = []  # names not found on the current page, for the adapter to report
         self.used: set[str] = set()  # element ids given out on the current page
         super().__init__(**kwargs)
@@ -66,6 +69,7 @@ class FlowchartExtension(Extension):
             number=self.numbers.get(chart.name),
             date_format=self.date_format,
             unique=self.unique,
+            diagram=self.diagrams,
         )
 
 
@@ -86,7 +90,7 @@ class FlowchartProcessor(BlockProcessor):
         if before.strip():
             self.parser.parseBlocks(parent, [before])
         name = self.extension.library.embed_name(match.group("name"))
-        chart = self.extension.library.charts.get(name)
+        chart = self.extension.charts.get(name) or self.extension.library.charts.get(name)
         if chart is None:
             # Reported by the adapter (the build stops); shown as written meanwhile.
             self.extension.missing.append(name)
@@ -111,6 +115,7 @@ def figure(
     number: int | None = None,
     date_format: str = DEFAULT_FORMAT,
     unique=lambda wanted: wanted,
+    diagram: bool = True,
 ) -> ET.Element:
     """The ``<figure>`` for ``chart`` on the page ``page_uri``: caption, diagram, text version."""
     prefix = unique(f"flowchart-{chart.name}")
@@ -137,10 +142,10 @@ def figure(
         _sub(caption, "span", f"Version {chart.meta.version}, last updated {when}", class_="pm-flowchart__stamp")
 
     # The diagram is for the eyes (and pointers); screen readers and search get the text version.
-    diagram = _sub(root, "div", class_="pm-flowchart__diagram", aria_hidden="true")
-    drawing = svg.build(chart, href=href, id_prefix=prefix)
-    drawing.set("data-search-exclude", "")
-    diagram.append(drawing)
+    if diagram:
+        drawing = svg.build(chart, href=href, id_prefix=prefix)
+        drawing.set("data-search-exclude", "")
+        _sub(root, "div", class_="pm-flowchart__diagram", aria_hidden="true").append(drawing)
 
     version = _sub(root, "div", class_="pm-flowchart__text")
     _sub(

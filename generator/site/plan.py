@@ -12,6 +12,7 @@ prints its problems: a check exists once, so the build and the command line cann
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import fnmatch
 import posixpath
@@ -33,10 +34,13 @@ from ..glossary import Glossary, Matcher, acronym_warnings, load_glossary, scan_
 from ..glossary.definition import to_plain
 from ..glossary.page import glossary_markdown
 from ..glossary.usage import body_text
+from ..history import editions, site as history
+from ..history.editions import BuildContext
+from ..history.links import Targets
 from ..infosheets import discover_sheets
 from ..links import placeholders
 from ..links.graph import LinkCache, title_of
-from ..links.internal import check_links
+from ..links.internal import anchors as heading_anchors, check_links
 from ..nav import NavPage, check_nav
 from ..options import ACCESSIBILITY_STATEMENT, CheckedOptions, check_options
 from ..pages.contents import contents_markdown
@@ -46,7 +50,9 @@ from ..topics.model import check_item_keywords, check_keywords
 from ..topics.sources import TopicSettings, TopicSources, load_sources
 from ..topics.views import IndexPage, TopicEntry, Views, build_views, keyword_entries
 from .urls import page_url, relative_url
-from .views import CommitView, FeedView, FooterLink, LinkedPage, PageView, ReleaseView, ReviewBanner, SiteView
+from .views import (
+    CommitView, EditionBanner, EditionView, FeedView, FooterLink, LinkedPage, PageView, ReleaseView, ReviewBanner, SiteView,
+)
 
 COLOURS = "assets/procedures/colours.css"
 
@@ -67,6 +73,7 @@ class Caches:
     pages: ParseCache = field(default_factory=ParseCache)
     links: LinkCache = field(default_factory=LinkCache)
     flowcharts: FlowchartCache = field(default_factory=FlowchartCache)
+    history: history.HistoryCache = field(default_factory=history.HistoryCache)
 
 
 @dataclass
@@ -108,6 +115,8 @@ class SitePlan:
     matcher: Matcher | None = None
     levels: dict[str, str] = field(default_factory=dict)
     problems: Problems = field(default_factory=Problems)  # at the levels mkdocs.yml sets
+    history: history.HistoryPlan = field(default_factory=history.HistoryPlan)
+    context: BuildContext | None = None  # from `procedures build --editions`: the editions, or the edition this is
 
     @property
     def nav_order(self) -> list[str]:
@@ -125,14 +134,25 @@ class SitePlan:
     def glossary_linked(self, uri: str) -> bool:
         """Whether the glossary links terms on the page ``uri``."""
         options = self.project.settings.glossary
-        return self.matcher is not None and uri != options.page and not any(fnmatch.fnmatch(uri, p) for p in options.exclude)
+        if self.matcher is None or uri == options.page or uri in self.history.pages:  # old texts: as they were
+            return False
+        return not any(fnmatch.fnmatch(uri, p) for p in options.exclude)
+
+    @property
+    def edition(self) -> editions.Edition | None:
+        """The release this site is an edition of, when `procedures build --editions` builds one."""
+        return self.context.edition if self.context is not None else None
 
 
 
-def plan_site(project: Project, *, docs_files: Iterable[str] | None = None, caches: Caches | None = None) -> SitePlan:
+def plan_site(
+    project: Project, *, docs_files: Iterable[str] | None = None, caches: Caches | None = None,
+    context: BuildContext | None = None,
+) -> SitePlan:
     """The whole site, from ``project``. ``docs_files``: the files of docs_dir (their paths in
-    the site), when the engine has listed them; otherwise they are found here. Never raises for
-    bad input: every mistake is a problem in ``plan.problems``."""
+    the site), when the engine has listed them; otherwise they are found here. ``context``: what
+    `procedures build --editions` says about this build. Never raises for bad input: every
+    mistake is a problem in ``plan.problems``."""
     caches = caches or Caches()
     root, settings, today = project.root, project.settings, project.today
     problems = Problems()
@@ -166,10 +186,13 @@ def plan_site(project: Project, *, docs_files: Iterable[str] | None = None, cach
         glossary, found = load_glossary(root / settings.glossary.path, settings.glossary.path)
         problems.extend(found)
 
-    plan = SitePlan(project, manual, sources, library, glossary, checked.releases, caches)
+    plan = SitePlan(project, manual, sources, library, glossary, checked.releases, caches, context=context)
     plan.levels = _levels(project, checked.levels)
+    if plan.edition is not None:
+        plan.levels = editions.lenient(plan.levels)
     plan.matcher = Matcher(glossary) if glossary is not None else None
     _plan_pages(plan, docs, set(every), problems)
+    _plan_history(plan, set(every), problems)
 
     hidden = {uri for uri, page in plan.pages.items() if not page.in_nav}
     plan.nav = _navigation(plan, hidden)
@@ -183,6 +206,7 @@ def plan_site(project: Project, *, docs_files: Iterable[str] | None = None, cach
     _site_view(plan, checked.commit)
     _fill_contents(plan)
     _fill_amendments(plan)
+    _fill_editions(plan)
     topic_problems = Problems()
     _fill_glossary(plan, topic_problems)
     _fill_topics(plan, topic_problems)
@@ -310,6 +334,14 @@ def _plan_pages(plan: SitePlan, docs: list[str], docs_set: set[str], problems: P
             # Not in the menu unless nav lists it: it is linked from the home and contents pages.
             in_nav = listed is None or options.path in listed
             plan.pages[options.path] = PlannedPage(options.path, "generated", in_nav=in_nav, title=options.title)
+    pages = settings.editions
+    if pages.enabled and plan.releases.current is not None and plan.edition is None and not clash(
+        pages.path, f"docs_dir already has a file '{pages.path}', where the generated Editions page goes: rename that file, "
+        "or set another 'path' under 'editions' in mkdocs.yml",
+    ):
+        # Not in the menu unless nav lists it: the amendments page links to it.
+        listed = numbering.page_order(numbering.from_config(project.nav)) if project.nav else None
+        plan.pages[pages.path] = PlannedPage(pages.path, "generated", in_nav=listed is None or pages.path in listed, title=pages.title)
     index = settings.topics_index
     if index.enabled and plan.sources.topics is not None and not clash(
         index.path, "this page is where the generated Topics page goes; rename it, or set another "
@@ -329,6 +361,37 @@ def _plan_pages(plan: SitePlan, docs: list[str], docs_set: set[str], problems: P
         "page goes: rename that file, or set another 'page' under 'glossary' in mkdocs.yml",
     ):
         plan.pages[settings.glossary.page] = PlannedPage(settings.glossary.page, "generated", title=settings.glossary.title)
+
+
+def _plan_history(plan: SitePlan, docs_set: set[str], problems: Problems) -> None:
+    """Each procedure's and flowchart's history, superseded versions and redlines (generator/history),
+    as pages out of the menu; and what old texts' links may point to."""
+    project, settings = plan.project, plan.project.settings
+    if not settings.history.enabled or plan.edition is not None:
+        return
+    flowcharts = settings.flowcharts.folder.strip("/") if settings.flowcharts.enabled else None
+    inputs = history.Inputs(
+        project.root, plan.manual, plan.library, {uri: page.kind for uri, page in plan.pages.items()}, docs_set,
+        tuple(section.folder for section in project.sections), flowcharts, settings.date_format,
+    )
+    plan.history = history.plan_history(inputs, plan.caches.history, problems)
+    for uri, page in plan.history.pages.items():
+        plan.pages[uri] = PlannedPage(uri, "generated", markdown=page.markdown, in_nav=False, title=page.title)
+    bodies = {uri: text for uri, text, _ in _written(plan)}
+    glossary = {term.anchor for term in plan.glossary.terms} if plan.glossary is not None else set()
+    found: dict[str, set[str] | None] = {}
+
+    def anchors(uri: str) -> set[str] | None:
+        if uri not in found:
+            found[uri] = heading_anchors(bodies[uri]) if uri in bodies else glossary if uri == settings.glossary.page else None
+        return found[uri]
+
+    plan.history.targets = Targets(
+        pages={uri for uri in plan.pages if uri not in plan.history.pages},
+        files={uri for uri in docs_set if not uri.endswith(".md")},
+        anchors=anchors,
+        withdrawn={uri: history.history_uri(uri) for uri in plan.history.withdrawn},
+    )
 
 
 def _docs_name(project: Project) -> str:
@@ -386,8 +449,12 @@ def _site_view(plan: SitePlan, commit: dict[str, str] | None) -> None:
     plan.site = SiteView(
         release=ReleaseView(**release) if release else None,
         commit=CommitView(**commit) if commit else None,
-        feed=FeedView(feed, f"{plan.project.site_name}: amendments") if amendments_page and feed else None,
+        feed=FeedView(feed, f"{plan.project.site_name}: amendments") if amendments_page and feed and not plan.edition else None,
         footer_links=footer,
+        edition=EditionView(
+            plan.edition.name, plan.edition.date.isoformat(), dates.format_date(plan.edition.date, settings.date_format),
+            plan.edition.commit[:7],
+        ) if plan.edition is not None else None,
     )
 
 
@@ -416,18 +483,38 @@ def _fill_amendments(plan: SitePlan) -> None:
     docs = amendments.documents(
         plan.manual, project.root, project.today, lambda uri: uri in plan.pages,
         flowcharts=settings.flowcharts.folder.strip("/") if settings.flowcharts.enabled else None,
-    )
+    ) + history.withdrawn_documents(plan.history)
+
+    def linked(uri: str) -> str | None:
+        """The page, or for a withdrawn one its history."""
+        return uri if uri in plan.pages else plan.history.history_uri(uri)
+
     feed_path = options.feed.strip("/")
     page.markdown, feed = amendments.amendments_outputs(
         docs, plan.releases, title=options.title, intro=options.intro, feed_path=feed_path,
         feed_link=mdtext.link_to(feed_path, options.path) if feed_path else "", feed_entries=options.feed_entries,
+        editions_link=mdtext.link_to(settings.editions.path, options.path) if settings.editions.path in plan.pages else "",
         date_format=settings.date_format, numbers=plan.numbers,
-        link_for=lambda uri: mdtext.link_to(uri, options.path) if uri in plan.pages else None,
-        url_for=lambda uri: plan.url(uri) if uri in plan.pages else None,
+        link_for=lambda uri: mdtext.link_to(target, options.path) if (target := linked(uri)) else None,
+        url_for=lambda uri: plan.url(target) if (target := linked(uri)) else None,
         page_url=plan.url(options.path), site_name=project.site_name, site_url=project.site_url, today=project.today,
     )
     if feed is not None:
         plan.files[feed_path] = feed
+
+
+def _fill_editions(plan: SitePlan) -> None:
+    options, settings = plan.project.settings.editions, plan.project.settings
+    page = plan.pages.get(options.path)
+    if not options.enabled or page is None or page.kind != "generated" or plan.edition is not None:
+        return
+    amendments_page = settings.amendments.path if settings.amendments.enabled and settings.amendments.path in plan.pages else None
+    page.markdown = editions.editions_markdown(
+        plan.releases, plan.context.editions if plan.context is not None else None, title=options.title, intro=options.intro,
+        page_url=plan.url(options.path), folder=posixpath.splitext(options.path)[0],
+        directory_urls=plan.project.use_directory_urls, date_format=settings.date_format,
+        amendments=mdtext.link_to(amendments_page, options.path) if amendments_page else None,
+    )
 
 
 def _written(plan: SitePlan) -> list[tuple[str, str, int]]:
@@ -557,7 +644,24 @@ def _page_views(plan: SitePlan) -> None:
             review=ReviewBanner(**banner) if banner else None,
             related=_linked(plan, plan.topic_views.related.get(uri, [])),
             referred_by=_linked(plan, plan.topic_views.referred_by.get(uri, [])),
+            history=history.history_link(plan.history, uri, plan.url, settings.date_format),
         )
+    plan.views.update(history.page_views(plan.history, plan.url, set(plan.pages), settings.date_format))
+    if plan.edition is not None and plan.context is not None:
+        _edition_views(plan, plan.context)
+
+
+def _edition_views(plan: SitePlan, context: BuildContext) -> None:
+    """An edition's pages: each with the edition's banner, a link to the page today, and noindex."""
+    for uri in plan.pages:
+        here = plan.url(uri)
+        current = context.current.get(uri)
+        banner = EditionBanner(
+            editions.edition_url(current or context.withdrawn.get(uri), context.folder, here),
+            withdrawn=current is None and uri in context.withdrawn,
+            editions_url=editions.edition_url(context.editions_url, context.folder, here),
+        )
+        plan.views[uri] = dataclasses.replace(plan.views.get(uri) or PageView(), edition=banner, noindex=True)
 
 
 def _linked(plan: SitePlan, targets: Iterable[Any]) -> tuple[LinkedPage, ...]:

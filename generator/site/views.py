@@ -43,6 +43,62 @@ class ReleaseView:
 
 
 @dataclass(frozen=True)
+class HistoryLink:
+    """Under a procedure's or flowchart's stamp: "First published ... · See all updates"."""
+
+    url: str
+    first_published: str = ""  # ISO date; "" when the records do not go back to version 1
+    first_published_text: str = ""
+
+
+@dataclass(frozen=True)
+class OldVersionBanner:
+    """On a superseded version's page: "This is version 14 of ..., published ...; version 15
+    replaced it on ... Read the current version." (generator/history)."""
+
+    what: str  # procedure or flowchart
+    title: str
+    version: int
+    published: str  # ISO date, or ""
+    published_text: str
+    replaced_by: int | None  # the next version, or None for the last version of a withdrawn page
+    replaced: str
+    replaced_text: str
+    withdrawn: str  # ISO date the page was withdrawn, or ""
+    withdrawn_text: str
+    current_url: str | None  # the page today (None: withdrawn)
+    history_url: str
+    changes_url: str | None  # what changed in this version
+    commit: str  # the short id of the commit its text comes from
+
+
+@dataclass(frozen=True)
+class RedlineBanner:
+    """On a redline: which versions it compares, and where to read each."""
+
+    what: str
+    title: str
+    version: int
+    published: str
+    published_text: str
+    compared_with: int
+    skipped: bool  # versions between the two whose text is not kept
+    old_url: str
+    new_url: str
+    current: bool  # the newer version is the current one
+    history_url: str
+
+
+@dataclass(frozen=True)
+class EditionBanner:
+    """On every page of an edition: the page today, if there is one (a relative URL, ready to use)."""
+
+    current_url: str | None
+    withdrawn: bool = False  # current_url is the withdrawn page's history
+    editions_url: str | None = None  # the current site's Editions page
+
+
+@dataclass(frozen=True)
 class PageView:
     """One page's data for the theme. A procedure, flowchart or info-sheet has all of it; another
     page of a numbered chapter only its ``number``; the home and contents pages the ``release``."""
@@ -60,6 +116,11 @@ class PageView:
     related: tuple[LinkedPage, ...] = ()
     referred_by: tuple[LinkedPage, ...] = ()
     release: ReleaseView | None = None
+    history: HistoryLink | None = None
+    old_version: OldVersionBanner | None = None
+    redline: RedlineBanner | None = None
+    edition: EditionBanner | None = None
+    noindex: bool = False  # kept out of search engines and the sitemap (superseded texts, editions)
 
 
 @dataclass(frozen=True)
@@ -81,6 +142,16 @@ class FeedView:
 
 
 @dataclass(frozen=True)
+class EditionView:
+    """The edition a site is, when it is one: "the manual as it stood at Update 14"."""
+
+    name: str
+    date: str  # ISO date of the release
+    date_text: str
+    commit: str  # the short id of the commit it was built from
+
+
+@dataclass(frozen=True)
 class SiteView:
     """Site-wide values for every page, the 404 page included (``manual_site`` in templates)."""
 
@@ -88,6 +159,7 @@ class SiteView:
     commit: CommitView | None = None
     feed: FeedView | None = None
     footer_links: tuple[FooterLink, ...] = ()
+    edition: EditionView | None = None
 
     def get(self, name: str, default: Any = None) -> Any:
         """``manual_site.get("release")``, as the partials wrote it for a dict."""
