@@ -111,7 +111,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             config.markdown_extensions.append(self.glossary_links)
             if "attr_list" not in config.markdown_extensions:  # the glossary's headings carry {#anchor}s
                 config.markdown_extensions.append("attr_list")
-        if settings.history.enabled:
+        if settings.history.enabled or (self.context is not None and self.context.edition is not None):
             config.markdown_extensions.append(self.history_pages)
         config.extra_javascript.insert(0, SCRIPT)
         return config
@@ -200,6 +200,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         planned, view = self.plan.pages.get(uri), self.plan.views.get(uri)
         if view is not None:
             page.meta["manual"] = view
+        if planned is not None and uri in self.plan.history.pages:  # titles from officers' text: text, not markup
+            page.title = page.meta["title"] = escape(planned.title)
         if planned is None or planned.kind in ("page", "generated"):
             if view is None or not view.number:
                 return None
@@ -228,6 +230,9 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         assert self.plan is not None
         old = self.plan.history.pages.get(uri)
         self.flowcharts.charts, self.flowcharts.diagrams = (old.charts, old.redline is None) if old else ({}, True)
+        if self.plan.edition is not None:  # an edition's links go to its own pages, or are mended
+            self.history_pages.context = PageContext(uri, uri, self.plan.history.targets.retarget)
+            return
         if old is None or old.kind == "history":
             self.history_pages.context = None
             return

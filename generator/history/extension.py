@@ -8,9 +8,11 @@ redline); on every other page it does nothing. Its processors:
 ``pm_redline``        treeprocessor, 6           after inline processing (20) and ``attr_list``
                                                  (8), before ``toc`` (5): the two versions become
                                                  one redline, with a list of its changes
-``pm_old_links``      treeprocessor, 1           before MkDocs' own link resolution (0): links
-                                                 written for the page's own place, pointed at
-                                                 today's site from the page's new address
+``pm_old_links``      treeprocessor, 7           before the redline (so that a link that leads to
+                                                 the same page today is no change) and MkDocs'
+                                                 own link resolution (0): links written for the
+                                                 page's own place, pointed at today's site from
+                                                 the page's new address
 ====================  =========================  ================================================
 
 The redline's two texts do not appear in the page's Markdown: they are handed over in the
@@ -56,7 +58,7 @@ class HistoryExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.parser.blockprocessors.register(RedlineBlocks(md.parser, self), "pm_redline", 76)
         md.treeprocessors.register(RedlineTree(md, self), "pm_redline", 6)
-        md.treeprocessors.register(OldLinks(md, self), "pm_old_links", 1)
+        md.treeprocessors.register(OldLinks(md, self), "pm_old_links", 7)
         md.registerExtension(self)
 
 

@@ -3,8 +3,8 @@
 An old version of a page is shown at a new address (``statutory/referrals/v14/``), and its links
 were written relative to the page itself and to the site as it was then. Each link is resolved
 from the page's own place, then looked up in today's site: a page that is still there is linked
-(its ``#anchor`` kept only if the page still has that heading), a page withdrawn since is linked
-to its history, and a page or file that is gone leaves its words, without a link, so that no old
+(its ``#anchor`` kept only if the page still has that heading), a page moved since is linked where
+it is now, a page withdrawn since is linked to its history, and a page or file that is gone leaves its words, without a link, so that no old
 text carries a broken link. Other sites' addresses are left as written.
 """
 
@@ -21,12 +21,14 @@ from ..core.mdtext import link_to
 @dataclass
 class Targets:
     """Today's site, as old links need it: its pages, its other files, the anchors of each page
-    (``None``: not known, kept as written) and the history pages of withdrawn pages."""
+    (``None``: not known, kept as written), the history pages of withdrawn pages, and where pages
+    that were moved are now."""
 
     pages: set[str] = field(default_factory=set)
     files: set[str] = field(default_factory=set)
     anchors: Callable[[str], set[str] | None] = lambda uri: None
     withdrawn: Mapping[str, str] = field(default_factory=dict)
+    renamed: Mapping[str, str] = field(default_factory=dict)  # a page's earlier path -> where it is now
 
     def retarget(self, href: str, origin: str, here: str, own_anchors: bool = True) -> str | None:
         """``href``, written on the page ``origin``, as it should be on the page ``here``;
@@ -43,6 +45,7 @@ class Targets:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(origin), unquote(parts.path)))
         if target == ".." or target.startswith("../"):
             return None
+        target = self.renamed.get(target, target) if target not in self.pages else target
         if target.endswith(".md") and target in self.pages:
             known = self.anchors(target)
             keep = parts.fragment and (known is None or unquote(parts.fragment) in known)

@@ -84,6 +84,17 @@ class HistoryPlan:
         uri = history_uri(page)
         return uri if uri in self.pages else None
 
+    def renamed(self) -> dict[str, str]:
+        """Where each page that was moved is now: its earlier paths in the site -> its page."""
+        out: dict[str, str] = {}
+        for page, document in self.documents.items():
+            for version in document.versions:
+                if version.text is not None:
+                    earlier = flowchart_page(version.text.path) if document.kind == FLOWCHART else version.text.path
+                    if earlier != page:
+                        out.setdefault(earlier, page)
+        return out
+
 
 def history_uri(page: str) -> str:
     return f"{_stem(page)}/history.md"
@@ -129,7 +140,10 @@ def plan_history(inputs: Inputs, cache: HistoryCache, problems: Problems) -> His
         key = (repo.head, tuple(folders))
         if key not in cache.logs:
             cache.logs[key] = git.log(repo, folders)
-        chains = follow(cache.logs[key], [c.source for c in current], lambda path: _kind(path, inputs) is not None)
+        chains = follow(
+            cache.logs[key], [c.source for c in current], lambda path: _kind(path, inputs) is not None,
+            lambda deleted, added: _same_title(repo, deleted, added, inputs, cache),
+        )
         _read_blobs(repo, [t.blob for touches in chains.touches.values() for t in touches], cache)
         reason = "the clone is shallow: git holds only its latest commits" if repo.shallow else ""
     for page in current:
@@ -170,6 +184,19 @@ def _kind(path: str, inputs: Inputs) -> str | None:
     if path.endswith(".md") and any(path.startswith(folder + "/") for folder in inputs.sections):
         return PROCEDURE
     return None
+
+
+def _same_title(repo: git.Repository, deleted: git.FileChange, added: git.FileChange, inputs: Inputs, cache: HistoryCache) -> bool:
+    """Whether a file deleted where another was added is the same page, moved and rewritten: the
+    same kind, with the same title (as the version-bump guard tells a move)."""
+    kind = _kind(deleted.path, inputs)
+    if kind is None or kind != _kind(added.path, inputs):
+        return False
+    _read_blobs(repo, [deleted.old_blob, added.new_blob], cache)
+    before, after = cache.blobs.get(deleted.old_blob), cache.blobs.get(added.new_blob)
+    old = read_header(before, kind) if before is not None else None
+    new = read_header(after, kind) if after is not None else None
+    return old is not None and new is not None and bool(old.title) and old.title.casefold() == new.title.casefold()
 
 
 def _read_blobs(repo: git.Repository, blobs: Iterable[str], cache: HistoryCache) -> None:
@@ -328,9 +355,19 @@ def history_markdown(document: DocumentHistory, plan: HistoryPlan, date_format: 
         first_published=when(document.first_published) if document.first_published else "",
         withdrawn=when(document.withdrawn) if document.withdrawn else "",
         rows=rows,
-        missing=missing,
+        missing=_missing(sorted(missing)),
+        compared=any(row["compared"] is not None and row["compared"] < row["number"] - 1 for row in rows),
         incomplete=bool(plan.incomplete),
     )
+
+
+def _missing(numbers: list[int]) -> str:
+    """"text of version 2 is", "texts of versions 2 and 3 are", "" for none."""
+    if not numbers:
+        return ""
+    if len(numbers) == 1:
+        return f"text of version {numbers[0]} is"
+    return f"texts of versions {', '.join(map(str, numbers[:-1]))} and {numbers[-1]} are"
 
 
 # --------------------------------------------------------------------------- views

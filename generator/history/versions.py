@@ -173,31 +173,44 @@ class Chains:
     deleted: dict[str, tuple[str, dt.date]] = field(default_factory=dict)  # last path -> (commit, date)
 
 
-def follow(commits: Sequence[git.Commit], current: Iterable[str], wanted: Callable[[str], bool]) -> Chains:
+def follow(
+    commits: Sequence[git.Commit], current: Iterable[str], wanted: Callable[[str], bool],
+    same_page: Callable[[git.FileChange, git.FileChange], bool] = lambda deleted, added: False,
+) -> Chains:
     """Walk the main line from the newest commit back, following each current source's path
-    through renames, until the commit that added it. A deleted source (one that ``wanted``
-    accepts) starts a chain of its own: a withdrawn page, followed back the same way."""
+    through renames, until the commit that added it. A file deleted in the commit that added
+    one is the same page moved when ``same_page(deleted, added)`` says so (git sees no rename
+    when the text changed much as well). A deleted source (one that ``wanted`` accepts) starts a
+    chain of its own: a withdrawn page, followed back the same way."""
     chains = Chains()
     tracking: dict[str, str] = {path: path for path in current}  # a path at this point -> its chain
     for path in tracking:
         chains.touches[path] = []
     for commit in commits:
         following = dict(tracking)
+        added: list[tuple[git.FileChange, str]] = []
         for change in commit.changes:
-            if change.status == "D":
-                if change.path not in tracking and change.path not in chains.touches and wanted(change.path):
-                    chains.touches[change.path] = []
-                    chains.deleted[change.path] = (commit.sha, commit.date)
-                    following[change.path] = change.path
-                continue
             key = tracking.get(change.path)
-            if key is None:
+            if change.status == "D" or key is None:
                 continue
             chains.touches[key].append(_Touch(commit.sha, commit.date, change.new_blob, change.path))
             if change.status in "AR" and following.get(change.path) == key:
                 del following[change.path]  # before this commit the file was elsewhere, or not at all
             if change.status == "R":
                 following[change.old_path] = key
+            elif change.status == "A":
+                added.append((change, key))
+        for change in commit.changes:
+            if change.status != "D" or change.path in tracking or change.path in chains.touches or not wanted(change.path):
+                continue
+            moved = next((key for new, key in added if same_page(change, new)), None)
+            if moved is not None:
+                following[change.path] = moved
+                added = [(new, key) for new, key in added if key != moved]
+            else:
+                chains.touches[change.path] = []
+                chains.deleted[change.path] = (commit.sha, commit.date)
+                following[change.path] = change.path
         tracking = following
     return chains
 

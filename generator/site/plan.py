@@ -365,18 +365,20 @@ def _plan_pages(plan: SitePlan, docs: list[str], docs_set: set[str], problems: P
 
 def _plan_history(plan: SitePlan, docs_set: set[str], problems: Problems) -> None:
     """Each procedure's and flowchart's history, superseded versions and redlines (generator/history),
-    as pages out of the menu; and what old texts' links may point to."""
+    as pages out of the menu; and what old texts' links may point to (in an edition, its own pages:
+    a link that was broken when the edition was published leaves its words, not a broken link)."""
     project, settings = plan.project, plan.project.settings
-    if not settings.history.enabled or plan.edition is not None:
+    if settings.history.enabled and plan.edition is None:
+        flowcharts = settings.flowcharts.folder.strip("/") if settings.flowcharts.enabled else None
+        inputs = history.Inputs(
+            project.root, plan.manual, plan.library, {uri: page.kind for uri, page in plan.pages.items()}, docs_set,
+            tuple(section.folder for section in project.sections), flowcharts, settings.date_format,
+        )
+        plan.history = history.plan_history(inputs, plan.caches.history, problems)
+        for uri, page in plan.history.pages.items():
+            plan.pages[uri] = PlannedPage(uri, "generated", markdown=page.markdown, in_nav=False, title=page.title)
+    elif plan.edition is None:
         return
-    flowcharts = settings.flowcharts.folder.strip("/") if settings.flowcharts.enabled else None
-    inputs = history.Inputs(
-        project.root, plan.manual, plan.library, {uri: page.kind for uri, page in plan.pages.items()}, docs_set,
-        tuple(section.folder for section in project.sections), flowcharts, settings.date_format,
-    )
-    plan.history = history.plan_history(inputs, plan.caches.history, problems)
-    for uri, page in plan.history.pages.items():
-        plan.pages[uri] = PlannedPage(uri, "generated", markdown=page.markdown, in_nav=False, title=page.title)
     bodies = {uri: text for uri, text, _ in _written(plan)}
     glossary = {term.anchor for term in plan.glossary.terms} if plan.glossary is not None else set()
     found: dict[str, set[str] | None] = {}
@@ -391,6 +393,7 @@ def _plan_history(plan: SitePlan, docs_set: set[str], problems: Problems) -> Non
         files={uri for uri in docs_set if not uri.endswith(".md")},
         anchors=anchors,
         withdrawn={uri: history.history_uri(uri) for uri in plan.history.withdrawn},
+        renamed=plan.history.renamed(),
     )
 
 
