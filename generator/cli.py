@@ -187,24 +187,32 @@ def _version_guard(project: Project, base: str) -> list[Problem]:
               help="Where the site goes (default: site_dir in mkdocs.yml, or site).")
 @click.option("--strict/--no-strict", default=True, show_default=True,
               help="Fail on warnings, as CI does. --no-strict is for a quick look only.")
+@click.option("--editions", is_flag=True,
+              help="Also build the manual as it stood at each release, from git, into the site's editions/ folder "
+                   "(needs the whole git history).")
 @project_option
 @click.pass_context
-def build(ctx: click.Context, site_dir: Path | None, strict: bool, project_dir: Path | None) -> None:
+def build(ctx: click.Context, site_dir: Path | None, strict: bool, editions: bool, project_dir: Path | None) -> None:
     """Build the site atomically: aside, then checked, then swapped into place.
 
     The build goes into a hidden folder beside the site folder, with every check on; only a
     complete build replaces the site, so a failed one never replaces what is published.
-    'make site' runs this.
+    'make site' runs this. With --editions, each release's edition is built too, from the last
+    commit on or before its date, and the Editions page links to them.
 
     \b
     Examples:
       procedures build
       procedures build --site-dir public
+      procedures build --editions          # as CI publishes it
     """
     from .publish.build import build as build_site
+    from .publish.editions import build_with_editions
 
     project = _project(ctx, project_dir)
     site = site_dir or project.root / str(project.config.get("site_dir") or "site")
+    if editions:
+        ctx.exit(build_with_editions(project.config_file, site, strict=strict))
     ctx.exit(build_site(project.config_file, site, strict=strict))
 
 

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Callable, Mapping
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -95,8 +96,13 @@ def _refuse(reason: str, problems: list[str], site: Path) -> int:
     return 1
 
 
-def build(config_file: Path, site: Path, *, strict: bool = True, mkdocs_args: list[str] | None = None) -> int:
-    """Build atomically; returns the exit status (0 when ``site`` was replaced)."""
+def build(
+    config_file: Path, site: Path, *, strict: bool = True, mkdocs_args: list[str] | None = None,
+    env: Mapping[str, str] | None = None, then: Callable[[Path], int] | None = None,
+) -> int:
+    """Build atomically; returns the exit status (0 when ``site`` was replaced). ``env``: the
+    build's environment; ``then(folder)``: more to build into the finished build's folder before
+    it is checked (the editions), returning an exit status."""
     problems = config_problems(config_file)
     if problems:
         return _refuse(f"{config_file.name} must be corrected first", problems, site)
@@ -106,7 +112,9 @@ def build(config_file: Path, site: Path, *, strict: bool = True, mkdocs_args: li
     try:
         command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file), "--site-dir", str(temp)]
         command += (["--strict"] if strict else []) + list(mkdocs_args or [])
-        status = subprocess.run(command).returncode
+        status = subprocess.run(command, env=env).returncode
+        if status == 0 and then is not None:
+            status = then(temp)
         if status != 0:
             print(f"procedures build: the build failed, so {site.name}/ was left as it was.", file=sys.stderr)
             return status
