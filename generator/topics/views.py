@@ -203,13 +203,15 @@ def build_views(
     extra_entries: Iterable[TopicEntry] = (),
     extra_referrers: Iterable[ScannedPage] = (),
     extra_links: Mapping[str, Iterable[tuple[str, int]]] | None = None,
+    generated: Mapping[str, str] | None = None,
 ) -> Views:
     """Compute the sheets' lists, the Topics page and the boxes of every page in ``built``.
 
     ``docs_pages`` are the hand-written pages of ``docs_dir`` (uri -> file), scanned for links;
     ``extra_referrers`` are generated pages whose links should count (flowcharts' own pages, for
     example); ``extra_links`` are links a page has besides those written in its Markdown (page uri
-    -> (target uri, line)), such as the steps of a flowchart it embeds.
+    -> (target uri, line)), such as the steps of a flowchart it embeds; ``generated`` are the
+    pages the plan generates (uri -> title), which a box may show too.
     """
     views = Views()
     entries = procedure_entries(manual, sources, numbers, nav_order) + list(extra_entries)
@@ -221,6 +223,8 @@ def build_views(
             views.index_markdown = index_markdown(index, entries + sheet_entries(sources, numbers, nav_order), sources, date_format)
 
     targets = _targets(manual, sources, numbers, docs_pages, link_cache)
+    for uri, title in (generated or {}).items():
+        targets.setdefault(uri, Target(uri, numbers.get(uri, ""), title))
     order = {uri: i for i, uri in enumerate(nav_order)}
     key = lambda t: (order.get(t.uri, len(order)), t.title.casefold(), t.uri)  # noqa: E731
 
