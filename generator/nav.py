@@ -225,7 +225,9 @@ def _settings(config_file: Path) -> _NavSettings:
         return settings
     validation = config.get("validation")
     if isinstance(validation, dict):
-        nav = validation.get("nav") if isinstance(validation.get("nav"), dict) else validation
+        nav = validation.get("nav")
+        if not isinstance(nav, dict):  # the levels may be written without 'nav:'
+            nav = validation
         for name in settings.levels:
             if isinstance(nav.get(name), str):
                 settings.levels[name] = nav[name]
@@ -273,52 +275,72 @@ def check_nav(
         return
     settings = _settings(project.config_file)
     config_name = project.config_file.name
-    listed = {entry.uri for entry in nav.pages()}
     others = list(others)
 
     if settings.levels["omitted_files"] == "warn":
-        templates: dict[Section | None, Placement] = {}  # one search of the nav per group, not per page
-
-        def place(group: Section | None) -> Placement:
-            if group not in templates:
-                templates[group] = placement(nav, group, "\0") if group is not None else top_level(nav, "\0")
-            return templates[group]
-
-        for page in manual.pages.values():
-            if page.status != "published" or page.uri in listed or not settings.in_menu(page.uri):
-                continue
-            problems.add("nav-missing",
-                page.uri, 1,
-                f"the page is not in 'nav' in {config_name}, so readers cannot find it in the menu: "
-                f"{_to_add(nav, place(page.section), page.uri)}",
-            )
-        for other in others:
-            if other.uri in listed or not settings.in_menu(other.uri):
-                continue
-            fix = _to_add(nav, place(other.group), other.uri)
-            if other.group is None:  # a page of its own, which may be meant to stay out of the menu
-                fix += f", or list it under 'not_in_nav' in {config_name} to keep it out of the menu"
-            if other.source:
-                problems.add("nav-missing",
-                    other.source, 1,
-                    f"{other.what} {other.uri} is not in 'nav' in {config_name}, so readers cannot find it in the menu: {fix}",
-                )
-            else:
-                problems.add("nav-missing",
-                    config_name, nav.line,
-                    f"'nav' does not list {other.what} {other.uri}, so readers cannot find it in the menu: {fix}",
-                )
-
+        _check_missing(nav, manual, others, settings, config_name, problems)
     if settings.levels["not_found"] == "warn":
-        known = set(manual.files) | {other.uri for other in others} | set(existing)
-        folders = tuple(section.folder + "/" for section in manual.sections)
-        folders += tuple(sorted({other.group.folder + "/" for other in others if other.group is not None}))
-        for entry in nav.pages():
-            if entry.uri and entry.uri.startswith(folders) and entry.uri not in known:
-                problems.add("nav-unknown-page",
-                    config_name, entry.line,
-                    f"'nav' lists {entry.uri}, which does not exist: correct the path, or remove the line",
-                )
+        _check_unknown(nav, manual, others, set(existing), config_name, problems)
+
+
+class _Fixes:
+    """What to add to ``nav`` for a page of a group: one search of the nav per group, not per page."""
+
+    def __init__(self, nav: NavFile) -> None:
+        self.nav = nav
+        self.templates: dict[Section | None, Placement] = {}
+
+    def fix(self, group: Section | None, uri: str) -> str:
+        if group not in self.templates:
+            self.templates[group] = placement(self.nav, group, "\0") if group is not None else top_level(self.nav, "\0")
+        return _to_add(self.nav, self.templates[group], uri)
+
+
+def _check_missing(
+    nav: NavFile, manual: Manual, others: list[NavPage], settings: _NavSettings, config_name: str, problems: Problems
+) -> None:
+    """Published pages that belong in the menu but are not in ``nav``: where to add each."""
+    listed = {entry.uri for entry in nav.pages()}
+    fixes = _Fixes(nav)
+    for page in manual.pages.values():
+        if page.status != "published" or page.uri in listed or not settings.in_menu(page.uri):
+            continue
+        problems.add("nav-missing",
+            page.uri, 1,
+            f"the page is not in 'nav' in {config_name}, so readers cannot find it in the menu: "
+            f"{fixes.fix(page.section, page.uri)}",
+        )
+    for other in others:
+        if other.uri in listed or not settings.in_menu(other.uri):
+            continue
+        fix = fixes.fix(other.group, other.uri)
+        if other.group is None:  # a page of its own, which may be meant to stay out of the menu
+            fix += f", or list it under 'not_in_nav' in {config_name} to keep it out of the menu"
+        if other.source:
+            problems.add("nav-missing",
+                other.source, 1,
+                f"{other.what} {other.uri} is not in 'nav' in {config_name}, so readers cannot find it in the menu: {fix}",
+            )
+        else:
+            problems.add("nav-missing",
+                config_name, nav.line,
+                f"'nav' does not list {other.what} {other.uri}, so readers cannot find it in the menu: {fix}",
+            )
+
+
+def _check_unknown(
+    nav: NavFile, manual: Manual, others: list[NavPage], existing: set[str], config_name: str, problems: Problems
+) -> None:
+    """Lines of ``nav`` in a content folder that name no file."""
+    known = set(manual.files) | {other.uri for other in others} | existing
+    folders = tuple(section.folder + "/" for section in manual.sections)
+    folders += tuple(sorted({other.group.folder + "/" for other in others if other.group is not None}))
+    for entry in nav.pages():
+        if entry.uri and entry.uri.startswith(folders) and entry.uri not in known:
+            problems.add("nav-unknown-page",
+                config_name, entry.line,
+                f"'nav' lists {entry.uri}, which does not exist: correct the path, or remove the line",
+            )
 
 
 def lines_to_add(nav: NavFile, section: Section, uris: list[str]) -> tuple[str, str] | None:
