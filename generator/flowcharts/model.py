@@ -373,8 +373,8 @@ STEPS: ListOf[Step] = ListOf(
 
 
 def _check_graph(steps: list[Step], path: str, problems: Problems) -> None:
-    """Duplicate ids, unknown targets, steps leading to themselves; then, if those are right,
-    unreachable steps."""
+    """Duplicate ids, unknown targets, steps leading to themselves; then, if the file has no
+    errors so far, unreachable steps."""
     first_line = _check_ids(steps, path, problems)
     _check_targets(steps, first_line, path, problems)
     if not problems.errors:
