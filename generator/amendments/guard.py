@@ -3,9 +3,10 @@
 For each procedure or flowchart whose content changed against the base (the pull request's
 target branch), ``version`` must have gone up, ``last_updated`` must have changed and there must
 be a ``changes`` entry for the new version; or, for a minor correction (a typo, a broken link),
-``version`` and ``last_updated`` stay as they were and a new ``changes`` entry says ``minor: true``. Content is a page's body without its front matter, or
-a flowchart's ``steps``, with whitespace normalised: a change to front matter alone, or to spacing,
-needs no new version. New, deleted and moved pages are reported as notes.
+``version`` and ``last_updated`` stay as they were and a new ``changes`` entry says ``minor: true``.
+Content is a page's body without its front matter, or a flowchart's ``steps``, with whitespace
+normalised: a change to front matter alone, or to spacing, needs no new version. New, deleted and
+moved pages are reported as notes.
 
 The base is read with git (``git ls-tree`` and one ``git cat-file --batch``), so it works in a
 shallow CI clone once the base commit has been fetched; when it has not, the message says how.
@@ -19,7 +20,7 @@ import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from ..core import textfile, yamlsource
 from ..core.frontmatter import SplitError, split
@@ -241,14 +242,18 @@ def _compare(old: Snapshot, new: Snapshot, today: dt.date, result: GuardResult) 
         return  # front matter or whitespace only: no new version needed
     path = new.path
     if not new.readable:
-        result.notes.append(f"{path}: {_what(new.kind)}, but its 'version' cannot be read: fix the errors reported for it, then check again")
+        result.notes.append(
+            f"{path}: {_what(new.kind)}, but its 'version' cannot be read: fix the errors reported for it, then check again"
+        )
         return
     assert new.version is not None
     # Each problem is reported on the line of the field to change (the new file always has a
     # readable 'version'), so that a GitHub annotation sits on that line of the pull request.
     version_line = new.lines.get("version", 1)
     if old.version is None:
-        result.notes.append(f"{path}: {_what(new.kind)}; the base version's front matter could not be read, so 'version' was not compared")
+        result.notes.append(
+            f"{path}: {_what(new.kind)}; the base version's front matter could not be read, so 'version' was not compared"
+        )
         if new.version not in new.changes:
             _no_entry(new, new.last_updated or today.isoformat(), result)
         return
@@ -354,7 +359,10 @@ def check_versions(
     added = sorted(set(new) - set(old))
     deleted = sorted(set(old) - set(new))
     moved: list[tuple[str, str]] = []
-    for match in (lambda a, b: a.content == b.content, lambda a, b: bool(a.title) and a.title.casefold() == b.title.casefold()):
+    same: tuple[Callable[[Snapshot, Snapshot], bool], ...] = (
+        lambda a, b: a.content == b.content, lambda a, b: bool(a.title) and a.title.casefold() == b.title.casefold()
+    )
+    for match in same:
         for path in list(added):
             source = next((d for d in deleted if old[d].kind == new[path].kind and match(old[d], new[path])), None)
             if source is not None:

@@ -210,7 +210,7 @@ def _check_changes(entries: list[Values], meta: FrontMatter, page: Values, today
         page.ok = page.ok and entry.ok
         changes.append(Change(version, day, entry["note"], entry.line, bool(entry.get("minor"))))
     _check_minor(changes, entries, meta, page)
-    for earlier, later in zip(changes, changes[1:]):
+    for earlier, later in zip(changes, changes[1:], strict=False):  # each entry with the next
         if (later.version, later.date) > (earlier.version, earlier.date):
             page.report.add(later.line, "'changes' should be listed newest first", "changes", check="changes-order")
             break
@@ -220,7 +220,7 @@ def _check_changes(entries: list[Values], meta: FrontMatter, page: Values, today
 def _check_minor(changes: list[Change], entries: list[Values], meta: FrontMatter, page: Values) -> None:
     """A minor correction mends a version that was published: it cannot come before it."""
     published = {c.version: c.date for c in changes if not c.minor}
-    for change, entry in zip(changes, entries):
+    for change, entry in zip(changes, entries, strict=True):
         if not change.minor:
             continue
         since = published.get(change.version)

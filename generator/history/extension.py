@@ -122,7 +122,9 @@ def _summary(result: redline.Redline) -> ET.Element:
     title.text = AtomicString("Changes in this version")
     summary = ET.SubElement(box, "p")
     if not result.changes:
-        summary.text = AtomicString("The text did not change in this version; only its details (such as its summary or review date) did.")
+        summary.text = AtomicString(
+            "The text did not change in this version; only its details (such as its summary or review date) did."
+        )
         return box
     count = len(result.changes)
     summary.text = AtomicString(
@@ -152,7 +154,7 @@ class OldLinks(Treeprocessor):
         if context is None:
             return
         own_anchors = context.redline is None
-        for parent, child in [(parent, child) for parent in root.iter() for child in parent]:
+        for parent, child in [(holder, child) for holder in root.iter() for child in holder]:
             attribute = "href" if child.tag == "a" else "src" if child.tag == "img" else None
             value = child.get(attribute) if attribute else None
             if attribute is None or value is None or value.startswith("#pm-"):

@@ -4,8 +4,8 @@ An old version of a page is shown at a new address (``statutory/referrals/v14/``
 were written relative to the page itself and to the site as it was then. Each link is resolved
 from the page's own place, then looked up in today's site: a page that is still there is linked
 (its ``#anchor`` kept only if the page still has that heading), a page moved since is linked where
-it is now, a page withdrawn since is linked to its history, and a page or file that is gone leaves its words, without a link, so that no old
-text carries a broken link. Other sites' addresses are left as written.
+it is now, a page withdrawn since is linked to its history, and a page or file that is gone leaves
+its words, without a link, so that no old text carries a broken link. Other sites' addresses are left as written.
 """
 
 from __future__ import annotations

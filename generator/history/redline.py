@@ -26,10 +26,14 @@ _SPOKEN = {DEL: ("deleted: ", " (end of deletion)"), INS: ("inserted: ", " (end 
 HIDDEN = "pm-sr"  # the class of the words only screen readers hear
 
 # Blocks whose children are blocks: compared child by child.
-_CONTAINERS = {"ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "blockquote", "div", "figure", "details", "section", "nav"}
+_CONTAINERS = {
+    "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "blockquote", "div", "figure", "details", "section", "nav",
+}
 # Containers whose children may not be wrapped in <del>/<ins> (a list's items, a table's rows).
 _STRUCTURAL = {"ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr"}
-_BLOCKS = _CONTAINERS | {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th", "pre", "hr", "figcaption", "summary"}
+_BLOCKS = _CONTAINERS | {
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th", "pre", "hr", "figcaption", "summary",
+}
 _VOID = {"hr", "br", "img", "input", "wbr"}
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 _WORDS = re.compile(r"\s+|\w+\s*|[^\w\s]+\s*")  # words and punctuation, each with the space after it
@@ -62,7 +66,9 @@ class Redline:
     inserted_words: int = 0
 
 
-def compare(old: Sequence[ET.Element], new: Sequence[ET.Element], stash: Stash = Stash(), id_prefix: str = "pm-change") -> Redline:
+def compare(
+    old: Sequence[ET.Element], new: Sequence[ET.Element], stash: Stash = Stash(), id_prefix: str = "pm-change",
+) -> Redline:
     """The redline of two sequences of blocks: the new text, with what was deleted and inserted marked."""
     result = Redline()
     _Differ(stash, result, id_prefix).blocks(list(old), list(new), result.blocks, top=True)

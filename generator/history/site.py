@@ -171,8 +171,8 @@ def _current(inputs: Inputs) -> list[Current]:
                 out.append(Current(uri, uri, PROCEDURE, meta.title, meta.version, meta.last_updated, tuple(meta.changes)))
         elif kind == "flowchart":
             chart = inputs.library.by_uri[uri]
-            if chart.meta.last_updated is not None:
-                meta = chart.meta
+            meta = chart.meta
+            if meta.last_updated is not None:
                 out.append(Current(chart.path, uri, FLOWCHART, meta.title, meta.version, meta.last_updated, tuple(meta.changes)))
     return out
 
@@ -186,7 +186,9 @@ def _kind(path: str, inputs: Inputs) -> str | None:
     return None
 
 
-def _same_title(repo: git.Repository, deleted: git.FileChange, added: git.FileChange, inputs: Inputs, cache: HistoryCache) -> bool:
+def _same_title(
+    repo: git.Repository, deleted: git.FileChange, added: git.FileChange, inputs: Inputs, cache: HistoryCache,
+) -> bool:
     """Whether a file deleted where another was added is the same page, moved and rewritten: the
     same kind, with the same title (as the version-bump guard tells a move)."""
     kind = _kind(deleted.path, inputs)
@@ -255,7 +257,8 @@ def _pages_of(document: DocumentHistory, inputs: Inputs, plan: HistoryPlan) -> l
         if earlier is not None and (version.text is not None or version.current):
             pages.append(_redline_page(document, earlier, version, inputs))
     history = pages[0]
-    pages[0] = HistoryPage(history.uri, history.kind, document, history.title, history_markdown(document, plan, inputs.date_format))
+    markdown = history_markdown(document, plan, inputs.date_format)
+    pages[0] = HistoryPage(history.uri, history.kind, document, history.title, markdown)
     return pages
 
 
@@ -299,7 +302,9 @@ def _redline_page(document: DocumentHistory, earlier: Version, version: Version,
     else:
         new = _body(version.text.text) if version.text is not None else inputs.manual.pages[document.page].body
         redline = (_body(earlier.text.text), new)
-    return HistoryPage(uri, "redline", document, title, markdown, version=version, compared=earlier, redline=redline, charts=charts)
+    return HistoryPage(
+        uri, "redline", document, title, markdown, version=version, compared=earlier, redline=redline, charts=charts,
+    )
 
 
 def _body(text: str) -> str:
@@ -330,7 +335,7 @@ def history_markdown(document: DocumentHistory, plan: HistoryPlan, date_format: 
     def when(date: dt.date | None) -> str:
         return format_date(date, date_format) if date else "not recorded"
 
-    rows = []
+    rows, skipping = [], False  # skipping: a redline compares with a version older than the one before
     for version in document.versions:
         earlier = document.earlier_text(version.number)
         text = (
@@ -341,6 +346,7 @@ def history_markdown(document: DocumentHistory, plan: HistoryPlan, date_format: 
             link_to(redline_uri(document.page, earlier.number, version.number), here)
             if earlier is not None and (version.text is not None or version.current) else None
         )
+        skipping = skipping or (changes is not None and earlier is not None and earlier.number < version.number - 1)
         rows.append({
             "number": version.number, "current": version.current, "date": when(version.date), "note": version.note,
             "text": text, "changes": changes, "compared": earlier.number if earlier is not None and changes else None,
@@ -356,7 +362,7 @@ def history_markdown(document: DocumentHistory, plan: HistoryPlan, date_format: 
         withdrawn=when(document.withdrawn) if document.withdrawn else "",
         rows=rows,
         missing=_missing(sorted(missing)),
-        compared=any(row["compared"] is not None and row["compared"] < row["number"] - 1 for row in rows),
+        compared=skipping,
         incomplete=bool(plan.incomplete),
     )
 

@@ -43,9 +43,11 @@ def build_with_editions(config_file: Path, site: Path, *, strict: bool = True) -
         return _stop("editions are built from git history, and this clone is shallow", [f"to build them, {FULL_HISTORY}"], site)
     plan = plan_site(project)
     if plan.releases.current is None:
-        return _stop("there are no releases to build editions of", ["set 'release' (and 'releases') in the procedures plugin options"], site)
+        fix = "set 'release' (and 'releases') in the procedures plugin options"
+        return _stop("there are no releases to build editions of", [fix], site)
     with tempfile.TemporaryDirectory(prefix="procedures-editions-") as work:
-        editions = [_export(repo, edition, Path(work), config_file.name) for edition in plan_editions(plan.releases, repo, reason)]
+        planned = plan_editions(plan.releases, repo, reason)
+        editions = [_export(repo, edition, Path(work), config_file.name) for edition in planned]
         current = Path(work) / "current.json"
         current.write_text(BuildContext(editions=tuple(editions)).to_json(), encoding="utf-8")
         folder = posixpath.splitext(project.settings.editions.path)[0]
@@ -72,7 +74,8 @@ def _export(repo: git.Repository, edition: Edition, work: Path, config_name: str
     try:
         load_project(tree, config_name)
     except ProjectError as error:
-        return dataclasses.replace(edition, reason=f"the manual's {config_name} at commit {edition.commit[:7]} cannot be used: {error.detail}")
+        reason = f"the manual's {config_name} at commit {edition.commit[:7]} cannot be used: {error.detail}"
+        return dataclasses.replace(edition, reason=reason)
     return edition
 
 

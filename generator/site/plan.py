@@ -13,7 +13,6 @@ prints its problems: a check exists once, so the build and the command line cann
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import fnmatch
 import posixpath
 from dataclasses import dataclass, field
@@ -30,7 +29,7 @@ from ..core.numbering import NavNode
 from ..core.problems import Problem, Problems
 from ..flowcharts import links as flowchart_links, pages as flowchart_pages, svg as flowchart_svg
 from ..flowcharts.model import FlowchartCache, Library, check_embeds, check_page_links, load_library
-from ..glossary import Glossary, Matcher, acronym_warnings, load_glossary, scan_usage, unused_warnings
+from ..glossary import Glossary, LinkContext, Matcher, acronym_warnings, load_glossary, scan_usage, unused_warnings
 from ..glossary.definition import to_plain
 from ..glossary.page import glossary_markdown
 from ..glossary.usage import body_text
@@ -131,6 +130,14 @@ class SitePlan:
         number = self.numbers.get(uri, "")
         return f"{number} {title}" if number else title
 
+    def glossary_context(self, uri: str) -> LinkContext | None:
+        """What the glossary linker needs on the page ``uri``: ``None`` where terms are not linked."""
+        if self.matcher is None or not self.glossary_linked(uri):
+            return None
+        options = self.project.settings.glossary
+        base = mdtext.link_to(options.page, uri)
+        return LinkContext(self.matcher, href=lambda term: f"{base}#{term.anchor}", mode=options.link)
+
     def glossary_linked(self, uri: str) -> bool:
         """Whether the glossary links terms on the page ``uri``."""
         options = self.project.settings.glossary
@@ -166,8 +173,17 @@ def plan_site(
     manual = load_manual(root, project.sections, today=today, cache=caches.pages)
     every = sorted(docs_files) if docs_files is not None else _docs_files(project.docs_dir)
     docs = [uri for uri in every if uri.endswith(".md")]
+    library = (
+        load_library(root, settings.flowcharts.folder, today=today, cache=caches.flowcharts)
+        if settings.flowcharts.enabled else Library(settings.flowcharts.folder.strip("/"))
+    )
+    glossary: Glossary | None = None
+    if settings.glossary.enabled:
+        glossary, found = load_glossary(root / settings.glossary.path, settings.glossary.path)
+        problems.extend(found)
+    # A `related` entry may name any page of the site, the generated ones included.
     sources = load_sources(
-        root, project.docs_dir, manual, docs,
+        root, project.docs_dir, manual, docs + list(_generated_titles(project, library, glossary)),
         TopicSettings(
             topics=settings.topics, sheets_folder=settings.info_sheets.folder.strip("/"),
             sheets_label=settings.info_sheets.label, config_name=project.config_file.name,
@@ -177,14 +193,6 @@ def plan_site(
     )
     problems.extend(manual.problems)
     problems.extend(sources.problems)
-    library = (
-        load_library(root, settings.flowcharts.folder, today=today, cache=caches.flowcharts)
-        if settings.flowcharts.enabled else Library(settings.flowcharts.folder.strip("/"))
-    )
-    glossary: Glossary | None = None
-    if settings.glossary.enabled:
-        glossary, found = load_glossary(root / settings.glossary.path, settings.glossary.path)
-        problems.extend(found)
 
     plan = SitePlan(project, manual, sources, library, glossary, checked.releases, caches, context=context)
     plan.levels = _levels(project, checked.levels)
@@ -246,6 +254,23 @@ def review_pages(plan: SitePlan) -> tuple[list[review.Reviewable], list[str]]:
     return pages, sorted(left_out)
 
 
+def _generated_titles(project: Project, library: Library, glossary: Glossary | None) -> dict[str, str]:
+    """The pages the plan will generate, with their titles, as far as the settings and sources
+    say before the pages are planned (for `related` entries, which may name them)."""
+    settings = project.settings
+    titles: dict[str, str] = {}
+    if settings.contents.enabled:
+        titles[settings.contents.path] = settings.contents.title
+    if settings.amendments.enabled:
+        titles[settings.amendments.path] = settings.amendments.title
+    if settings.topics_index.enabled and (settings.topics is not None or (project.root / "topics.yml").is_file()):
+        titles[settings.topics_index.path] = settings.topics_index.title
+    if glossary is not None:
+        titles[settings.glossary.page] = settings.glossary.title
+    titles.update({chart.uri: chart.title for chart in library.charts.values()})
+    return titles
+
+
 def watched(project: Project) -> list[Path]:
     """What `mkdocs serve` watches besides docs_dir: the folders and files the plan reads."""
     root, settings = project.root, project.settings
@@ -285,21 +310,42 @@ def _docs_files(docs_dir: Path) -> list[str]:
     return [path.relative_to(docs_dir).as_posix() for path in source_files(docs_dir, None)]
 
 
-def _plan_pages(plan: SitePlan, docs: list[str], docs_set: set[str], problems: Problems) -> None:
-    """Every page and generated file of the site, and the clashes between them."""
-    project, settings = plan.project, plan.project.settings
+class _Clashes:
+    """Where the plan would put a page of its own at the path of a file of docs_dir (or of
+    another page it planned): each is a ``page-clash`` problem, and the plan's page is left out."""
 
-    def clash(uri: str, message: str, where: str | None = None) -> bool:
-        """A page of docs_dir at ``uri``, where the plan puts a page of its own: reported on ``where``."""
-        if uri in docs_set or uri in plan.pages:
-            problems.add("page-clash", where if where is not None else _shown_docs_path(project, uri), 0, message)
+    def __init__(self, plan: SitePlan, docs_set: set[str], problems: Problems) -> None:
+        self.plan, self.docs_set, self.problems = plan, docs_set, problems
+
+    def __call__(self, uri: str, message: str, where: str | None = None) -> bool:
+        """Whether ``uri`` is taken; if so the problem is reported on ``where`` (default: the file of docs_dir)."""
+        if uri in self.docs_set or uri in self.plan.pages:
+            self.problems.add("page-clash", where if where is not None else _shown_docs_path(self.plan.project, uri), 0, message)
             return True
         return False
 
+
+def _plan_pages(plan: SitePlan, docs: list[str], docs_set: set[str], problems: Problems) -> None:
+    """Every page and generated file of the site, and the clashes between them."""
+    clash = _Clashes(plan, docs_set, problems)
+    _content_pages(plan, docs, clash)
+    _generated_pages(plan, clash)
+    _amendments_page(plan, docs_set, problems)
+    _editions_page(plan, clash)
+    _flowchart_pages(plan, clash)
+
+
+def _content_pages(plan: SitePlan, docs: list[str], clash: _Clashes) -> None:
+    """Procedures from the content folders, then the pages of docs_dir (info-sheets among them);
+    drafts only when previewed, and only published pages in the menu."""
+    project, drafts = plan.project, plan.project.settings.drafts
     for page in plan.manual.pages.values():
-        if page.status == "draft" and not settings.drafts:
+        if page.status == "draft" and not drafts:
             continue
-        if clash(page.uri, f"docs_dir '{_docs_name(project)}' also has a file at this path; keep content pages only in their content folder", page.uri):
+        message = (
+            f"docs_dir '{_docs_name(project)}' also has a file at this path; keep content pages only in their content folder"
+        )
+        if clash(page.uri, message, page.uri):
             continue
         plan.pages[page.uri] = PlannedPage(
             page.uri, "procedure", page.abs_path, page.body, in_nav=page.status == "published", title=page.title,
@@ -307,60 +353,83 @@ def _plan_pages(plan: SitePlan, docs: list[str], docs_set: set[str], problems: P
     for uri in docs:
         sheet = plan.sources.sheets.get(uri)
         if sheet is not None:
-            if sheet.status == "draft" and not settings.drafts:
-                continue
-            plan.pages[uri] = PlannedPage(uri, "info-sheet", sheet.abs_path, sheet.body, sheet.status == "published", sheet.title)
+            if sheet.status != "draft" or drafts:
+                in_nav = sheet.status == "published"
+                plan.pages[uri] = PlannedPage(uri, "info-sheet", sheet.abs_path, sheet.body, in_nav, sheet.title)
         elif uri not in plan.pages:
             plan.pages[uri] = PlannedPage(uri, "page", project.docs_dir / uri)
 
+
+def _generated_pages(plan: SitePlan, clash: _Clashes) -> None:
+    """The partnership's colours, the contents page, the Topics page and the glossary page."""
+    settings = plan.project.settings
     if settings.primary_colour or settings.accent_colour:
         plan.files[COLOURS] = render("colours.css.j2", primary=settings.primary_colour, accent=settings.accent_colour)
-    if settings.contents.enabled and not clash(
-        settings.contents.path, f"docs_dir already has a file '{settings.contents.path}', where the generated contents page "
-        "goes: rename that file, or set another 'path' under 'contents' in mkdocs.yml",
-    ):
-        plan.pages[settings.contents.path] = PlannedPage(settings.contents.path, "generated", title=settings.contents.title)
-    options = settings.amendments
-    if options.enabled:
+    pages = [
+        (settings.contents.enabled, settings.contents.path, settings.contents.title,
+         f"docs_dir already has a file '{settings.contents.path}', where the generated contents page goes: rename that "
+         "file, or set another 'path' under 'contents' in mkdocs.yml"),
+        (settings.topics_index.enabled and plan.sources.topics is not None,
+         settings.topics_index.path, settings.topics_index.title,
+         "this page is where the generated Topics page goes; rename it, or set another 'topics_index: path:' in mkdocs.yml"),
+        (plan.glossary is not None, settings.glossary.page, settings.glossary.title,
+         f"docs_dir already has a file '{settings.glossary.page}', where the generated glossary page goes: rename that "
+         "file, or set another 'page' under 'glossary' in mkdocs.yml"),
+    ]
+    for wanted, uri, title, message in pages:
+        if wanted and not clash(uri, message):
+            plan.pages[uri] = PlannedPage(uri, "generated", title=title)
+
+
+def _amendments_page(plan: SitePlan, docs_set: set[str], problems: Problems) -> None:
+    """The amendments page, in the menu only where mkdocs.yml's nav lists it (it is linked from
+    the home and contents pages), and its feed; neither may replace a file of docs_dir."""
+    project, options = plan.project, plan.project.settings.amendments
+    if not options.enabled:
+        return
+    for path in (options.path, options.feed.strip("/")):
+        if path and path in docs_set:
+            problems.add(
+                "page-clash", _shown_docs_path(project, path), 0,
+                f"docs_dir '{_docs_name(project)}' already has a file '{path}', which the amendments page or feed would "
+                "replace: rename that file, or set another 'path' or 'feed' under 'amendments'",
+            )
+    if options.path not in docs_set:
         listed = numbering.page_order(numbering.from_config(project.nav)) if project.nav else None
-        for path in (options.path, options.feed.strip("/")):
-            if path and path in docs_set:
-                problems.add(
-                    "page-clash", _shown_docs_path(project, path), 0,
-                    f"docs_dir '{_docs_name(project)}' already has a file '{path}', which the amendments page or feed would "
-                    "replace: rename that file, or set another 'path' or 'feed' under 'amendments'",
-                )
-        if options.path not in docs_set:
-            # Not in the menu unless nav lists it: it is linked from the home and contents pages.
-            in_nav = listed is None or options.path in listed
-            plan.pages[options.path] = PlannedPage(options.path, "generated", in_nav=in_nav, title=options.title)
-    pages = settings.editions
-    if pages.enabled and plan.releases.current is not None and plan.edition is None and not clash(
-        pages.path, f"docs_dir already has a file '{pages.path}', where the generated Editions page goes: rename that file, "
-        "or set another 'path' under 'editions' in mkdocs.yml",
-    ):
-        # Not in the menu unless nav lists it: the amendments page links to it.
+        in_nav = listed is None or options.path in listed
+        plan.pages[options.path] = PlannedPage(options.path, "generated", in_nav=in_nav, title=options.title)
+
+
+def _editions_page(plan: SitePlan, clash: _Clashes) -> None:
+    """The Editions page, when there are releases (not in an edition itself), in the menu only
+    where mkdocs.yml's nav lists it: the amendments page links to it."""
+    project, options = plan.project, plan.project.settings.editions
+    if not options.enabled or plan.releases.current is None or plan.edition is not None:
+        return
+    message = (
+        f"docs_dir already has a file '{options.path}', where the generated Editions page goes: rename that file, "
+        "or set another 'path' under 'editions' in mkdocs.yml"
+    )
+    if not clash(options.path, message):
         listed = numbering.page_order(numbering.from_config(project.nav)) if project.nav else None
-        plan.pages[pages.path] = PlannedPage(pages.path, "generated", in_nav=listed is None or pages.path in listed, title=pages.title)
-    index = settings.topics_index
-    if index.enabled and plan.sources.topics is not None and not clash(
-        index.path, "this page is where the generated Topics page goes; rename it, or set another "
-        "'topics_index: path:' in mkdocs.yml",
-    ):
-        plan.pages[index.path] = PlannedPage(index.path, "generated", title=index.title)
+        in_nav = listed is None or options.path in listed
+        plan.pages[options.path] = PlannedPage(options.path, "generated", in_nav=in_nav, title=options.title)
+
+
+def _flowchart_pages(plan: SitePlan, clash: _Clashes) -> None:
+    """Each flowchart's page and its diagram."""
+    settings = plan.project.settings
     for chart in plan.library.charts.values():
-        if clash(chart.uri, f"docs_dir '{_docs_name(project)}' also has a file at this path, the page of {chart.path}; rename one of them", chart.uri):
+        message = (
+            f"docs_dir '{_docs_name(plan.project)}' also has a file at this path, the page of {chart.path}; rename one of them"
+        )
+        if clash(chart.uri, message, chart.uri):
             continue
         plan.pages[chart.uri] = PlannedPage(
             chart.uri, "flowchart", markdown=flowchart_pages.page_markdown(chart, date_format=settings.date_format),
             title=chart.title,
         )
         plan.files[chart.svg_uri] = flowchart_svg.to_string(chart)
-    if plan.glossary is not None and not clash(
-        settings.glossary.page, f"docs_dir already has a file '{settings.glossary.page}', where the generated glossary "
-        "page goes: rename that file, or set another 'page' under 'glossary' in mkdocs.yml",
-    ):
-        plan.pages[settings.glossary.page] = PlannedPage(settings.glossary.page, "generated", title=settings.glossary.title)
 
 
 def _plan_history(plan: SitePlan, docs_set: set[str], problems: Problems) -> None:
@@ -445,7 +514,7 @@ def _site_view(plan: SitePlan, commit: dict[str, str] | None) -> None:
     release = amendments.release_view(plan.releases, settings.date_format, plan.url(amendments_page) if amendments_page else None)
     feed = settings.amendments.feed.strip("/")
     statement = settings.accessibility_statement or ACCESSIBILITY_STATEMENT
-    footer = ()
+    footer: tuple[FooterLink, ...] = ()
     if statement in plan.pages and plan.pages[statement].kind == "page":
         # Shown on every page, the 404 page included, by theme/partials/copyright.html.
         footer = (FooterLink("Accessibility statement", plan.url(statement)),)
@@ -599,7 +668,8 @@ def _fill_topics(plan: SitePlan, problems: Problems) -> None:
     views = build_views(
         plan.manual, sources, numbers=plan.numbers, nav_order=order, date_format=settings.date_format,
         docs_pages=docs_pages, link_cache=plan.caches.links, built=built,
-        index=IndexPage(index.path, index.title, index.intro) if index_page is not None and index_page.kind == "generated" else None,
+        generated={uri: page.title for uri, page in plan.pages.items() if page.generated or page.kind == "flowchart"},
+        index=IndexPage(index.path, index.title, index.intro) if index_page is not None and index_page.generated else None,
         extra_entries=keyword_entries(
             "flowchart", plan.library.charts.values(), chart_topics, plan.numbers, order, settings.flowcharts.label,
             len(plan.manual.sections),
@@ -621,7 +691,7 @@ def _page_views(plan: SitePlan) -> None:
     """Each page's data for the theme: stamp, banners, boxes; a number; the release."""
     settings = plan.project.settings
     homepage = {"index.md", "README.md"}
-    for uri, page in plan.pages.items():
+    for uri in plan.pages:
         source: Any = plan.manual.pages.get(uri) or plan.sources.sheets.get(uri)
         chart = plan.library.by_uri.get(uri)
         number = plan.numbers.get(uri, "")
@@ -630,7 +700,8 @@ def _page_views(plan: SitePlan) -> None:
             if number or release:
                 plan.views[uri] = PageView(number=number, release=release)
             continue
-        meta = source.meta if source is not None else chart.meta
+        holder: Any = source if source is not None else chart
+        meta = holder.meta
         kind = review.PROCEDURE if uri in plan.manual.pages else review.INFO_SHEET if source is not None else review.FLOWCHART
         banner = review.banner(meta, plan.project.today, date_format=settings.date_format,
                                default_owner=settings.review.default_owner, kind=kind)

@@ -8,7 +8,6 @@ import html
 import re
 import shutil
 import tarfile
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
