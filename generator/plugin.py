@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
 from .config import ProceduresConfig
+from .contacts.extension import ContactExtension
 from .core import mdtext, navview, numbering
 from .core.searchwords import words as search_words
 from .core.problems import ManualError, Problem, Problems
@@ -60,6 +61,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         # The Markdown extensions, told the page they are on as MkDocs renders it.
         self.flowcharts = FlowchartExtension()
         self.glossary_links = GlossaryExtension()
+        self.contacts = ContactExtension()
         self.plan: SitePlan | None = None
         self.notes = 0
         self.glossary_forms: dict[str, list[str]] = {}  # page url -> glossary forms, for search
@@ -101,8 +103,11 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         if settings.glossary.enabled:
             config.extra_css.insert(1, GLOSSARY_STYLESHEET)
             config.markdown_extensions.append(self.glossary_links)
-            if "attr_list" not in config.markdown_extensions:  # the glossary's headings carry {#anchor}s
-                config.markdown_extensions.append("attr_list")
+        if settings.contacts.enabled:
+            config.markdown_extensions.append(self.contacts)
+        # The glossary's and the statutory framework's headings carry {#anchor}s.
+        if (settings.glossary.enabled or settings.legislation.enabled) and "attr_list" not in config.markdown_extensions:
+            config.markdown_extensions.append("attr_list")
         config.extra_javascript.insert(0, SCRIPT)
         return config
 
@@ -140,6 +145,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             files.append(File.generated(config, uri, content=content))
         config.nav = numbering.to_config(plan.nav)
         self.flowcharts.library, self.flowcharts.numbers = plan.library, plan.flowchart_numbers
+        self.contacts.book, self.contacts.page = plan.reference.contacts, plan.reference.contacts_page
         self._drop_stale_outputs(plan, files)
         return files
 
@@ -147,7 +153,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         """`--dirty` rebuilds only pages whose source is newer than their output. A page whose boxes
         or lists changed because of another page has stale output: remove it so it is rebuilt."""
         built = {uri for uri, page in plan.pages.items() if page.kind in ("procedure", "info-sheet")}
-        for uri, digest in plan.topic_views.fingerprints(built).items():
+        for uri, digest in plan.fingerprints(built).items():
             dest = files.get_file_from_path(uri).abs_dest_path
             if self.generated_seen.get(dest) != digest:
                 if os.path.isfile(dest):
@@ -184,7 +190,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         if self.plan is None:
             return None
         uri = page.file.src_uri
-        self.flowcharts.page_uri = uri  # links in a flowchart are relative to this page
+        self.flowcharts.page_uri = self.contacts.page_uri = uri  # their links are relative to this page
         self.glossary_links.context = self._glossary_context(uri, page)
         planned, view = self.plan.pages.get(uri), self.plan.views.get(uri)
         if view is not None:

@@ -45,6 +45,8 @@ _CHECKS = (
     Check("config-file", ERROR, "mkdocs.yml that cannot be read, or that does not list the procedures plugin.", fixed=True),
     Check("options", ERROR, "A procedures plugin option in mkdocs.yml of the wrong type or value.", fixed=True),
     Check("content-folder", ERROR, "A content folder named in mkdocs.yml that does not exist.", fixed=True),
+    Check("contact-entry", ERROR, "A contact in contacts.yml with a missing or wrong field, or no way to reach it.", fixed=True),
+    Check("legislation-entry", ERROR, "An entry of legislation.yml with a missing or wrong field, or a 'superseded_by' that goes round.", fixed=True),
     Check("page-clash", ERROR, "A page of docs_dir at the path of a procedure, flowchart or generated page.", fixed=True),
     # What a reader would get wrong: these fail a strict build.
     Check("unknown-field", WARNING, "A field or option that is not known, so it is ignored (often a misspelling)."),
@@ -67,12 +69,23 @@ _CHECKS = (
     Check("flowchart-link", ERROR, "A flowchart step's 'link' to a page that is not in the site."),
     Check("flowchart-embed", ERROR, "A '!flowchart name' line naming no flowchart.", fixed=True),
     Check("flowchart-file-name", WARNING, "A file in the flowcharts folder that is ignored because it does not end in '.yml'."),
-    Check("review-overdue", WARNING, "A published page past its 'review_due' date (review: warn_overdue: false makes it a note)."),
+    Check("review-overdue", WARNING, "A published page, or a contact, past its 'review_due' date (review: warn_overdue: false makes it a note)."),
+    Check("contact-unknown", ERROR, "A '!contact key' or '[[contact:key]]' naming no contact, or written wrongly.", fixed=True),
+    Check("contact-phone", ERROR, "A contact's telephone number that is not a valid UK number (letters, another country, wrong digits)."),
+    Check("contact-address", ERROR, "A contact's email that is not an email address, or web address that is not a whole https one."),
+    Check("contact-duplicate", ERROR, "Two contacts with the same name, which readers cannot tell apart."),
+    Check("contact-number-typed", WARNING, "A contact's telephone number typed by hand in a page: it will not change when the contact does."),
+    Check("statutory-basis-unknown", ERROR, "A 'statutory_basis' entry that is not an entry or provision of legislation.yml."),
+    Check("legislation-duplicate", ERROR, "Two entries or provisions of legislation.yml that pages would cite by the same key."),
+    Check("legislation-superseded", WARNING, "A page whose 'statutory_basis' cites a superseded or withdrawn entry of legislation.yml."),
+    Check("legislation-stale-text", WARNING, "A page whose text names an edition of guidance that is not the current one, such as 'Working Together 2018'."),
     Check("version-not-bumped", ERROR, "With 'check --base': a changed page without a new version, date and 'changes' entry."),
     # Advice: listed, never failing a build.
     Check("changes-order", NOTE, "'changes' entries not listed newest first, which makes a page's history harder to read."),
     Check("listed-twice", NOTE, "The same related page, topic or resource address listed twice in one field."),
     Check("glossary-unused-term", NOTE, "A glossary term used on no page (glossaries are often shared with reports and training)."),
+    Check("contact-unused", NOTE, "A contact in contacts.yml that no page uses (it is still listed on the Contacts page)."),
+    Check("phone-number-typed", NOTE, "A telephone number typed by hand in a page that is no contact's: it may belong in contacts.yml."),
     Check("glossary-unknown-acronym", NOTE, "A word in capitals that looks like an acronym but is not in the glossary."),
 )
 

@@ -45,6 +45,8 @@ from ..project import Project
 from ..topics.model import check_item_keywords, check_keywords
 from ..topics.sources import TopicSettings, TopicSources, load_sources
 from ..topics.views import IndexPage, TopicEntry, Views, build_views, keyword_entries
+from . import reference
+from .reference import Reference
 from .urls import page_url, relative_url
 from .views import CommitView, FeedView, FooterLink, LinkedPage, PageView, ReleaseView, ReviewBanner, SiteView
 
@@ -106,6 +108,7 @@ class SitePlan:
     topic_views: Views = field(default_factory=Views)
     flowchart_numbers: dict[str, int] = field(default_factory=dict)  # chart name -> "Flowchart 2"
     matcher: Matcher | None = None
+    reference: Reference = field(default_factory=Reference)  # contacts.yml and legislation.yml (site/reference.py)
     levels: dict[str, str] = field(default_factory=dict)
     problems: Problems = field(default_factory=Problems)  # at the levels mkdocs.yml sets
 
@@ -121,6 +124,13 @@ class SitePlan:
         title = title if title is not None else self.pages[uri].title
         number = self.numbers.get(uri, "")
         return f"{number} {title}" if number else title
+
+    def fingerprints(self, uris: Iterable[str]) -> dict[str, str]:
+        """A digest of what each page shows from other sources (boxes, lists, contacts), to tell
+        which outputs a change elsewhere made stale under `serve --dirty`."""
+        uris = list(uris)
+        topics, more = self.topic_views.fingerprints(uris), reference.fingerprints(self, uris)
+        return {uri: topics[uri] + more[uri] for uri in uris}
 
     def glossary_linked(self, uri: str) -> bool:
         """Whether the glossary links terms on the page ``uri``."""
@@ -167,6 +177,8 @@ def plan_site(project: Project, *, docs_files: Iterable[str] | None = None, cach
         problems.extend(found)
 
     plan = SitePlan(project, manual, sources, library, glossary, checked.releases, caches)
+    plan.reference, found = reference.load(project)
+    problems.extend(found)
     plan.levels = _levels(project, checked.levels)
     plan.matcher = Matcher(glossary) if glossary is not None else None
     _plan_pages(plan, docs, set(every), problems)
@@ -187,6 +199,7 @@ def plan_site(project: Project, *, docs_files: Iterable[str] | None = None, cach
     _fill_glossary(plan, topic_problems)
     _fill_topics(plan, topic_problems)
     problems.extend(topic_problems)
+    problems.extend(reference.fill(plan, [(uri, _shown_path(plan, uri), text, line) for uri, text, line in _written(plan)]))
     _page_views(plan)
 
     problems.extend(_checks(plan))
@@ -219,6 +232,7 @@ def review_pages(plan: SitePlan) -> tuple[list[review.Reviewable], list[str]]:
     sheets = {_relative(path, plan.project.root) for path in discover_sheets(plan.project.docs_dir, folder)}
     left_out |= sheets - {sheet.meta.path for sheet in plan.sources.sheets.values()}
     pages = review.reviewables(plan.manual.pages.values(), plan.library.charts.values(), plan.sources.sheets.values())
+    pages += reference.reviewables(plan)
     return pages, sorted(left_out)
 
 
@@ -231,6 +245,7 @@ def watched(project: Project) -> list[Path]:
         paths.append(root / settings.flowcharts.folder.strip("/"))
     if settings.glossary.enabled:
         paths.append(root / settings.glossary.path)
+    paths += [root / settings.contacts.path, root / settings.legislation.path]
     return [path for path in paths if path.exists()]
 
 
@@ -329,6 +344,10 @@ def _plan_pages(plan: SitePlan, docs: list[str], docs_set: set[str], problems: P
         "page goes: rename that file, or set another 'page' under 'glossary' in mkdocs.yml",
     ):
         plan.pages[settings.glossary.page] = PlannedPage(settings.glossary.page, "generated", title=settings.glossary.title)
+    for path, title, what in reference.pages_wanted(project, plan.reference):
+        if not clash(path, f"docs_dir already has a file '{path}', where the generated {title} page goes: rename that file, "
+                     f"or set another 'page' under '{what}' in mkdocs.yml"):
+            plan.pages[path] = PlannedPage(path, "generated", title=title)
 
 
 def _docs_name(project: Project) -> str:
@@ -557,6 +576,7 @@ def _page_views(plan: SitePlan) -> None:
             review=ReviewBanner(**banner) if banner else None,
             related=_linked(plan, plan.topic_views.related.get(uri, [])),
             referred_by=_linked(plan, plan.topic_views.referred_by.get(uri, [])),
+            statutory_basis=reference.basis_view(plan, uri),
         )
 
 
