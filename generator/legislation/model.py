@@ -85,7 +85,7 @@ class Entry:
     @property
     def full_title(self) -> str:
         """The title readers see: "Working Together to Safeguard Children 2023"."""
-        return f"{self.title} {self.edition or self.year}" if self.dated else self.title
+        return f"{self.title} {self.year}" if self.dated else self.title
 
     @property
     def names(self) -> tuple[str, ...]:

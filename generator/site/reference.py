@@ -20,6 +20,7 @@ from ..contacts.model import ContactBook, load_contacts
 from ..contacts.usage import check_uses, typed_numbers, unused_notes
 from ..core import dates
 from ..core.problems import Problems
+from ..links.graph import title_of
 from ..legislation.citations import Citations, check_citations
 from ..legislation.model import CURRENT, KINDS, Register, load_register
 from ..legislation.staleness import StaleNames
@@ -43,6 +44,7 @@ class Reference:
     contact_uses: dict[str, list[str]] = field(default_factory=dict)  # contact key -> page uris
     citations: Citations = field(default_factory=Citations)
     contacts_page: str | None = None  # the generated Contacts page, where contacts link to
+    titles: dict[str, str] = field(default_factory=dict)  # page uri -> the title readers see, number and all
 
 
 def load(project: Project) -> tuple[Reference, Problems]:
@@ -72,6 +74,7 @@ def fill(plan: "SitePlan", written: list[Written]) -> Problems:
     """Uses, citations, the two pages' Markdown, and every problem found on the way."""
     reference, settings = plan.reference, plan.project.settings
     problems = Problems()
+    reference.titles = {uri: plan.title(uri, plan.pages[uri].title or title_of(text, uri)) for uri, _, text, _ in written}
     reference.contact_uses, found = check_uses(reference.contacts, written, settings.contacts.path)
     problems.extend(found)
     problems.extend(typed_numbers(reference.contacts, written, settings.contacts.path))
@@ -117,7 +120,8 @@ def _linked_pages(plan: "SitePlan", uris: list[str], here: str) -> list[dict[str
     order = {uri: i for i, uri in enumerate(plan.nav_order)}
     ordered = sorted((uri for uri in uris if uri in plan.pages), key=lambda uri: (order.get(uri, len(order)), uri))
     at = plan.url(here)
-    return [{"title": plan.title(uri), "url": relative_url(plan.url(uri), at)} for uri in ordered]
+    titles = plan.reference.titles
+    return [{"title": titles.get(uri) or plan.title(uri), "url": relative_url(plan.url(uri), at)} for uri in ordered]
 
 
 def _generated(plan: "SitePlan", path: str) -> bool:
@@ -168,7 +172,7 @@ def _framework_page(plan: "SitePlan") -> None:
 
 def _entry(entry: Any, rest: Callable[[str], list[dict[str, str]]], replaced_by: str = "") -> dict[str, Any]:
     return {
-        "key": entry.key, "title": entry.full_title, "url": entry.url, "summary": entry.summary, "status": entry.status,
+        "key": entry.key, "title": entry.full_title, "url": entry.url, "summary": entry.summary, "edition": entry.edition,
         "replaced_by": replaced_by, "pages": rest(entry.key),
         "provisions": [{"key": p.cite, "title": p.title, "url": p.url, "summary": p.summary, "pages": rest(p.cite)}
                        for p in entry.provisions],
