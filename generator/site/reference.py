@@ -41,6 +41,7 @@ Written = tuple[str, str, str, int]
 class Reference:
     contacts: ContactBook | None = None
     register: Register | None = None
+    broken: set[str] = field(default_factory=set)  # the files that exist but could not be read: uses are not checked
     contact_uses: dict[str, list[str]] = field(default_factory=dict)  # contact key -> page uris
     citations: Citations = field(default_factory=Citations)
     contacts_page: str | None = None  # the generated Contacts page, where contacts link to
@@ -53,9 +54,13 @@ def load(project: Project) -> tuple[Reference, Problems]:
     if settings.contacts.enabled:
         out.contacts, found = load_contacts(project.root / settings.contacts.path, settings.contacts.path)
         problems.extend(found)
+        if out.contacts is None and found.errors:
+            out.broken.add("contacts")
     if settings.legislation.enabled:
         out.register, found = load_register(project.root / settings.legislation.path, settings.legislation.path)
         problems.extend(found)
+        if out.register is None and found.errors:
+            out.broken.add("legislation")
     return out, problems
 
 
@@ -76,14 +81,14 @@ def fill(plan: "SitePlan", written: list[Written]) -> Problems:
     problems = Problems()
     reference.titles = {uri: plan.title(uri, plan.pages[uri].title or title_of(text, uri)) for uri, _, text, _ in written}
     reference.contact_uses, found = check_uses(reference.contacts, written, settings.contacts.path)
-    problems.extend(found)
+    problems.extend(p for p in found if "contacts" not in reference.broken)
     problems.extend(typed_numbers(reference.contacts, written, settings.contacts.path))
     if reference.contacts is not None:
         problems.extend(unused_notes(reference.contacts, reference.contact_uses))
         problems.extend(review.overdue_warnings(reviewables(plan), plan.project.today, settings.date_format))
     procedures = [(p.uri, p.uri, p.meta.statutory_basis) for p in plan.manual.pages.values() if p.uri in plan.pages]
     reference.citations = check_citations(reference.register, procedures, settings.legislation.path)
-    problems.extend(reference.citations.problems)
+    problems.extend(p for p in reference.citations.problems if "legislation" not in reference.broken)
     if reference.register is not None:
         problems.extend(_stale_text(plan, StaleNames(reference.register), written))
     _contacts_page(plan)
