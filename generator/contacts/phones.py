@@ -103,6 +103,8 @@ def numbers_in(text: str) -> Iterator[FoundNumber]:
     for match in _CANDIDATE.finditer(text):
         line += text.count("\n", position, match.start())
         position = match.start()
-        phone, problem = parse_uk(match.group(0))
+        written = match.group(0)
+        written = written[1:] if written.startswith("(") and ")" not in written else written  # "(ring 0113 ...)"
+        phone, _ = parse_uk(written)
         if phone is not None and not phone.short:
-            yield FoundNumber(line, match.group(0), phone)
+            yield FoundNumber(line, written, phone)

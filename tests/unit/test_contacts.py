@@ -56,9 +56,9 @@ def test_a_number_that_cannot_be_rung_is_refused_with_its_reason(written, said):
 
 
 def test_numbers_typed_in_text_are_found_with_their_lines():
-    text = "Ring 020 7946 0000 now,\nor (0113) 496 0123, or 999.\nIn 2023-04-14, 1989, version 14, ref 0123456789012.\n[call](tel:+441134960123)"
+    text = "Ring 020 7946 0000 now,\nor (0113) 496 0123, or 999 (0113 496 0100).\nIn 2023-04-14, 1989, version 14, ref 0123456789012.\n[call](tel:+441134960123)"
     assert [(f.line, f.written, f.phone.shown) for f in numbers_in(text)] == [
-        (1, "020 7946 0000", "020 7946 0000"), (2, "(0113) 496 0123", "0113 496 0123"), (4, "+441134960123", "0113 496 0123"),
+        (1, "020 7946 0000", "020 7946 0000"), (2, "(0113) 496 0123", "0113 496 0123"), (2, "0113 496 0100", "0113 496 0100"), (4, "+441134960123", "0113 496 0123"),
     ]
 
 
