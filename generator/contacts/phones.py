@@ -40,7 +40,8 @@ def parse_uk(value: Any) -> tuple[Phone | None, str | None]:
     """The number ``value`` (text, as written in contacts.yml), or why it cannot be used."""
     if isinstance(value, int) and not isinstance(value, bool):
         if len(str(value)) > 6:  # YAML read the digits as a number: a leading 0 is lost, and 0 to 7 may be octal
-            return None, f"{value} was read as a whole number, so a leading 0 is lost: write the number with its spaces, such as {EXAMPLE}"
+            return None, (f"{value} was read as a whole number, so a leading 0 is lost: write the number with its spaces, "
+                          f"such as {EXAMPLE}")
         value = str(value)  # a short number: 999, 101
     if not isinstance(value, str) or not value.strip():
         return None, f"must be a telephone number such as {EXAMPLE}, not {_shown(value)}"

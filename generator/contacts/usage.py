@@ -52,7 +52,8 @@ def uses_in(text: str) -> Iterator[ContactUse]:
             if not match.group("key"):
                 problem = "has no contact key: write it such as [[contact:front-door]]"
             elif part is not None and part not in PARTS:
-                problem = f"asks for '{part}', which is not one of {', '.join(PARTS)}: write it such as [[contact:{match.group('key')}:phone]]"
+                problem = (f"asks for '{part}', which is not one of {', '.join(PARTS)}: write it such as "
+                           f"[[contact:{match.group('key')}:phone]]")
             yield ContactUse(number, match.group("key"), match.group(0), problem)
 
 
@@ -78,8 +79,8 @@ def check_uses(
                 problems.add("contact-unknown", shown, line, f"'{use.written}' {use.problem}")
             elif book is None:
                 problems.add("contact-unknown", shown, line,
-                             f"'{use.written}': the manual has no {contacts_file}: create it beside mkdocs.yml, with this contact "
-                             "(see the authoring guide)")
+                             f"'{use.written}': the manual has no {contacts_file}: create it beside mkdocs.yml, with this "
+                             "contact (see the authoring guide)")
             elif use.key not in book.written:
                 problems.add("contact-unknown", shown, line, f"'{use.written}': {book.unknown_message(use.key)}")
             elif uri not in used.setdefault(use.key, []):
@@ -93,8 +94,8 @@ def unused_notes(book: ContactBook, used: dict[str, list[str]]) -> Problems:
     for contact in book.contacts.values():
         if not used.get(contact.key):
             problems.add("contact-unused", book.path, contact.line,
-                         f"contact '{contact.key}' ({contact.name}) is used on no page, only listed on the Contacts page: embed it "
-                         f"where readers need it with '!contact {contact.key}', or delete it if the service has closed")
+                         f"contact '{contact.key}' ({contact.name}) is used on no page, only listed on the Contacts page: "
+                         f"embed it where readers need it with '!contact {contact.key}', or delete it if the service has closed")
     return problems
 
 

@@ -39,8 +39,8 @@ def check_citations(register: Register | None, pages: Iterable[tuple[str, str, l
         seen: dict[str, int] = {}
         for cite, line in written:
             if cite in seen:
-                out.problems.add("listed-twice", shown, line, f"'statutory_basis': '{cite}' is already listed on line {seen[cite]}",
-                                 field="statutory_basis")
+                out.problems.add("listed-twice", shown, line,
+                                 f"'statutory_basis': '{cite}' is already listed on line {seen[cite]}", field="statutory_basis")
                 continue
             seen[cite] = line
             found = cites.get(cite)

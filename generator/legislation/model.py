@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..core.addresses import https_problem
 from ..core.problems import Problems
@@ -148,13 +149,20 @@ def load_register(path: Path, shown: str) -> tuple[Register | None, Problems]:
     register.entries = {entry.key: entry for entry in listed.items}
     if isinstance(data, dict):
         register.keys = {str(key) for key in data}
-        register.written = register.keys | {
-            f"{key}-{provision}" for key, value in data.items() if isinstance(value, dict)
-            for provision in (value.get("provisions") if isinstance(value.get("provisions"), dict) else {})
-        }
+        register.written = register.keys | _written_provisions(data)
     _check_chains(register, problems)
     _check_duplicates(register, problems)
     return register, problems
+
+
+def _written_provisions(data: dict[Any, Any]) -> set[str]:
+    """The citation key of every provision the file has, those with errors too."""
+    out = set()
+    for key, value in data.items():
+        provisions = value.get("provisions") if isinstance(value, dict) else None
+        if isinstance(provisions, dict):
+            out |= {f"{key}-{provision}" for provision in provisions}
+    return out
 
 
 def _url(values: Values) -> None:

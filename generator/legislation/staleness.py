@@ -53,7 +53,7 @@ class StaleNames:
         fixed = sorted(self.fixed, key=len, reverse=True)
         parts = []
         if dated:
-            year = rf"(?P<year>(?:19|20)\d\d)"
+            year = r"(?P<year>(?:19|20)\d\d)"
             parts.append(rf"(?P<series>{'|'.join(map(_words, dated))})[ \t]*,?[ \t]*\(?(?:(?:{_MONTHS})[ \t]+)?{year}\)?(?!\d)")
         if fixed:
             parts.append(rf"(?P<fixed>{'|'.join(map(_words, fixed))})(?!\d)")
@@ -79,7 +79,8 @@ class StaleNames:
         if year == latest.year and latest.status == CURRENT:
             return ""
         if latest.status == WITHDRAWN:
-            return f"'{written}' has been withdrawn ({self.register.path}, line {latest.line}): refer to what replaces it, and review the page"
+            return (f"'{written}' has been withdrawn ({self.register.path}, line {latest.line}): refer to what replaces it, "
+                    "and review the page")
         if year > latest.year:
             return (f"'{written}' is not in {self.register.path}, whose current edition is {latest.full_title} (line "
                     f"{latest.line}): if a newer edition has been published, add it there and mark '{latest.key}' "

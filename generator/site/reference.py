@@ -22,7 +22,7 @@ from ..core import dates
 from ..core.problems import Problems
 from ..links.graph import title_of
 from ..legislation.citations import Citations, check_citations
-from ..legislation.model import CURRENT, KINDS, Register, load_register
+from ..legislation.model import CURRENT, KINDS, Entry, Register, load_register
 from ..legislation.staleness import StaleNames
 from ..pages.render import render
 from ..project import Project
@@ -110,7 +110,8 @@ def _stale_text(plan: "SitePlan", names: StaleNames, written: list[Written]) -> 
         source: Any = plan.manual.pages.get(uri) or plan.sources.sheets.get(uri)
         if source is not None:
             meta = source.meta
-            texts += [(uri, meta.path, getattr(meta, name), meta.line_of(name)) for name in ("title", "summary") if getattr(meta, name)]
+            texts += [(uri, meta.path, getattr(meta, name), meta.line_of(name))
+                      for name in ("title", "summary") if getattr(meta, name)]
     for _, shown, text, first_line in texts:
         for mention in names.mentions(text):
             problems.add("legislation-stale-text", shown, first_line + mention.line - 1, mention.message)
@@ -168,14 +169,20 @@ def _framework_page(plan: "SitePlan") -> None:
         listed = [_entry(e, rest) for e in entries if e.kind == kind and e.status == CURRENT]
         if listed:
             groups.append({"label": label, "anchor": f"kind-{kind}", "entries": listed})
-    old = [_entry(e, rest, register.current(e).key if register.current(e) is not e else "") for e in entries if e.status != CURRENT]
+    old = [_entry(e, rest, _replacement(register, e)) for e in entries if e.status != CURRENT]
     titles = {e.key: e.full_title for e in entries}
     plan.pages[options.page].markdown = render(
         "statutory-framework.md.j2", title=options.title, intro=options.intro, groups=groups, old=old, titles=titles,
     )
 
 
-def _entry(entry: Any, rest: Callable[[str], list[dict[str, str]]], replaced_by: str = "") -> dict[str, Any]:
+def _replacement(register: Register, entry: Entry) -> str:
+    """The key of the edition that replaced ``entry``, or "" for one withdrawn."""
+    latest = register.current(entry)
+    return latest.key if latest is not entry else ""
+
+
+def _entry(entry: Entry, rest: Callable[[str], list[dict[str, str]]], replaced_by: str = "") -> dict[str, Any]:
     return {
         "key": entry.key, "title": entry.full_title, "url": entry.url, "summary": entry.summary, "edition": entry.edition,
         "replaced_by": replaced_by, "pages": rest(entry.key),

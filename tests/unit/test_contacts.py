@@ -80,7 +80,7 @@ USES = [
 def test_uses_of_contacts_are_read_from_the_source(text, expected):
     found = [(use.key, use.problem) for use in uses_in(text)]
     assert [key for key, _ in found] == [key for key, _ in expected]
-    for (_, problem), (_, said) in zip(found, expected):
+    for (_, problem), (_, said) in zip(found, expected, strict=True):
         assert said in problem if said else problem == ""
 
 
