@@ -29,17 +29,14 @@ from typing import Any
 
 from markdown import Markdown
 from markdown.blockparser import BlockParser
-from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
 from ..core import mdtext
+from ..lineblocks import LineDirectiveProcessor
 from .model import Contact, ContactBook
 from .usage import BLOCK, INLINE
-
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-
 
 class ContactExtension(Extension):
     def __init__(self, book: ContactBook | None = None, page: str | None = "contacts.md", **kwargs: Any) -> None:
@@ -76,29 +73,16 @@ class ContactExtension(Extension):
         return self.page is not None and self.page_uri == self.page
 
 
-class ContactBlockProcessor(BlockProcessor):
+class ContactBlockProcessor(LineDirectiveProcessor):
+    pattern = BLOCK
+
     def __init__(self, parser: BlockParser, extension: ContactExtension) -> None:
         super().__init__(parser)
         self.extension = extension
 
-    def test(self, parent: ET.Element, block: str) -> bool:
-        if _FENCE.match(block):  # a fenced code block that no fenced-code extension took
-            return False
-        return any(BLOCK.match(line) for line in block.split("\n"))
-
-    def run(self, parent: ET.Element, blocks: list[str]) -> None:
-        lines = blocks.pop(0).split("\n")
-        index, match = next((i, m) for i, line in enumerate(lines) if (m := BLOCK.match(line)))
-        before, after = "\n".join(lines[:index]), "\n".join(lines[index + 1:])
-        if before.strip():
-            self.parser.parseBlocks(parent, [before])
+    def element(self, match: re.Match[str]) -> ET.Element | None:
         contact = self.extension.find(match.group("key"))
-        if contact is None:
-            ET.SubElement(parent, "p").text = AtomicString(lines[index])
-        else:
-            parent.append(card(contact, self.extension))
-        if after.strip():
-            blocks.insert(0, after)
+        return card(contact, self.extension) if contact is not None else None
 
 
 class ContactInlineProcessor(InlineProcessor):

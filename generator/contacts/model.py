@@ -32,8 +32,8 @@ from typing import Any
 from ..core.addresses import email_problem, https_problem
 from ..core.frontmatter import FrontMatter
 from ..core.problems import Problems
-from ..core.schema import Field, Item, ListOf, Record, Report, Values, check_list, date, did_you_mean, phrase, text
-from ..core.yamlfile import read_yaml_file
+from ..core.schema import Field, Item, ListOf, Record, Values, date, did_you_mean, phrase, text
+from ..core.yamlfile import read_keyed_file
 from .phones import Phone, parse_uk
 
 KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -112,18 +112,11 @@ class ContactBook:
 def load_contacts(path: Path, shown: str) -> tuple[ContactBook | None, Problems]:
     """Read and check ``path``. ``None`` (and no problem) when the file does not exist."""
     problems = Problems()
-    if not path.is_file():
-        return None, problems
     empty = f"{shown} is empty: list the contacts, each under its key, such as '{EXAMPLE}' (see the authoring guide)"
-    data = read_yaml_file(path, shown, problems, check="contact-entry", empty=empty)
-    if data is None:
+    read = read_keyed_file(path, shown, CONTACTS, problems, check="contact-entry", empty=empty)
+    if read is None:
         return None, problems
-    report = Report(shown, problems, "contact-entry")
-    book = ContactBook(shown)
-    if isinstance(data, dict):
-        book.written = {str(key) for key in data}
-    listed = check_list(CONTACTS, data, report, name="contacts", line=1, subject=shown)
-    book.contacts = {contact.key: contact for contact in listed.items}
+    book = ContactBook(shown, {contact.key: contact for contact in read.items}, read.keys)
     _check_out_of_hours(book, problems)
     _check_names(book, problems)
     return book, problems

@@ -6,11 +6,15 @@ with its file and line, never an exception: the caller gets ``None`` and goes on
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from . import textfile, yamlsource
 from .problems import Problems
+from .schema import ListOf, Report, check_list
+
+T = TypeVar("T")
 
 
 def read_yaml_file(path: Path, shown: str, problems: Problems, *, check: str, empty: str) -> Any:
@@ -32,3 +36,27 @@ def read_yaml_file(path: Path, shown: str, problems: Problems, *, check: str, em
     if data is None:  # only comments
         problems.add(check, shown, 1, empty)
     return data
+
+
+def read_keyed_file(path: Path, shown: str, spec: ListOf[T], problems: Problems, *, check: str, empty: str) -> Keyed[T] | None:
+    """A file that is one block of records under their keys (contacts.yml, legislation.yml): the
+    records that are right, and every key written (those of records with errors too, so that a
+    page naming one is not reported as well). ``None`` when the file does not exist (no problem)
+    or cannot be read (reported)."""
+    if not path.is_file():
+        return None
+    data = read_yaml_file(path, shown, problems, check=check, empty=empty)
+    if data is None:
+        return None
+    listed = check_list(spec, data, Report(shown, problems, check), name=shown, line=1, subject=shown)
+    return Keyed(listed.items, data if isinstance(data, dict) else {})
+
+
+@dataclass(frozen=True)
+class Keyed(Generic[T]):
+    items: list[T]
+    data: dict[Any, Any]  # the file as read, with its lines
+
+    @property
+    def keys(self) -> set[str]:
+        return {str(key) for key in self.data}

@@ -36,10 +36,8 @@ from typing import Any
 
 from ..core.addresses import https_problem
 from ..core.problems import Problems
-from ..core.schema import (
-    Field, ListOf, Record, Report, TextList, Values, check_list, did_you_mean, one_of, phrase, text, whole_number,
-)
-from ..core.yamlfile import read_yaml_file
+from ..core.schema import Field, ListOf, Record, TextList, Values, did_you_mean, one_of, phrase, text, whole_number
+from ..core.yamlfile import read_keyed_file
 
 KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KINDS = {"act": "Acts of Parliament", "regulations": "Regulations", "guidance": "Statutory guidance", "other": "Other"}
@@ -137,19 +135,11 @@ class Register:
 def load_register(path: Path, shown: str) -> tuple[Register | None, Problems]:
     """Read and check ``path``. ``None`` (and no problem) when the file does not exist."""
     problems = Problems()
-    if not path.is_file():
-        return None, problems
     empty = f"{shown} is empty: list the statutes and guidance, each under its key, such as '{EXAMPLE}' (see the authoring guide)"
-    data = read_yaml_file(path, shown, problems, check="legislation-entry", empty=empty)
-    if data is None:
+    read = read_keyed_file(path, shown, ENTRIES, problems, check="legislation-entry", empty=empty)
+    if read is None:
         return None, problems
-    report = Report(shown, problems, "legislation-entry")
-    register = Register(shown)
-    listed = check_list(ENTRIES, data, report, name="legislation", line=1, subject=shown)
-    register.entries = {entry.key: entry for entry in listed.items}
-    if isinstance(data, dict):
-        register.keys = {str(key) for key in data}
-        register.written = register.keys | _written_provisions(data)
+    register = Register(shown, {entry.key: entry for entry in read.items}, read.keys | _written_provisions(read.data), read.keys)
     _check_chains(register, problems)
     _check_duplicates(register, problems)
     return register, problems
