@@ -246,3 +246,11 @@ def test_a_changed_number_reaches_every_page_after_a_dirty_rebuild(manual):
         os.chdir(cwd)
     referrals = (manual.root / "site/statutory/referrals/index.html").read_text(encoding="utf-8")
     assert "tel:+442079460123" in referrals and "tel:+442079460000" not in referrals
+
+
+def test_procedures_report_lists_contacts_due_for_review_under_their_owner(manual):
+    manual.write("contacts.yml", CONTACTS.replace("2027-05-01", "2026-12-01"))
+    result = CliRunner().invoke(main, ["-C", str(manual.root), "report"])
+    assert result.exit_code == 0, result.output
+    assert ("Children's Social Care (1 due soon)\n  DUE SOON  contacts.yml  Children's Services Front Door (contact): "
+            "review due 1 December 2026 (due in 8 days)") in result.output
