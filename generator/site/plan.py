@@ -48,6 +48,8 @@ from ..project import Project
 from ..topics.model import check_item_keywords, check_keywords
 from ..topics.sources import TopicSettings, TopicSources, load_sources
 from ..topics.views import IndexPage, TopicEntry, Views, build_views, keyword_entries
+from . import reference
+from .reference import Reference
 from .urls import page_url, relative_url
 from .views import (
     CommitView, EditionBanner, EditionView, FeedView, FooterLink, LinkedPage, PageView, ReleaseView, ReviewBanner, SiteView,
@@ -112,6 +114,7 @@ class SitePlan:
     topic_views: Views = field(default_factory=Views)
     flowchart_numbers: dict[str, int] = field(default_factory=dict)  # chart name -> "Flowchart 2"
     matcher: Matcher | None = None
+    reference: Reference = field(default_factory=Reference)  # contacts.yml and legislation.yml (site/reference.py)
     levels: dict[str, str] = field(default_factory=dict)
     problems: Problems = field(default_factory=Problems)  # at the levels mkdocs.yml sets
     history: history.HistoryPlan = field(default_factory=history.HistoryPlan)
@@ -129,6 +132,13 @@ class SitePlan:
         title = title if title is not None else self.pages[uri].title
         number = self.numbers.get(uri, "")
         return f"{number} {title}" if number else title
+
+    def fingerprints(self, uris: Iterable[str]) -> dict[str, str]:
+        """A digest of what each page shows from other sources (boxes, lists, contacts), to tell
+        which outputs a change elsewhere made stale under `serve --dirty`."""
+        uris = list(uris)
+        topics, more = self.topic_views.fingerprints(uris), reference.fingerprints(self, uris)
+        return {uri: topics[uri] + more[uri] for uri in uris}
 
     def glossary_context(self, uri: str) -> LinkContext | None:
         """What the glossary linker needs on the page ``uri``: ``None`` where terms are not linked."""
@@ -195,6 +205,8 @@ def plan_site(
     problems.extend(sources.problems)
 
     plan = SitePlan(project, manual, sources, library, glossary, checked.releases, caches, context=context)
+    plan.reference, found = reference.load(project)
+    problems.extend(found)
     plan.levels = _levels(project, checked.levels)
     if plan.edition is not None:
         plan.levels = editions.lenient(plan.levels)
@@ -219,6 +231,7 @@ def plan_site(
     _fill_glossary(plan, topic_problems)
     _fill_topics(plan, topic_problems)
     problems.extend(topic_problems)
+    problems.extend(reference.fill(plan, [(uri, _shown_path(plan, uri), text, line) for uri, text, line in _written(plan)]))
     _page_views(plan)
 
     problems.extend(_checks(plan))
@@ -251,6 +264,7 @@ def review_pages(plan: SitePlan) -> tuple[list[review.Reviewable], list[str]]:
     sheets = {_relative(path, plan.project.root) for path in discover_sheets(plan.project.docs_dir, folder)}
     left_out |= sheets - {sheet.meta.path for sheet in plan.sources.sheets.values()}
     pages = review.reviewables(plan.manual.pages.values(), plan.library.charts.values(), plan.sources.sheets.values())
+    pages += reference.reviewables(plan)
     return pages, sorted(left_out)
 
 
@@ -280,6 +294,7 @@ def watched(project: Project) -> list[Path]:
         paths.append(root / settings.flowcharts.folder.strip("/"))
     if settings.glossary.enabled:
         paths.append(root / settings.glossary.path)
+    paths += [root / settings.contacts.path, root / settings.legislation.path]
     return [path for path in paths if path.exists()]
 
 
@@ -375,6 +390,11 @@ def _generated_pages(plan: SitePlan, clash: _Clashes) -> None:
         (plan.glossary is not None, settings.glossary.page, settings.glossary.title,
          f"docs_dir already has a file '{settings.glossary.page}', where the generated glossary page goes: rename that "
          "file, or set another 'page' under 'glossary' in mkdocs.yml"),
+    ]
+    pages += [
+        (True, path, title, f"docs_dir already has a file '{path}', where the generated {title} page goes: rename that "
+         f"file, or set another 'page' under '{what}' in mkdocs.yml")
+        for path, title, what in reference.pages_wanted(plan.project, plan.reference)
     ]
     for wanted, uri, title, message in pages:
         if wanted and not clash(uri, message):
@@ -718,6 +738,7 @@ def _page_views(plan: SitePlan) -> None:
             review=ReviewBanner(**banner) if banner else None,
             related=_linked(plan, plan.topic_views.related.get(uri, [])),
             referred_by=_linked(plan, plan.topic_views.referred_by.get(uri, [])),
+            statutory_basis=reference.basis_view(plan, uri),
             history=history.history_link(plan.history, uri, plan.url, settings.date_format),
         )
     plan.views.update(history.page_views(plan.history, plan.url, set(plan.pages), settings.date_format))

@@ -99,6 +99,17 @@ class EditionBanner:
 
 
 @dataclass(frozen=True)
+class StatuteView:
+    """An entry of a procedure's "Statutory basis" box: "Children Act 1989, Section 47: ..."."""
+
+    title: str  # the statute or guidance, with its edition
+    provision: str  # the provision cited, or "" for the whole of it
+    url: str  # its official text (legislation.gov.uk, gov.uk)
+    framework_url: str | None  # its entry on the Statutory framework page, from the site's root
+    replaced_by: str = ""  # the current edition, when a superseded one is cited ("withdrawn" when none)
+
+
+@dataclass(frozen=True)
 class PageView:
     """One page's data for the theme. A procedure, flowchart or info-sheet has all of it; another
     page of a numbered chapter only its ``number``; the home and contents pages the ``release``."""
@@ -115,6 +126,7 @@ class PageView:
     review: ReviewBanner | None = None
     related: tuple[LinkedPage, ...] = ()
     referred_by: tuple[LinkedPage, ...] = ()
+    statutory_basis: tuple[StatuteView, ...] = ()
     release: ReleaseView | None = None
     history: HistoryLink | None = None
     old_version: OldVersionBanner | None = None

@@ -39,6 +39,12 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("amendments", "/amendments/", "amendments/index.html", feature="the amendments page (feature/amendments)"),
     PageType("info-sheet", "/info-sheets/risk-outside-the-home/", "info-sheets/risk-outside-the-home/index.html",
              feature="the info-sheets (feature/topics)"),
+    PageType("contacts", "/contacts/", "contacts/index.html", feature="the Contacts page (feat/contacts)"),
+    PageType("statutory-framework", "/statutory-framework/", "statutory-framework/index.html",
+             feature="the Statutory framework page (feat/contacts)"),
+    # contact cards, a contact in a sentence, and a "Statutory basis" box
+    PageType("out-of-hours", "/statutory/out-of-hours/", "statutory/out-of-hours/index.html", feature="contacts (feat/contacts)",
+             procedure=True),
     PageType("authoring-guide", "/authoring-guide/", "authoring-guide/index.html"),
     PageType("accessibility", "/accessibility/", "accessibility/index.html"),
     PageType("not-found", "/no-such-page/", None, status=404, skip_link=False),
