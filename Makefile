@@ -28,8 +28,9 @@ SITE_DIR ?= site
 
 ## Build site/ with every check on (mkdocs build --strict), atomically: the build goes into a
 ## temporary .site-tmp-XXXX folder and replaces site/ only when it is complete and checked.
+## `make site EDITIONS=1` builds the editions too, from git (procedures build --editions), as CI does.
 site: $(STAMP)
-	$(BIN)/procedures build --site-dir $(SITE_DIR)
+	$(BIN)/procedures build --site-dir $(SITE_DIR)$(if $(EDITIONS), --editions)
 
 ## Build, serve on 127.0.0.1 and check every internal link with LinkChecker, and every #anchor
 ## in the built pages (generator/publish/anchors.py).
@@ -57,6 +58,7 @@ test:
 bench: $(STAMP)
 	-$(BIN)/python -m benchmarks.build_bench
 	-$(BIN)/python -m benchmarks.glossary_bench
+	-$(BIN)/python -m benchmarks.history_bench
 	$(BIN)/python benchmarks/page_weight.py
 
 bench-quick: $(STAMP)

@@ -108,11 +108,14 @@ def test_ci_runs_every_check_and_publishes_only_from_main():
     order = [
         next(i for i, r in enumerate(runs) if "git fetch" in r and "$BASE_REF:refs/remotes/origin/$BASE_REF" in r),
         next(i for i, r in enumerate(runs) if 'procedures check --base "origin/$BASE_REF"' in r),
-        next(i for i, r in enumerate(runs) if r.strip() == "make site"),
+        next(i for i, r in enumerate(runs) if r.strip() == "make site EDITIONS=1"),
         next(i for i, r in enumerate(runs) if r.strip() in (".ci/run", "make test")),
         next(i for i, r in enumerate(runs) if "procedures linkcheck" in r or "make linkcheck" in r),
     ]
     assert order == sorted(order), "fetch the base, then check --base, build, test and link-check, in that order"
+    # Each page's earlier versions and the editions are built from the whole history.
+    checkout = next(s for s in check["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
     upload = next(s for s in check["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site" and "refs/heads/main" in upload["if"]
 
