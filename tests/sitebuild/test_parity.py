@@ -91,6 +91,10 @@ CASES = [
     ("statutory-basis-unknown", {"statutory/referrals.md": page(statutory_basis=["act-s48"])}, ["statutory-basis-unknown"]),
     ("legislation-superseded", {"statutory/referrals.md": page(statutory_basis=["act-s47", "guidance-2018"])},
      ["legislation-superseded"]),
+    # Without git (this manual is not in a repository), histories come from 'changes' alone: one note.
+    ("history-incomplete", {"statutory/referrals.md": page(changes=[
+        {"version": 14, "date": "2023-04-14", "note": "Clearer steps."}, {"version": 13, "date": "2022-01-10", "note": "New."}])},
+     ["history-incomplete"]),
     ("legislation-stale-text", {"supplementary/neglect.md": page("Neglect", 7, "2024-02-01", body="## Signs\n\nNeglect: see Guidance 2018.\n")},
      ["legislation-stale-text"]),
 ]
