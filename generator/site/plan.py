@@ -277,6 +277,8 @@ def _generated_titles(project: Project, library: Library, glossary: Glossary | N
         titles[settings.contents.path] = settings.contents.title
     if settings.amendments.enabled:
         titles[settings.amendments.path] = settings.amendments.title
+    if settings.editions.enabled and settings.release.date is not None:
+        titles[settings.editions.path] = settings.editions.title
     if settings.topics_index.enabled and (settings.topics is not None or (project.root / "topics.yml").is_file()):
         titles[settings.topics_index.path] = settings.topics_index.title
     if glossary is not None:
