@@ -29,6 +29,7 @@ from .core.manual import Section
 from .core.problems import Problem
 
 ACCESSIBILITY_STATEMENT = "accessibility.md"
+PRIVACY_PAGE = "privacy.md"
 _COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*\))$")
 
 
@@ -144,6 +145,19 @@ class AmendmentsOptions:
 
 
 @dataclass(frozen=True)
+class PrintOptions:
+    enabled: bool = _opt("bool", True, "generate a print edition of each chapter and of the whole manual, linked from the contents page")
+    folder: str = _text("print", "the folder of the print edition's pages, in the site")
+    serve: bool = _opt("bool", False, "build the print edition under `mkdocs serve` too (off: previews stay fast, and its pages say how to see it)")
+
+
+@dataclass(frozen=True)
+class UpdatesOptions:
+    enabled: bool = _opt("bool", True, 'offer readers "remember what I have read on this device" (browser storage only), which marks pages changed since they last looked')
+    privacy_page: str | None = _text(None, "the page saying what the website stores, in docs_dir; unset, privacy.md when docs_dir has one")
+
+
+@dataclass(frozen=True)
 class ReviewOptions:
     warn_overdue: bool = _opt("bool", True, "a page past its `review_due` is a warning, so `--strict` fails; `false` makes it a note (the page still shows its banner)")
     due_soon_days: int = _opt("int", 60, "`procedures report` lists pages due for review within this many days")
@@ -200,6 +214,8 @@ class Settings:
     )
     commit: str | None = _text(None, "the git commit the site is built from, shown in the footer; the demo uses `!ENV [GITHUB_SHA, null]`")
     amendments: AmendmentsOptions = _block(AmendmentsOptions, "the generated amendments page and its Atom feed")
+    print_edition: PrintOptions = _block(PrintOptions, "the print edition: see [Print edition](#print-edition)")
+    updates: UpdatesOptions = _block(UpdatesOptions, 'readers\' "updated since you last looked" marks: see [Keeping practitioners informed](#keeping-practitioners-informed)')
     checks: Mapping[str, str] = _opt("levels", {}, "the level of any check, by its name: error, warning, note or off; see [Checks](#checks)")
     review: ReviewOptions = _block(ReviewOptions, "review dates")
 
@@ -354,6 +370,15 @@ def check_options(
             f"procedures plugin: accessibility_statement '{statement}' is not a page: there is no {where}; "
             "write the statement there, or correct the option in mkdocs.yml"
         )
+    privacy = options.updates.privacy_page
+    if privacy and not (docs_dir / privacy).is_file():
+        where = os.path.relpath(docs_dir / privacy, root)
+        problems.append(
+            f"procedures plugin: updates: privacy_page '{privacy}' is not a page: there is no {where}; "
+            "write the privacy note there, or correct the option in mkdocs.yml"
+        )
+    if not options.print_edition.folder.strip("/"):
+        problems.append("procedures plugin: print_edition: folder must name a folder, such as print")
     folders = [section.folder for section in sections]
     if options.flowcharts.enabled:
         folders.append(options.flowcharts.folder.strip("/"))

@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 from typing import Any, Iterable
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -34,6 +34,8 @@ from .core.problems import ManualError, Problem, Problems
 from .flowcharts.extension import FlowchartExtension
 from .glossary import GlossaryExtension, LinkContext
 from .glossary.search import add_glossary, term_forms
+from .printing import PrintExtension
+from .printing.edition import preview_markdown
 from .options import settings_from
 from .project import ProjectError, load_project
 from .site import COLOURS, Caches, SitePlan, plan_site
@@ -60,10 +62,12 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         # The Markdown extensions, told the page they are on as MkDocs renders it.
         self.flowcharts = FlowchartExtension()
         self.glossary_links = GlossaryExtension()
+        self.printing = PrintExtension()
         self.plan: SitePlan | None = None
         self.notes = 0
         self.glossary_forms: dict[str, list[str]] = {}  # page url -> glossary forms, for search
         self.nav: Navigation | None = None
+        self.command = "build"
 
     # Defining on_startup keeps this plugin instance alive across `serve` rebuilds (MkDocs >= 1.4),
     # so the caches survive; everything else is reset in on_config.
@@ -103,6 +107,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             config.markdown_extensions.append(self.glossary_links)
             if "attr_list" not in config.markdown_extensions:  # the glossary's headings carry {#anchor}s
                 config.markdown_extensions.append("attr_list")
+        if settings.print_edition.enabled:
+            config.markdown_extensions.append(self.printing)
         config.extra_javascript.insert(0, SCRIPT)
         return config
 
@@ -187,6 +193,10 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self.flowcharts.page_uri = uri  # links in a flowchart are relative to this page
         self.glossary_links.context = self._glossary_context(uri, page)
         planned, view = self.plan.pages.get(uri), self.plan.views.get(uri)
+        self.printing.page_uri, self.printing.edition = uri, view.print_edition if view is not None else None
+        if view is not None and view.print_edition is not None and self.command == "serve" and not self.project.settings.print_edition.serve:
+            page.meta["manual"], self.printing.edition = None, None  # previews stay quick: a note instead
+            return preview_markdown(view.print_edition)
         if view is not None:
             page.meta["manual"] = view
         if planned is None or planned.kind in ("page", "generated"):
@@ -239,6 +249,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         if self.plan is not None:
             env.globals["manual_site"] = self.plan.site
             env.globals["manual_nav"] = self._nav_view()
+            # The whole manual's print page shows its chapters' pages (theme/partials/procedures/print-parts.html).
+            env.globals["manual_print_part"] = lambda uri: _content_of(files, uri)
         return env
 
     def _nav_view(self) -> Any:
@@ -279,6 +291,13 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         separator = (getattr(index, "config", None) or {}).get("separator") or ""
         words = json.dumps(search_words(index.entries, separator), ensure_ascii=False, separators=(",", ":"))
         write_file(words.encode("utf-8"), os.path.join(config.site_dir, SEARCH_WORDS))
+
+
+def _content_of(files: Files, uri: str) -> Markup:
+    """The rendered text of the page ``uri`` (every page's Markdown is rendered before any template)."""
+    file = files.get_file_from_path(uri)
+    page = file.page if file is not None else None
+    return Markup(page.content or "") if page is not None else Markup("")
 
 
 def _search_index(config: MkDocsConfig) -> Any:

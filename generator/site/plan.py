@@ -41,6 +41,8 @@ from ..nav import NavPage, check_nav
 from ..options import ACCESSIBILITY_STATEMENT, CheckedOptions, check_options
 from ..pages.contents import contents_markdown
 from ..pages.render import render
+from ..printing import Editions, Printed, Related, plan_editions
+from ..printing.edition import edition_markdown, procedure_anchor
 from ..project import Project
 from ..topics.model import check_item_keywords, check_keywords
 from ..topics.sources import TopicSettings, TopicSources, load_sources
@@ -105,6 +107,7 @@ class SitePlan:
     site: SiteView = field(default_factory=SiteView)
     topic_views: Views = field(default_factory=Views)
     flowchart_numbers: dict[str, int] = field(default_factory=dict)  # chart name -> "Flowchart 2"
+    editions: Editions = field(default_factory=Editions)  # the print edition's pages
     matcher: Matcher | None = None
     levels: dict[str, str] = field(default_factory=dict)
     problems: Problems = field(default_factory=Problems)  # at the levels mkdocs.yml sets
@@ -181,12 +184,13 @@ def plan_site(project: Project, *, docs_files: Iterable[str] | None = None, cach
     plan.flowchart_numbers = {library.by_uri[uri].name: i for i, uri in enumerate(chart_order, 1)}
 
     _site_view(plan, checked.commit)
-    _fill_contents(plan)
     _fill_amendments(plan)
     topic_problems = Problems()
     _fill_glossary(plan, topic_problems)
     _fill_topics(plan, topic_problems)
     problems.extend(topic_problems)
+    _plan_print(plan, set(every), problems)
+    _fill_contents(plan)
     _page_views(plan)
 
     problems.extend(_checks(plan))
@@ -391,6 +395,44 @@ def _site_view(plan: SitePlan, commit: dict[str, str] | None) -> None:
     )
 
 
+def _plan_print(plan: SitePlan, docs_set: set[str], problems: Problems) -> None:
+    """The print edition (generator/printing): a page per chapter and one for the whole manual,
+    each out of the menu and out of search, linked from the contents page."""
+    options, project = plan.project.settings.print_edition, plan.project
+    if not options.enabled:
+        return
+    order = {uri: i for i, uri in enumerate(plan.nav_order)}
+    published = sorted(
+        (uri for uri, page in plan.pages.items() if page.kind == "procedure" and plan.manual.pages[uri].status == "published"),
+        key=lambda uri: (order.get(uri, len(order)), plan.pages[uri].title.casefold()),
+    )
+    base = project.site_url.rstrip("/") + "/" if project.site_url else ""
+    printed = {}
+    for uri in published:
+        meta = plan.manual.pages[uri].meta
+        assert meta.last_updated is not None
+        related = tuple(
+            Related(t.number, t.title, t.uri) for t in plan.topic_views.related.get(uri, []) if t.uri in plan.pages
+        )
+        printed[uri] = Printed(
+            uri, procedure_anchor(uri), plan.numbers.get(uri, ""), meta.title, meta.version, meta.last_updated.isoformat(),
+            dates.format_date(meta.last_updated, project.settings.date_format), base + plan.url(uri) if base else "", related,
+        )
+    editions = plan_editions(plan.nav, printed, group_numbers=plan.group_numbers, folder=options.folder, taken=docs_set)
+    bodies = {uri: plan.pages[uri].markdown or "" for uri in published}
+    for uri, edition in editions.pages.items():
+        if uri in docs_set:
+            problems.add(
+                "page-clash", _shown_docs_path(project, uri), 0,
+                f"docs_dir already has a file '{uri}', where the print edition goes: rename that file, or set another "
+                "'folder' under 'print_edition' in mkdocs.yml",
+            )
+            continue
+        plan.pages[uri] = PlannedPage(uri, "generated", markdown=edition_markdown(edition, bodies), in_nav=False, title=edition.title)
+        plan.views[uri] = PageView(print_edition=edition)
+    plan.editions = editions
+
+
 def _fill_contents(plan: SitePlan) -> None:
     settings = plan.project.settings
     contents = settings.contents
@@ -400,10 +442,13 @@ def _fill_contents(plan: SitePlan) -> None:
     if since is None:  # the default: flag what changed in the current release
         since, label = amendments.updated_since(plan.releases, settings.date_format)
     charts = [c for c in plan.library.charts.values() if c.uri in plan.pages]
+    whole = plan.editions.whole
     plan.pages[contents.path].markdown = contents_markdown(
         plan.manual, uri=contents.path, title=contents.title, intro=contents.intro, nav_order=plan.nav_order,
         numbers=plan.numbers, date_format=settings.date_format, updated_since=since, updated_since_label=label,
         more=[(settings.flowcharts.label, "Flowchart", charts)] if charts else [],
+        print_whole=whole.uri if whole is not None and whole.uri in plan.pages else "",
+        print_chapters=lambda uris: [(e.chapters[0].heading, e.uri) for e in plan.editions.chapters_holding(uris) if e.uri in plan.pages],
     )
 
 

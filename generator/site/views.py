@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..printing.edition import Edition
+
 
 @dataclass(frozen=True)
 class LinkedPage:
@@ -60,6 +62,7 @@ class PageView:
     related: tuple[LinkedPage, ...] = ()
     referred_by: tuple[LinkedPage, ...] = ()
     release: ReleaseView | None = None
+    print_edition: Edition | None = None  # a print page: its chapters and procedures (generator/printing)
 
 
 @dataclass(frozen=True)
