@@ -46,7 +46,7 @@ class Printed:
     version: int
     last_updated: str  # ISO date
     last_updated_text: str
-    address: str  # its web address in full, when site_url is set; otherwise ""
+    address: str  # its web address: in full when site_url is set, otherwise from the site's root
     related: tuple[Related, ...] = ()
 
     @property
@@ -107,7 +107,7 @@ def slug(text: str, limit: int = 48) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     words = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
     if len(words) > limit:
-        words = words[:limit].rsplit("-", 1)[0]
+        words = words[: limit + 1].rsplit("-", 1)[0]
     return words or "chapter"
 
 

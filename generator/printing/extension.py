@@ -129,10 +129,9 @@ class PrintProcessor(BlockProcessor):
         _el(stamp, "span", f"v{printed.version}", class_="pm-stamp__version")
         address = _el(article, "p", "Web address: ", class_="pm-print-procedure__address")
         own = mdtext.link_to(printed.uri, self.extension.page_uri)  # the website's page, never this one
-        if printed.address:
-            _el(address, "a", printed.address, href=own)
-        else:  # no site_url: manual.js writes the full address the link resolves to
-            _el(address, "a", "", href=own, data_pm_print_href="")
+        link = _el(address, "a", printed.address, href=own)
+        if "://" not in printed.address:  # no site_url: manual.js writes the full address it resolves to
+            link.set("data-pm-print-href", "")
 
         holder = ET.Element("div")
         self.parser.parseBlocks(holder, blocks)

@@ -416,7 +416,7 @@ def _plan_print(plan: SitePlan, docs_set: set[str], problems: Problems) -> None:
         )
         printed[uri] = Printed(
             uri, procedure_anchor(uri), plan.numbers.get(uri, ""), meta.title, meta.version, meta.last_updated.isoformat(),
-            dates.format_date(meta.last_updated, project.settings.date_format), base + plan.url(uri) if base else "", related,
+            dates.format_date(meta.last_updated, project.settings.date_format), base + plan.url(uri) if base else plan.url(uri), related,
         )
     editions = plan_editions(plan.nav, printed, group_numbers=plan.group_numbers, folder=options.folder, taken=docs_set)
     bodies = {uri: plan.pages[uri].markdown or "" for uri in published}

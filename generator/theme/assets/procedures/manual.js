@@ -1,7 +1,7 @@
 /* procedures-manual: small enhancements on top of Material. No inline scripts, no requests.
  *
  * 1. The print-only notice: today's date ("Date printed") and, when the site has no site_url,
- *    the page's address.
+ *    the page's address (and in a print edition each procedure's).
  * 2. Material's menu and search buttons in the header are <label>s, which a keyboard cannot reach:
  *    make them focusable buttons that open with Enter or Space (WCAG 2.1.1). Escape closes the menu.
  * 3. On small screens the closed search box is off the screen but still a Tab stop: take it out of
@@ -34,6 +34,10 @@
       if (!element.textContent.trim()) {
         element.textContent = location.href.split("#")[0];
       }
+    });
+    // Each procedure of a print edition, when the site has no site_url: its full address.
+    document.querySelectorAll("a[data-pm-print-href]").forEach(function (link) {
+      link.textContent = link.href;
     });
   }
 
