@@ -39,6 +39,8 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("amendments", "/amendments/", "amendments/index.html", feature="the amendments page (feature/amendments)"),
     PageType("info-sheet", "/info-sheets/risk-outside-the-home/", "info-sheets/risk-outside-the-home/index.html",
              feature="the info-sheets (feature/topics)"),
+    PageType("print-chapter", "/print/statutory-procedures/", "print/statutory-procedures/index.html",
+             feature="the print edition (feat/informed)"),
     PageType("authoring-guide", "/authoring-guide/", "authoring-guide/index.html"),
     PageType("accessibility", "/accessibility/", "accessibility/index.html"),
     PageType("not-found", "/no-such-page/", None, status=404, skip_link=False),
