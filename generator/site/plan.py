@@ -38,7 +38,7 @@ from ..links import placeholders
 from ..links.graph import LinkCache, title_of
 from ..links.internal import check_links
 from ..nav import NavPage, check_nav
-from ..options import ACCESSIBILITY_STATEMENT, CheckedOptions, check_options
+from ..options import ACCESSIBILITY_STATEMENT, PRIVACY_PAGE, CheckedOptions, check_options
 from ..pages.contents import contents_markdown
 from ..pages.render import render
 from ..printing import Editions, Printed, Related, plan_editions
@@ -48,9 +48,11 @@ from ..topics.model import check_item_keywords, check_keywords
 from ..topics.sources import TopicSettings, TopicSources, load_sources
 from ..topics.views import IndexPage, TopicEntry, Views, build_views, keyword_entries
 from .urls import page_url, relative_url
-from .views import CommitView, FeedView, FooterLink, LinkedPage, PageView, ReleaseView, ReviewBanner, SiteView
+from .updates import versions_file
+from .views import CommitView, FeedView, FooterLink, LinkedPage, PageView, ReleaseView, ReviewBanner, SiteView, UpdatesView
 
 COLOURS = "assets/procedures/colours.css"
+VERSIONS = "assets/procedures/versions.json"  # beside manual.js, which loads it for readers who opted in
 
 # MkDocs' `validation:` levels, as our checks' levels: a partnership's mkdocs.yml keeps its meaning.
 _VALIDATION = {
@@ -108,6 +110,7 @@ class SitePlan:
     topic_views: Views = field(default_factory=Views)
     flowchart_numbers: dict[str, int] = field(default_factory=dict)  # chart name -> "Flowchart 2"
     editions: Editions = field(default_factory=Editions)  # the print edition's pages
+    what_changed: dict[str, str] = field(default_factory=dict)  # page uri -> where its latest change is described
     matcher: Matcher | None = None
     levels: dict[str, str] = field(default_factory=dict)
     problems: Problems = field(default_factory=Problems)  # at the levels mkdocs.yml sets
@@ -387,11 +390,19 @@ def _site_view(plan: SitePlan, commit: dict[str, str] | None) -> None:
     if statement in plan.pages and plan.pages[statement].kind == "page":
         # Shown on every page, the 404 page included, by theme/partials/copyright.html.
         footer = (FooterLink("Accessibility statement", plan.url(statement)),)
+    privacy = settings.updates.privacy_page or PRIVACY_PAGE
+    privacy_url = plan.url(privacy) if privacy in plan.pages and plan.pages[privacy].kind == "page" else None
+    if privacy_url:
+        footer += (FooterLink("Privacy", privacy_url),)
+    updates = None
+    if settings.updates.enabled and settings.contents.path in plan.pages:
+        updates = UpdatesView(settings.contents.path, privacy_url)
     plan.site = SiteView(
         release=ReleaseView(**release) if release else None,
         commit=CommitView(**commit) if commit else None,
         feed=FeedView(feed, f"{plan.project.site_name}: amendments") if amendments_page and feed else None,
         footer_links=footer,
+        updates=updates,
     )
 
 
@@ -473,6 +484,7 @@ def _fill_amendments(plan: SitePlan) -> None:
     )
     if feed is not None:
         plan.files[feed_path] = feed
+    plan.what_changed = amendments.what_changed(docs, plan.url(options.path))
 
 
 def _written(plan: SitePlan) -> list[tuple[str, str, int]]:
@@ -582,7 +594,7 @@ def _page_views(plan: SitePlan) -> None:
         number = plan.numbers.get(uri, "")
         if source is None and chart is None:
             release = plan.site.release if uri in homepage or uri == settings.contents.path else None
-            if number or release:
+            if number or release or uri == settings.contents.path:  # the contents page offers "updated since"
                 plan.views[uri] = PageView(number=number, release=release)
             continue
         meta = source.meta if source is not None else chart.meta
@@ -602,7 +614,10 @@ def _page_views(plan: SitePlan) -> None:
             review=ReviewBanner(**banner) if banner else None,
             related=_linked(plan, plan.topic_views.related.get(uri, [])),
             referred_by=_linked(plan, plan.topic_views.referred_by.get(uri, [])),
+            what_changed=plan.what_changed.get(uri, ""),
         )
+    if plan.site.updates is not None:
+        plan.files[VERSIONS] = versions_file(plan.views, {uri: plan.url(uri) for uri in plan.views}, plan.what_changed)
 
 
 def _linked(plan: SitePlan, targets: Iterable[Any]) -> tuple[LinkedPage, ...]:

@@ -63,6 +63,7 @@ class PageView:
     referred_by: tuple[LinkedPage, ...] = ()
     release: ReleaseView | None = None
     print_edition: Edition | None = None  # a print page: its chapters and procedures (generator/printing)
+    what_changed: str = ""  # where its latest change is described, from the site's root (amendments/#change-...)
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,15 @@ class FeedView:
 
 
 @dataclass(frozen=True)
+class UpdatesView:
+    """Readers' "updated since you last looked" marks (manual.js, partials/procedures/updates.html):
+    the page that offers them (the contents page), and the privacy note that says what is stored."""
+
+    panel_page: str  # its source path, such as contents.md
+    privacy_url: str | None
+
+
+@dataclass(frozen=True)
 class SiteView:
     """Site-wide values for every page, the 404 page included (``manual_site`` in templates)."""
 
@@ -91,6 +101,7 @@ class SiteView:
     commit: CommitView | None = None
     feed: FeedView | None = None
     footer_links: tuple[FooterLink, ...] = ()
+    updates: UpdatesView | None = None
 
     def get(self, name: str, default: Any = None) -> Any:
         """``manual_site.get("release")``, as the partials wrote it for a dict."""
