@@ -171,3 +171,8 @@ def test_a_page_of_docs_dir_where_the_whole_manual_goes(project):
 def test_the_print_folder_option_is_checked(project):
     project.config(print_edition={"folder": "/"})
     project.fails_check_and_build("print_edition: folder must name a folder")
+
+
+def test_the_privacy_page_option_is_checked(project):
+    project.config(updates={"privacy_page": "no-such.md"})
+    project.fails_check_and_build("updates: privacy_page 'no-such.md' is not a page: there is no docs/no-such.md")
