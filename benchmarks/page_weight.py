@@ -150,7 +150,8 @@ def print_report(site: Path) -> str:
     html = whole.read_text(encoding="utf-8")
     procedures = html.count('class="pm-print-procedure"')
     raw, gz = _sizes(whole)
-    lines = [f"{'print edition: the whole manual (' + PRINT_FOLDER + '/manual/, ' + f'{procedures} procedures)':<58} {kb(raw):>11} {kb(gz):>11}"]
+    label = f"print edition: the whole manual ({PRINT_FOLDER}/manual/, {procedures} procedures)"
+    lines = [f"{label:<58} {kb(raw):>11} {kb(gz):>11}"]
     if procedures:
         lines.append(f"{'  per procedure':<58} {kb(raw // procedures):>11} {kb(gz // procedures):>11}")
     if chapters:

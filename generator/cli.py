@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Callable, TypeVar
 
 import click
 
 from . import output
+from .core.manual import Section
 from .core.problems import Problem, Problems
 from .site import plan_site
 from .project import Project, ProjectError, load_project
@@ -24,13 +27,16 @@ EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
 class ProblemsFound(click.ClickException):
     """A problem in the manual or in the files the command was given: exit status 1."""
 
     exit_code = EXIT_PROBLEMS
 
 
-def project_option(command):
+def project_option(command: F) -> F:
     """``-C FOLDER`` after the subcommand too, so that ``procedures check -C manual`` works
     (pre-commit appends its ``args`` after the subcommand)."""
     return click.option(
@@ -314,7 +320,8 @@ def digest(ctx: click.Context, release_name: str | None, out_dir: Path, site_url
     click.echo(f"Subject: {written.digest.subject}")
     click.echo(written.digest.counts)
     if written.digest.empty:
-        click.echo(f"note: nothing changed in {written.digest.release}: the digest says so; you may not want to send it.", err=True)
+        release = written.digest.release
+        click.echo(f"note: nothing changed in {release}: the digest says so; you may not want to send it.", err=True)
 
 
 # --------------------------------------------------------------------------- new
@@ -408,12 +415,8 @@ def import_(
       procedures import saved-pages/ --out converted/
       procedures import saved-pages/ --to statutory --contents saved-pages/contents.html
     """
-    from .core.manual import load_manual
-    from .importer import (
-        ContentsError, ContentsPage, add_contents_nav, check_written, free_name, import_pages, read_contents_file, report,
-    )
-    from .nav import lines_to_add, read_nav
-    from .newpage import find_section, section_choices
+    from .importer import free_name, import_pages, read_contents_file, report
+    from .importer.contents import ContentsError
 
     if (section is None) == (out_dir is None):
         raise click.UsageError("say where the pages go: --to SECTION (a section of the manual) or --out FOLDER, not both", ctx)
@@ -425,28 +428,11 @@ def import_(
         except ContentsError as error:
             raise ProblemsFound(f"{contents_path}: the contents list cannot be used: {error}") from None
 
-    project: Project | None = None
-    titles: dict[str, str] = {}
-    existing_pages: list[ContentsPage] = []
-    if section is not None:
-        project = _project(ctx, project_dir)
-        target = find_section(project.sections, section)
-        if target is None:
-            raise click.UsageError(
-                f"there is no section '{section}' in {project.config_file.name}; use one of {section_choices(project.sections)}",
-                ctx,
-            )
-        destination, shown_as, today = project.root / target.folder, target.folder, project.today
-        existing = load_manual(project.root, [target], today=today)
-        for page in existing.in_section(target, statuses=("published", "draft")):
-            titles[" ".join(page.title.casefold().split())] = page.uri
-            existing_pages.append(ContentsPage(page.title, page.uri))
-    else:
-        assert out_dir is not None
-        destination, shown_as, today = out_dir, out_dir.as_posix().rstrip("/"), _today(ctx, project_dir)
-
+    place = _import_place(ctx, section, out_dir, project_dir)
     exclude = frozenset({contents_path.resolve()}) if contents_path is not None else frozenset()
-    result = import_pages(source, destination, shown_as=shown_as, today=today, titles=titles, exclude=exclude)
+    result = import_pages(
+        source, place.destination, shown_as=place.shown_as, today=place.today, titles=place.titles, exclude=exclude,
+    )
     if not result.outcomes:
         raise ProblemsFound(f"{source}: no pages to import (.html, .htm, .txt, .md or .docx files) found")
 
@@ -459,43 +445,99 @@ def import_(
     for line in notes:
         click.echo(line)
 
-    failed = bool(result.not_written)
-    if project is not None and result.written:
-        # The pages must pass the checks as written: show any problem now, not in CI.
-        for problem in check_written(project.root, target, {o.uri for o in result.written}, today):
-            click.echo(output.text([problem]), err=True, nl=False)
-            failed = True
-        nav = read_nav(project.config_file) if project.nav and entries is None else None
-        to_add = lines_to_add(nav, target, [o.uri for o in result.written]) if nav else None
-        if to_add:
-            hint, text = to_add
-            lines = "these lines" if "\n" in text else "this line"
-            click.echo(f"{project.config_file.name} lists its pages in 'nav': add {lines} to it {hint}:")
-            click.echo(text)
-
+    failed = bool(result.not_written) or _check_imported(place, result, with_contents=entries is not None)
     things = len(notes)
     if entries is not None and contents_path is not None:
-        found = add_contents_nav(result, entries, destination, existing_pages, contents_path.name)
-        config_name = project.config_file.name if project else "mkdocs.yml"
-        click.echo(
-            f"The contents list {contents_path.name} gives this nav: paste it into {config_name} under 'nav:', "
-            "in place of the lists of these pages (the file itself is not changed):"
-        )
-        click.echo(found.text, nl=False)
-        for line in found.notes:
-            click.echo(line)
-        things += len(found.notes)
-        failed = failed or found.ambiguous > 0
+        more, ambiguous = _print_contents_nav(place, result, entries, contents_path)
+        things += more
+        failed = failed or ambiguous
 
     if source.is_dir() or report_path is not None:
-        folder = report_path.parent if report_path else (project.root if project else destination)
+        folder = report_path.parent if report_path else (place.project.root if place.project else place.destination)
         folder.mkdir(parents=True, exist_ok=True)
         path = free_name(folder, report_path.name) if report_path else free_name(folder)
-        path.write_text(report(result, today), encoding="utf-8")
+        path.write_text(report(result, place.today), encoding="utf-8")
         click.echo(f"The report is in {path}.")
 
     click.echo(
-        f"Imported {len(result.written)} of {output.count(len(result.outcomes), 'page')} into {shown_as}/; "
+        f"Imported {len(result.written)} of {output.count(len(result.outcomes), 'page')} into {place.shown_as}/; "
         f"{output.count(things, 'thing')} to look at."
     )
     ctx.exit(EXIT_PROBLEMS if failed else 0)
+
+
+@dataclass
+class _ImportPlace:
+    """Where `procedures import` writes: a section of the manual (with its titles, so that none is
+    taken twice), or a folder outside it."""
+
+    project: Project | None
+    target: Section | None
+    destination: Path
+    shown_as: str
+    today: dt.date
+    titles: dict[str, str] = field(default_factory=dict)
+    existing: list[Any] = field(default_factory=list)  # importer.ContentsPage of the section's pages
+
+
+def _import_place(ctx: click.Context, section: str | None, out_dir: Path | None, project_dir: Path | None) -> _ImportPlace:
+    from .core.manual import load_manual
+    from .importer.contents import ContentsPage
+    from .newpage import find_section, section_choices
+
+    if section is None:
+        assert out_dir is not None
+        return _ImportPlace(None, None, out_dir, out_dir.as_posix().rstrip("/"), _today(ctx, project_dir))
+    project = _project(ctx, project_dir)
+    target = find_section(project.sections, section)
+    if target is None:
+        raise click.UsageError(
+            f"there is no section '{section}' in {project.config_file.name}; use one of {section_choices(project.sections)}",
+            ctx,
+        )
+    place = _ImportPlace(project, target, project.root / target.folder, target.folder, project.today)
+    existing = load_manual(project.root, [target], today=project.today)
+    for page in existing.in_section(target, statuses=("published", "draft")):
+        place.titles[" ".join(page.title.casefold().split())] = page.uri
+        place.existing.append(ContentsPage(page.title, page.uri))
+    return place
+
+
+def _check_imported(place: _ImportPlace, result: Any, *, with_contents: bool) -> bool:
+    """Check the pages written into a section, as the build will, and say which nav lines to add.
+    Returns whether an imported page has a problem."""
+    from .importer import check_written
+    from .nav import lines_to_add, read_nav
+
+    project, target = place.project, place.target
+    if project is None or target is None or not result.written:
+        return False
+    failed = False
+    # The pages must pass the checks as written: show any problem now, not in CI.
+    for problem in check_written(project.root, target, {o.uri for o in result.written}, place.today):
+        click.echo(output.text([problem]), err=True, nl=False)
+        failed = True
+    nav = read_nav(project.config_file) if project.nav and not with_contents else None
+    to_add = lines_to_add(nav, target, [o.uri for o in result.written]) if nav else None
+    if to_add:
+        hint, text = to_add
+        lines = "these lines" if "\n" in text else "this line"
+        click.echo(f"{project.config_file.name} lists its pages in 'nav': add {lines} to it {hint}:")
+        click.echo(text)
+    return failed
+
+
+def _print_contents_nav(place: _ImportPlace, result: Any, entries: Any, contents_path: Path) -> tuple[int, bool]:
+    """The nav that the old contents list gives: (things to look at, whether an entry matched two pages)."""
+    from .importer import add_contents_nav
+
+    found = add_contents_nav(result, entries, place.destination, place.existing, contents_path.name)
+    config_name = place.project.config_file.name if place.project else "mkdocs.yml"
+    click.echo(
+        f"The contents list {contents_path.name} gives this nav: paste it into {config_name} under 'nav:', "
+        "in place of the lists of these pages (the file itself is not changed):"
+    )
+    click.echo(found.text, nl=False)
+    for line in found.notes:
+        click.echo(line)
+    return len(found.notes), found.ambiguous > 0

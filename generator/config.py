@@ -8,7 +8,7 @@ successor of MkDocs needs only a new adapter.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -16,7 +16,7 @@ from mkdocs.config import config_options as c
 from .options import SCHEMA, Option, type_problem
 
 
-class SchemaOption(c.BaseConfigOption[Any]):
+class SchemaOption(base.BaseConfigOption[Any]):
     """A scalar or list option, checked by ``options.type_problem`` (the message officers see)."""
 
     def __init__(self, option: Option) -> None:
@@ -38,10 +38,17 @@ def config_class(name: str, fields: Mapping[str, Option]) -> type[base.Config]:
         if option.kind == "block":
             attributes[key] = c.SubConfig(config_class(f"{name}_{key}", option.fields))
         elif option.kind == "blocks":
-            attributes[key] = c.ListOfItems(c.SubConfig(config_class(f"{name}_{key}", option.fields)), default=option.default or [])
+            items = c.SubConfig(config_class(f"{name}_{key}", option.fields))
+            attributes[key] = c.ListOfItems(items, default=option.default or [])
         else:
             attributes[key] = SchemaOption(option)
     return type(name, (base.Config,), attributes)
 
 
-ProceduresConfig = config_class("ProceduresConfig", SCHEMA)
+if TYPE_CHECKING:
+
+    class ProceduresConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs leaves __init_subclass__ untyped
+        """The plugin's options as MkDocs checks them (the class is made from SCHEMA below)."""
+
+else:
+    ProceduresConfig = config_class("ProceduresConfig", SCHEMA)

@@ -19,13 +19,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping
 
 from .amendments import site as amendments
 from .amendments.releases import Releases, parse_releases
 from .core import checklist, dates
 from .core.frontmatter import parse_iso_date
-from .core.manual import Section
 from .core.problems import Problem
 
 ACCESSIBILITY_STATEMENT = "accessibility.md"
@@ -98,7 +97,10 @@ class ContentsOptions:
 @dataclass(frozen=True)
 class FlowchartOptions:
     enabled: bool = _opt("bool", True, "build a page for each flowchart, and read `!flowchart name` lines")
-    folder: str = _text("flowcharts", "the folder of flowchart sources (`<name>.yml`) beside docs_dir; each gets a page `<folder>/<name>.md`")
+    folder: str = _text(
+        "flowcharts",
+        "the folder of flowchart sources (`<name>.yml`) beside docs_dir; each gets a page `<folder>/<name>.md`",
+    )
     label: str = _text("Flowcharts", "the menu group of the flowchart pages when mkdocs.yml has no nav")
 
 
@@ -109,9 +111,22 @@ class GlossaryOptions:
     page: str = _text("glossary.md", "the generated glossary page, in the site")
     title: str = _text("Glossary", "its title")
     intro: str = _text("", "a paragraph under the title")
-    link: str = _opt("choice", "first", "link the first use of each term on a page, or every use (`all`)", choices=("first", "all"))
-    exclude: tuple[str, ...] = _opt("texts", [], "pages never linked, as glob patterns of their paths, such as `about.md` or `info-sheets/*`")
-    ignore_acronyms: tuple[str, ...] = _opt("texts", [], "capitalised words that are not glossary acronyms and need no note, such as UK")
+    link: str = _opt(
+        "choice",
+        "first",
+        "link the first use of each term on a page, or every use (`all`)",
+        choices=("first", "all"),
+    )
+    exclude: tuple[str, ...] = _opt(
+        "texts",
+        [],
+        "pages never linked, as glob patterns of their paths, such as `about.md` or `info-sheets/*`",
+    )
+    ignore_acronyms: tuple[str, ...] = _opt(
+        "texts",
+        [],
+        "capitalised words that are not glossary acronyms and need no note, such as UK",
+    )
 
 
 @dataclass(frozen=True)
@@ -119,7 +134,10 @@ class TopicsIndexOptions:
     enabled: bool = _opt("bool", True, "generate the Topics page when there is a topic list")
     path: str = _text("topics.md", "its path in the site")
     title: str = _text("Topics", "its title")
-    intro: str = _text("Every topic in this manual, with the info-sheets, procedures and other pages about it.", "a paragraph under the title")
+    intro: str = _text(
+        "Every topic in this manual, with the info-sheets, procedures and other pages about it.",
+        "a paragraph under the title",
+    )
 
 
 @dataclass(frozen=True)
@@ -146,20 +164,36 @@ class AmendmentsOptions:
 
 @dataclass(frozen=True)
 class PrintOptions:
-    enabled: bool = _opt("bool", True, "generate a print edition of each chapter and of the whole manual, linked from the contents page")
+    enabled: bool = _opt(
+        "bool", True, "generate a print edition of each chapter and of the whole manual, linked from the contents page",
+    )
     folder: str = _text("print", "the folder of the print edition's pages, in the site")
-    serve: bool = _opt("bool", False, "build the print edition under `mkdocs serve` too (off: previews stay fast, and its pages say how to see it)")
+    serve: bool = _opt(
+        "bool", False,
+        "build the print edition under `mkdocs serve` too (off: previews stay fast, and its pages say how to see it)",
+    )
 
 
 @dataclass(frozen=True)
 class UpdatesOptions:
-    enabled: bool = _opt("bool", True, 'offer readers "remember what I have read on this device" (browser storage only), which marks pages changed since they last looked')
-    privacy_page: str | None = _text(None, "the page saying what the website stores, in docs_dir; unset, privacy.md when docs_dir has one")
+    enabled: bool = _opt(
+        "bool", True,
+        'offer readers "remember what I have read on this device" (browser storage only), which marks pages changed '
+        "since they last looked",
+    )
+    privacy_page: str | None = _text(
+        None, "the page saying what the website stores, in docs_dir; unset, privacy.md when docs_dir has one",
+    )
 
 
 @dataclass(frozen=True)
 class ReviewOptions:
-    warn_overdue: bool = _opt("bool", True, "a page past its `review_due` is a warning, so `--strict` fails; `false` makes it a note (the page still shows its banner)")
+    warn_overdue: bool = _opt(
+        "bool",
+        True,
+        "a page past its `review_due` is a warning, so `--strict` fails; `false` makes it a note "
+        "(the page still shows its banner)",
+    )
     due_soon_days: int = _opt("int", 60, "`procedures report` lists pages due for review within this many days")
     default_owner: str = _text("the partnership", "whom readers should contact when a page has no `owner`")
 
@@ -170,7 +204,9 @@ class Settings:
 
     enabled: bool = _opt("bool", True, "turn the plugin off without removing it")
     sections: tuple[SectionOptions, ...] = field(
-        default=(SectionOptions("statutory", "Statutory Procedures"), SectionOptions("supplementary", "Supplementary Procedures")),
+        default=(
+            SectionOptions("statutory", "Statutory Procedures"), SectionOptions("supplementary", "Supplementary Procedures"),
+        ),
         metadata={"option": Option(
             "blocks", [{"folder": "statutory", "label": "Statutory Procedures"},
                        {"folder": "supplementary", "label": "Supplementary Procedures"}],
@@ -193,7 +229,13 @@ class Settings:
         "date", None, 'pages updated on or after this date are flagged "Updated" on the contents page; '
         "unset, the pages changed since the previous release", optional=True,
     )
-    today: dt.date | None = _opt("date", None, "fixes today's date, for reproducible builds and tests", optional=True, shown_default="the real date")
+    today: dt.date | None = _opt(
+        "date",
+        None,
+        "fixes today's date, for reproducible builds and tests",
+        optional=True,
+        shown_default="the real date",
+    )
     topics: Any = _opt(
         "any", None, "the topic list itself, instead of topics.yml (one or the other); its mistakes are reported "
         "at their line of mkdocs.yml", optional=True,
@@ -203,7 +245,10 @@ class Settings:
     accessibility_statement: str | None = _text(
         None, "the page linked from every page's footer, in docs_dir; unset, accessibility.md when docs_dir has one",
     )
-    primary_colour: str | None = _text(None, 'the partnership\'s main colour, as CSS, such as "#1d4f91"; it must keep a 4.5:1 contrast with white')
+    primary_colour: str | None = _text(
+        None,
+        'the partnership\'s main colour, as CSS, such as "#1d4f91"; it must keep a 4.5:1 contrast with white',
+    )
     accent_colour: str | None = _text(None, "its accent colour, likewise")
     release: ReleaseOptions = _block(
         ReleaseOptions, 'the current release, such as `{name: "Update 15", date: 2026-11-01}`: shown in the footer and on '
@@ -212,11 +257,21 @@ class Settings:
     releases: tuple[ReleaseOptions, ...] = _blocks(
         ReleaseOptions, "the earlier releases, each `{name, date}` as for `release`, that the amendments page groups changes by",
     )
-    commit: str | None = _text(None, "the git commit the site is built from, shown in the footer; the demo uses `!ENV [GITHUB_SHA, null]`")
+    commit: str | None = _text(
+        None,
+        "the git commit the site is built from, shown in the footer; the demo uses `!ENV [GITHUB_SHA, null]`",
+    )
     amendments: AmendmentsOptions = _block(AmendmentsOptions, "the generated amendments page and its Atom feed")
     print_edition: PrintOptions = _block(PrintOptions, "the print edition: see [Print edition](#print-edition)")
-    updates: UpdatesOptions = _block(UpdatesOptions, 'readers\' "updated since you last looked" marks: see [Keeping practitioners informed](#keeping-practitioners-informed)')
-    checks: Mapping[str, str] = _opt("levels", {}, "the level of any check, by its name: error, warning, note or off; see [Checks](#checks)")
+    updates: UpdatesOptions = _block(
+        UpdatesOptions,
+        'readers\' "updated since you last looked" marks: see [Keeping practitioners informed](#keeping-practitioners-informed)',
+    )
+    checks: Mapping[str, str] = _opt(
+        "levels",
+        {},
+        "the level of any check, by its name: error, warning, note or off; see [Checks](#checks)",
+    )
     review: ReviewOptions = _block(ReviewOptions, "review dates")
 
 
@@ -293,14 +348,17 @@ def type_problem(option: Option, value: Any) -> tuple[Any, str | None]:
     expected = {"bool": bool, "int": int, "text": str, "texts": list, "block": dict, "blocks": list, "levels": dict}[option.kind]
     if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
         return None, f"must be {_KINDS[option.kind]}, not {_shown(value)}"
-    if option.kind == "texts" and not all(isinstance(item, str) for item in value):
+    items = value if isinstance(value, list) else []
+    if option.kind == "texts" and not all(isinstance(item, str) for item in items):
         return None, f"must be {_KINDS['texts']}; every item must be text"
-    if option.kind == "blocks" and not all(isinstance(item, dict) for item in value):
+    if option.kind == "blocks" and not all(isinstance(item, dict) for item in items):
         return None, f"must be {_KINDS['blocks']}, each such as {{name: value}}"
     return value, None
 
 
-def validate(raw: Mapping[str, Any], schema: Mapping[str, Option] = SCHEMA, where: str = "") -> tuple[dict[str, Any], list[str], list[str]]:
+def validate(
+    raw: Mapping[str, Any], schema: Mapping[str, Option] = SCHEMA, where: str = "",
+) -> tuple[dict[str, Any], list[str], list[str]]:
     """Every option's value (defaults filled in), every type error and every unknown option, for
     ``procedures check``; MkDocs itself stops at the first error."""
     values: dict[str, Any] = {}
@@ -351,10 +409,29 @@ def check_options(
     """Every problem with the option values, at the line of mkdocs.yml it is on: ``line`` (the
     plugin's entry), or for a ``checks:`` entry its own line (``check_lines``); each message says
     what to write instead."""
-    sections = [Section(s.folder.strip("/"), s.label) for s in options.sections]
     result = CheckedOptions()
-    messages: list[str] = []
-    problems = messages
+    messages = _value_problems(options) + _folder_problems(options, root, docs_dir.resolve())
+    messages += _informing_problems(options, root, docs_dir.resolve())
+    result.releases, release_problems = parse_releases(options.release, options.releases)
+    messages += release_problems
+    result.commit, message = amendments.commit_view(options.commit)
+    messages += [message] if message else []
+    result.problems = [Problem.of("options", config_name, line, message) for message in messages]
+    if not options.review.warn_overdue:
+        result.levels["review-overdue"] = checklist.NOTE
+    levels, level_problems = checklist.level_problems(options.checks)
+    result.levels.update(levels)
+    for check, message, is_error in level_problems:
+        result.problems.append(Problem.of(
+            "options" if is_error else "unknown-field", config_name, (check_lines or {}).get(check, line),
+            f"procedures plugin: {message}",
+        ))
+    return result
+
+
+def _value_problems(options: Settings) -> list[str]:
+    """What a value's type cannot say: a date format with no codes, a colour that is not one, numbers out of range."""
+    problems = []
     message = dates.check_format(options.date_format)
     if message:
         problems.append(f"procedures plugin: {message}")
@@ -362,7 +439,19 @@ def check_options(
         value = getattr(options, name)
         if value and not _COLOUR.match(value.strip()):
             problems.append(f"procedures plugin: {name} {value!r} must be a colour such as '#1d4f91'")
-    docs_dir = docs_dir.resolve()
+    if options.review.due_soon_days < 0:
+        problems.append("procedures plugin: review: due_soon_days must be 0 or more")
+    if options.amendments.feed_entries < 1:
+        problems.append("procedures plugin: amendments: feed_entries must be 1 or more")
+    feed = options.amendments.feed
+    if feed and not feed.endswith(".xml"):
+        problems.append(f"procedures plugin: amendments: feed {feed!r} must be a file name ending in .xml, or \"\" for no feed")
+    return problems
+
+
+def _folder_problems(options: Settings, root: Path, docs_dir: Path) -> list[str]:
+    """The accessibility statement must be a page of docs_dir; content folders must lie beside it."""
+    problems = []
     statement = options.accessibility_statement
     if statement and not (docs_dir / statement).is_file():
         where = os.path.relpath(docs_dir / statement, root)
@@ -370,16 +459,7 @@ def check_options(
             f"procedures plugin: accessibility_statement '{statement}' is not a page: there is no {where}; "
             "write the statement there, or correct the option in mkdocs.yml"
         )
-    privacy = options.updates.privacy_page
-    if privacy and not (docs_dir / privacy).is_file():
-        where = os.path.relpath(docs_dir / privacy, root)
-        problems.append(
-            f"procedures plugin: updates: privacy_page '{privacy}' is not a page: there is no {where}; "
-            "write the privacy note there, or correct the option in mkdocs.yml"
-        )
-    if not options.print_edition.folder.strip("/"):
-        problems.append("procedures plugin: print_edition: folder must name a folder, such as print")
-    folders = [section.folder for section in sections]
+    folders = [section.folder.strip("/") for section in options.sections]
     if options.flowcharts.enabled:
         folders.append(options.flowcharts.folder.strip("/"))
     for name in folders:
@@ -389,29 +469,22 @@ def check_options(
                 f"procedures plugin: the section folder '{name}' overlaps docs_dir; "
                 "content folders live beside docs_dir, not inside it"
             )
+    return problems
 
-    result.releases, release_problems = parse_releases(options.release, options.releases)
-    problems += release_problems
-    result.commit, message = amendments.commit_view(options.commit)
-    problems += [message] if message else []
-    if options.review.due_soon_days < 0:
-        problems.append("procedures plugin: review: due_soon_days must be 0 or more")
-    if options.amendments.feed_entries < 1:
-        problems.append("procedures plugin: amendments: feed_entries must be 1 or more")
-    feed = options.amendments.feed
-    if feed and not feed.endswith(".xml"):
-        problems.append(f"procedures plugin: amendments: feed {feed!r} must be a file name ending in .xml, or \"\" for no feed")
-    name = config_name
-    result.problems = [Problem.of("options", name, line, message) for message in messages]
-    if not options.review.warn_overdue:
-        result.levels["review-overdue"] = checklist.NOTE
-    levels, level_problems = checklist.level_problems(options.checks)
-    result.levels.update(levels)
-    for check, message, is_error in level_problems:
-        result.problems.append(Problem.of(
-            "options" if is_error else "unknown-field", name, (check_lines or {}).get(check, line), f"procedures plugin: {message}"
-        ))
-    return result
+
+def _informing_problems(options: Settings, root: Path, docs_dir: Path) -> list[str]:
+    """The privacy note must be a page of docs_dir; the print edition needs a folder."""
+    problems = []
+    privacy = options.updates.privacy_page
+    if privacy and not (docs_dir / privacy).is_file():
+        where = os.path.relpath(docs_dir / privacy, root)
+        problems.append(
+            f"procedures plugin: updates: privacy_page '{privacy}' is not a page: there is no {where}; "
+            "write the privacy note there, or correct the option in mkdocs.yml"
+        )
+    if not options.print_edition.folder.strip("/"):
+        problems.append("procedures plugin: print_edition: folder must name a folder, such as print")
+    return problems
 
 
 def options_table() -> str:

@@ -25,7 +25,8 @@ class Summary:
 
     @property
     def ok(self) -> bool:
-        failing = {ERROR: self.errors, WARNING: self.errors + self.warnings}.get(self.fail_on, self.errors + self.warnings + self.notes)
+        everything = self.errors + self.warnings + self.notes
+        failing = {ERROR: self.errors, WARNING: self.errors + self.warnings}.get(self.fail_on, everything)
         return not failing
 
     def sentence(self) -> str:

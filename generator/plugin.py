@@ -23,16 +23,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
 from .config import ProceduresConfig
+from . import mkdocsnav
 from .core import mdtext, navview, numbering
 from .core.searchwords import words as search_words
 from .core.problems import ManualError, Problem, Problems
 from .flowcharts.extension import FlowchartExtension
-from .glossary import GlossaryExtension, LinkContext
+from .glossary import GlossaryExtension
 from .glossary.search import add_glossary, term_forms
 from .printing import PrintExtension
 from .printing.edition import preview_markdown
@@ -51,7 +52,7 @@ SCRIPT = "assets/procedures/manual.js"
 SEARCH_WORDS = "assets/procedures/search-words.json"  # beside SCRIPT, which loads it (see core/searchwords.py)
 
 
-class ProceduresPlugin(BasePlugin[ProceduresConfig]):
+class ProceduresPlugin(BasePlugin[ProceduresConfig]):  # type: ignore[no-untyped-call]  # MkDocs leaves __init_subclass__ untyped
     """``plugins: [procedures]`` in mkdocs.yml."""
 
     def __init__(self) -> None:
@@ -76,7 +77,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.plan, self.notes, self.glossary_forms, self.nav = None, 0, {}, None
-        if not self.config.enabled:
+        if not self.config["enabled"]:
             return None
         config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         settings = settings_from(self.config)  # MkDocs has checked the types, and resolved !ENV
@@ -100,20 +101,20 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             config.extra_css.insert(1, COLOURS)
         if settings.flowcharts.enabled:
             config.extra_css.insert(1, FLOWCHART_STYLESHEET)
-            config.markdown_extensions.append(self.flowcharts)
+            config.markdown_extensions.append(self.flowcharts)  # type: ignore[arg-type]  # MkDocs takes Extension objects too
             self.flowcharts.date_format = settings.date_format
         if settings.glossary.enabled:
             config.extra_css.insert(1, GLOSSARY_STYLESHEET)
-            config.markdown_extensions.append(self.glossary_links)
+            config.markdown_extensions.append(self.glossary_links)  # type: ignore[arg-type]  # as above
             if "attr_list" not in config.markdown_extensions:  # the glossary's headings carry {#anchor}s
                 config.markdown_extensions.append("attr_list")
         if settings.print_edition.enabled:
-            config.markdown_extensions.append(self.printing)
+            config.markdown_extensions.append(self.printing)  # type: ignore[arg-type]  # as above
         config.extra_javascript.insert(0, SCRIPT)
         return config
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        if self.config.enabled:
+        if self.config["enabled"]:
             for path in watched(self.project):
                 server.watch(str(path))
         return server
@@ -121,7 +122,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
     # Run before other plugins' on_files (search, tags...) so they see our pages.
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled:
+        if not self.config["enabled"]:
             return None
         docs = [f.src_uri for f in files if not f.generated_by]
         plan = self.plan = plan_site(self.project, docs_files=docs, caches=self.caches)
@@ -154,7 +155,10 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         or lists changed because of another page has stale output: remove it so it is rebuilt."""
         built = {uri for uri, page in plan.pages.items() if page.kind in ("procedure", "info-sheet")}
         for uri, digest in plan.topic_views.fingerprints(built).items():
-            dest = files.get_file_from_path(uri).abs_dest_path
+            file = files.get_file_from_path(uri)
+            if file is None:
+                continue
+            dest = file.abs_dest_path
             if self.generated_seen.get(dest) != digest:
                 if os.path.isfile(dest):
                     os.remove(dest)
@@ -182,7 +186,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             if planned is not None and planned.title and planned.kind != "generated":
                 page.title = escape(self.plan.title(page.file.src_uri))
         if self.project.settings.numbering:
-            _number_sections(nav.items, (), self.plan.group_numbers)
+            mkdocsnav.number_sections(nav.items, self.plan.group_numbers)
         self.nav = nav
         return nav
 
@@ -191,24 +195,21 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             return None
         uri = page.file.src_uri
         self.flowcharts.page_uri = uri  # links in a flowchart are relative to this page
-        self.glossary_links.context = self._glossary_context(uri, page)
+        self.glossary_links.context = None if page.file.generated_by else self.plan.glossary_context(uri)
         planned, view = self.plan.pages.get(uri), self.plan.views.get(uri)
-        self.printing.page_uri, self.printing.edition = uri, view.print_edition if view is not None else None
-        if view is not None and view.print_edition is not None and self.command == "serve" and not self.project.settings.print_edition.serve:
-            page.meta["manual"], self.printing.edition = None, None  # previews stay quick: a note instead
-            return preview_markdown(view.print_edition)
+        edition = self.printing.edition = view.print_edition if view is not None else None
+        self.printing.page_uri = uri
+        if edition is not None and self.command == "serve" and not self.project.settings.print_edition.serve:
+            self.printing.edition = None  # previews stay quick: a note instead of the print edition
+            return preview_markdown(edition)
         if view is not None:
             page.meta["manual"] = view
         if planned is None or planned.kind in ("page", "generated"):
             if view is None or not view.number:
                 return None
-            # A page of docs_dir in a chapter: the theme shows its title with the number, so a
-            # `# Title` that opens its text and says the same is not shown a second time.
-            heading = mdtext.title_heading(markdown)
-            title = page.meta.get("title") or (heading.text if heading is not None and heading.text else page.title)
-            if heading is not None and heading.text and mdtext.same_title(title, heading.text):
-                markdown = mdtext.without_heading(markdown, heading)
-            page.title = f"{view.number} {title}"
+            # A page of docs_dir in a chapter: its title shows with its number, and once.
+            title, markdown = mdtext.titled(markdown, page.meta.get("title"))
+            page.title = f"{view.number} {title or page.title}"
             return markdown
         # A procedure, info-sheet or flowchart: its title is text, never markup.
         page.title = escape(self.plan.title(uri))
@@ -221,19 +222,13 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         # opens the text (the theme shows the title with its number and stamp), with their lists.
         return planned.markdown if planned.kind != "flowchart" and planned.markdown is not None else markdown
 
-    def _glossary_context(self, uri: str, page: Page) -> LinkContext | None:
-        plan = self.plan
-        if plan is None or plan.matcher is None or page.file.generated_by or not plan.glossary_linked(uri):
-            return None
-        base = mdtext.link_to(self.project.settings.glossary.page, uri)
-        return LinkContext(plan.matcher, href=lambda term: f"{base}#{term.anchor}", mode=self.project.settings.glossary.link)
-
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         self._record_glossary_use(page)
         # The plan checked every `!flowchart` line it could see; this catches any other.
         if self.flowcharts.missing:
             names = ", ".join(sorted(set(self.flowcharts.missing)))
-            raise PluginError(f"{page.file.src_uri}: '!flowchart {names}': there is no such flowchart in {self.flowcharts.library.folder}/")
+            folder = self.flowcharts.library.folder
+            raise PluginError(f"{page.file.src_uri}: '!flowchart {names}': there is no such flowchart in {folder}/")
         return None
 
     def _record_glossary_use(self, page: Page) -> None:
@@ -256,7 +251,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
     def _nav_view(self) -> Any:
         """The per-page navigation for partials/nav.html: its tree is built once per build."""
         assert self.plan is not None
-        site = navview.group("", _nav_entries(self.nav.items) if self.nav is not None else [])
+        site = navview.group("", mkdocsnav.site_entries(self.nav.items) if self.nav is not None else [])
         contents = self.project.settings.contents
         more_url = self.plan.url(contents.path) if contents.enabled and contents.path in self.plan.pages else None
         limit = self.project.settings.nav_limit
@@ -296,8 +291,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
 def _content_of(files: Files, uri: str) -> Markup:
     """The rendered text of the page ``uri`` (every page's Markdown is rendered before any template)."""
     file = files.get_file_from_path(uri)
-    page = file.page if file is not None else None
-    return Markup(page.content or "") if page is not None else Markup("")
+    return Markup(file.page.content or "" if file is not None and file.page is not None else "")
 
 
 def _search_index(config: MkDocsConfig) -> Any:
@@ -307,26 +301,3 @@ def _search_index(config: MkDocsConfig) -> Any:
         if isinstance(getattr(index, "entries", None), list):
             return index
     return None
-
-
-def _nav_entries(items: list[Any]) -> list[navview.SiteNavEntry]:
-    """MkDocs' navigation as the core's neutral tree (titles are final by on_env)."""
-    entries = []
-    for item in items:
-        if isinstance(item, Section):
-            entries.append(navview.group(item.title, _nav_entries(item.children)))
-        elif isinstance(item, Page):
-            entries.append(navview.SiteNavEntry(item.title or item.file.name, item.url))
-        else:  # a Link
-            entries.append(navview.SiteNavEntry(item.title, item.url, external=True))
-    return entries
-
-
-def _number_sections(items: list[Any], path: tuple[str, ...], groups: dict[tuple[str, ...], str]) -> None:
-    for item in items:
-        if isinstance(item, Section):
-            here = path + (item.title,)
-            number = groups.get(here)
-            _number_sections(item.children, here, groups)
-            if number:
-                item.title = f"{number}. {item.title}" if "." not in number else f"{number} {item.title}"

@@ -35,11 +35,15 @@ class Check:
 
 _CHECKS = (
     # Sources that cannot be read or used at all.
-    Check("file-unreadable", ERROR, "A source file that is empty, not UTF-8, unreadable or without its '---' front matter.", fixed=True),
+    Check("file-unreadable", ERROR,
+          "A source file that is empty, not UTF-8, unreadable or without its '---' front matter.", fixed=True),
     Check("yaml-syntax", ERROR, "YAML that cannot be read: front matter, glossary.yml, topics.yml, a flowchart.", fixed=True),
-    Check("front-matter", ERROR, "A front-matter field that is missing, of the wrong type or impossible (a date in the future).", fixed=True),
-    Check("glossary-entry", ERROR, "A glossary entry that is missing its term or definition, or has a field of the wrong type.", fixed=True),
-    Check("glossary-term-no-letters", ERROR, "A glossary term with no letter or digit (such as '&'), which cannot be listed A to Z.", fixed=True),
+    Check("front-matter", ERROR,
+          "A front-matter field that is missing, of the wrong type or impossible (a date in the future).", fixed=True),
+    Check("glossary-entry", ERROR,
+          "A glossary entry that is missing its term or definition, or has a field of the wrong type.", fixed=True),
+    Check("glossary-term-no-letters", ERROR,
+          "A glossary term with no letter or digit (such as '&'), which cannot be listed A to Z.", fixed=True),
     Check("flowchart-source", ERROR, "A flowchart file with a missing or wrong field, or steps that do not join up.", fixed=True),
     Check("topic-list", ERROR, "A topic list (topics.yml) that is not a block of topics with label and description.", fixed=True),
     Check("config-file", ERROR, "mkdocs.yml that cannot be read, or that does not list the procedures plugin.", fixed=True),
@@ -50,7 +54,8 @@ _CHECKS = (
     Check("unknown-field", WARNING, "A field or option that is not known, so it is ignored (often a misspelling)."),
     Check("duplicate-title", ERROR, "Two pages of one section, or two info-sheets, with the same title."),
     Check("title-heading", WARNING, "A page's '# Title' heading that differs from its 'title:', or is empty."),
-    Check("heading-top-level", WARNING, "A second '# ' heading in a page: a page has one title, its other headings start at '## '."),
+    Check("heading-top-level", WARNING,
+          "A second '# ' heading in a page: a page has one title, its other headings start at '## '."),
     Check("link-broken", WARNING, "A link to a page that does not exist."),
     Check("anchor-broken", WARNING, "A link to a '#heading' that the page does not have."),
     Check("placeholder-link", WARNING, "A link that goes nowhere: '[text](#)', '[text]()' or a link without text."),
@@ -63,16 +68,19 @@ _CHECKS = (
     Check("resource-invalid", ERROR, "An info-sheet 'resources' address that is not a whole https address."),
     Check("glossary-duplicate", ERROR, "Two glossary terms, aliases or acronyms that are the same, or share an anchor."),
     Check("glossary-see-also", ERROR, "A glossary 'see_also' naming a term that is not in the glossary."),
-    Check("glossary-unsafe-markup", ERROR, "A glossary definition holding markup that could run script or load something.", fixed=True),
+    Check("glossary-unsafe-markup", ERROR,
+          "A glossary definition holding markup that could run script or load something.", fixed=True),
     Check("flowchart-link", ERROR, "A flowchart step's 'link' to a page that is not in the site."),
     Check("flowchart-embed", ERROR, "A '!flowchart name' line naming no flowchart.", fixed=True),
     Check("flowchart-file-name", WARNING, "A file in the flowcharts folder that is ignored because it does not end in '.yml'."),
-    Check("review-overdue", WARNING, "A published page past its 'review_due' date (review: warn_overdue: false makes it a note)."),
+    Check("review-overdue", WARNING,
+          "A published page past its 'review_due' date (review: warn_overdue: false makes it a note)."),
     Check("version-not-bumped", ERROR, "With 'check --base': a changed page without a new version, date and 'changes' entry."),
     # Advice: listed, never failing a build.
     Check("changes-order", NOTE, "'changes' entries not listed newest first, which makes a page's history harder to read."),
     Check("listed-twice", NOTE, "The same related page, topic or resource address listed twice in one field."),
-    Check("glossary-unused-term", NOTE, "A glossary term used on no page (glossaries are often shared with reports and training)."),
+    Check("glossary-unused-term", NOTE,
+          "A glossary term used on no page (glossaries are often shared with reports and training)."),
     Check("glossary-unknown-acronym", NOTE, "A word in capitals that looks like an acronym but is not in the glossary."),
 )
 
@@ -97,7 +105,8 @@ def level_problems(raw: Mapping[Any, Any]) -> tuple[dict[str, str], list[tuple[s
         elif check.fixed and value.strip().lower() != check.level:
             problems.append((
                 name,
-                f"'checks: {name}' cannot be changed: a source with this problem cannot be built, so it is always an {check.level}",
+                f"'checks: {name}' cannot be changed: a source with this problem cannot be built, "
+                f"so it is always an {check.level}",
                 True,
             ))
         else:

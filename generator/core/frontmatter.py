@@ -203,7 +203,7 @@ def _check_changes(entries: list[Values], meta: FrontMatter, page: Values, today
             )
         page.ok = page.ok and entry.ok
         changes.append(Change(version, day, entry["note"], entry.line))
-    for earlier, later in zip(changes, changes[1:]):
+    for earlier, later in zip(changes, changes[1:], strict=False):  # each entry with the next
         if (later.version, later.date) > (earlier.version, earlier.date):
             page.report.add(later.line, "'changes' should be listed newest first", "changes", check="changes-order")
             break

@@ -77,7 +77,8 @@ def _code_span(text: str, begin: int) -> tuple[int, int | None]:
 
 def _code_spans(text: str) -> list[tuple[int, int]]:
     """The code spans of a paragraph's text, as ``(start, end)``."""
-    spans, position = [], 0
+    spans: list[tuple[int, int]] = []
+    position = 0
     while True:
         match = _TICKS.search(text, position)
         if match is None:
@@ -108,7 +109,8 @@ def prose(text: str) -> str:
     for line in _COMMENT.sub(_blank, text).split("\n"):
         opened = _FENCE.match(line)
         if fence is not None:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence) and not line.strip().strip(fence[0]):
+            closes = opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence)
+            if closes and not line.strip().strip(fence[0]):
                 fence = None
             lines.append("")
         elif opened:
@@ -184,6 +186,16 @@ def title_heading(body: str, first_line: int = 1) -> TitleHeading | None:
     return None
 
 
+def titled(body: str, title: str | None) -> tuple[str, str]:
+    """A page's title and the text to show under it: a ``# Title`` that opens ``body`` gives the
+    title when there is none, and is left out when it says the same (the theme shows the title)."""
+    heading = title_heading(body)
+    if heading is None or not heading.text:
+        return title or "", body
+    title = title or heading.text
+    return title, without_heading(body, heading) if same_title(title, heading.text) else body
+
+
 def without_heading(body: str, heading: TitleHeading, first_line: int = 1) -> str:
     """``body`` with the lines of ``heading`` (found by ``title_heading(body, first_line)``) left
     blank, so that the line numbers of the rest stay right."""
@@ -203,7 +215,10 @@ def _plain(text: str) -> str:
     return " ".join(_ESCAPED.sub(r"\1", _EMPHASIS.sub(r"\2", text.strip())).split())
 
 
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-"})
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+    "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-",
+})
 
 
 _DASH = re.compile(r"\s*-\s*")

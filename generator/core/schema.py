@@ -329,7 +329,8 @@ def check_fields(fields: Sequence[Field], data: Mapping[Any, Any], report: Repor
 
 
 def _unknown(
-    name: str, value: Any, data: Mapping[Any, Any], lines: Mapping[Any, int], names: list[str], report: Report, where: str, line: int
+    name: str, value: Any, data: Mapping[Any, Any], lines: Mapping[Any, int], names: list[str],
+    report: Report, where: str, line: int,
 ) -> None:
     at = lines.get(name, line)
     # `{label: A, description: Food, warmth and care}` splits at the comma: the rest is a key with no value.
@@ -337,7 +338,8 @@ def _unknown(
     if split:
         hint = ": if it belongs to the text before it, put that text in quotes (a comma inside { } starts a new field)"
     else:
-        hint = did_you_mean(name, names) or (f"; the fields are {', '.join(names)}" if len(names) > 1 else f"; the only field is '{names[0]}'")
+        others = f"; the fields are {', '.join(names)}" if len(names) > 1 else f"; the only field is '{names[0]}'"
+        hint = did_you_mean(name, names) or others
     within = f" in {where}" if where else ""
     report.add(at, f"unknown field '{name}'{within} is ignored{hint}", name, check="unknown-field")
 

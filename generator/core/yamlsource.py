@@ -12,7 +12,7 @@ Three deliberate differences from ``yaml.safe_load``:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -32,7 +32,7 @@ class YamlError(Exception):
         return f"{self.message} (column {self.column})" if self.column else self.message
 
 
-class LocatedDict(dict):
+class LocatedDict(dict[Any, Any]):
     """A mapping from YAML that knows its own line and the line of each key."""
 
     line: int = 0
@@ -45,7 +45,7 @@ class LocatedDict(dict):
         return self.lines.get(key, self.line)
 
 
-class LocatedList(list):
+class LocatedList(list[Any]):
     """A sequence from YAML that knows its own line and the line of each item."""
 
     line: int = 0
@@ -74,7 +74,7 @@ class _LocatingLoader(yaml.SafeLoader):
 
 # libyaml's parser, when PyYAML has it, parses about ten times faster; the constructors, and so
 # the line numbers and checks, are the same. Invalid YAML is parsed again by _LocatingLoader for its message.
-_FastLoader = type("_FastLoader", (yaml.CSafeLoader,), {"line_offset": 0}) if yaml.__with_libyaml__ else _LocatingLoader
+_FastLoader: Any = type("_FastLoader", (yaml.CSafeLoader,), {"line_offset": 0}) if yaml.__with_libyaml__ else _LocatingLoader
 
 RESOLVERS_WITHOUT_DATES = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -84,7 +84,7 @@ _LocatingLoader.yaml_implicit_resolvers = RESOLVERS_WITHOUT_DATES
 _FastLoader.yaml_implicit_resolvers = RESOLVERS_WITHOUT_DATES
 
 
-def _construct_mapping(loader: _LocatingLoader, node: yaml.MappingNode):
+def _construct_mapping(loader: _LocatingLoader, node: yaml.MappingNode) -> Iterator[LocatedDict]:
     mapping = LocatedDict()
     mapping.line = node.start_mark.line + 1 + loader.line_offset
     yield mapping
@@ -95,7 +95,8 @@ def _construct_mapping(loader: _LocatingLoader, node: yaml.MappingNode):
         try:
             hash(key)
         except TypeError:
-            raise YamlError("a key here is not plain text; write `name: value`", key_line, key_node.start_mark.column + 1)
+            message = "a key here is not plain text; write `name: value`"
+            raise YamlError(message, key_line, key_node.start_mark.column + 1) from None
         if key in mapping:
             raise YamlError(
                 f"'{key}' is given twice in the same block (first on line {mapping.lines[key]}); keep one",
@@ -106,7 +107,7 @@ def _construct_mapping(loader: _LocatingLoader, node: yaml.MappingNode):
         mapping.lines[key] = key_line
 
 
-def _construct_sequence(loader: _LocatingLoader, node: yaml.SequenceNode):
+def _construct_sequence(loader: _LocatingLoader, node: yaml.SequenceNode) -> Iterator[LocatedList]:
     sequence = LocatedList()
     sequence.line = node.start_mark.line + 1 + loader.line_offset
     yield sequence
@@ -150,7 +151,8 @@ _HINTS = (
     ("expected <block end>", "check the indentation: items of one list or block must line up"),
     ("found unexpected end of stream", "a quote or bracket is not closed"),
     ("while scanning a quoted scalar", "a quote is not closed"),
-    ("could not determine a constructor", "a '!' starts a YAML tag, which is not allowed here; put text that starts with '!' in quotes"),
+    ("could not determine a constructor",
+     "a '!' starts a YAML tag, which is not allowed here; put text that starts with '!' in quotes"),
 )
 
 

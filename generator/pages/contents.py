@@ -61,7 +61,9 @@ def contents_markdown(
         # An empty section stays after the one before it.
         first = min((order.get(page.uri, len(order)) for page in pages), default=sections[-1]["first"] if sections else -1)
         printed = [{"heading": h, "link": mdtext.link_to(u, uri)} for h, u in print_chapters([p.uri for p in pages])]
-        sections.append({"label": label, "heading": heading, "chapter": chapter, "rows": rows, "first": first, "print": printed})
+        sections.append({
+            "label": label, "heading": heading, "chapter": chapter, "rows": rows, "first": first, "print": printed,
+        })
     # Sections in nav order, as their chapter numbers are.
     sections.sort(key=lambda section: section["first"])
     return render(

@@ -153,7 +153,7 @@ def plan_editions(
                     f"{folder}/{_unique(name, paths)}.md", tuple(procedures[uri] for uri in members),
                 ))
                 placed.update(members)
-        elif node.uri in procedures and node.uri not in placed:
+        elif node.uri is not None and node.uri in procedures and node.uri not in placed:
             loose.append(node.uri)
             placed.add(node.uri)
     loose += [uri for uri in procedures if uri not in placed]

@@ -12,7 +12,6 @@ prints its problems: a check exists once, so the build and the command line cann
 
 from __future__ import annotations
 
-import datetime as dt
 import fnmatch
 import posixpath
 from dataclasses import dataclass, field
@@ -29,7 +28,7 @@ from ..core.numbering import NavNode
 from ..core.problems import Problem, Problems
 from ..flowcharts import links as flowchart_links, pages as flowchart_pages, svg as flowchart_svg
 from ..flowcharts.model import FlowchartCache, Library, check_embeds, check_page_links, load_library
-from ..glossary import Glossary, Matcher, acronym_warnings, load_glossary, scan_usage, unused_warnings
+from ..glossary import Glossary, LinkContext, Matcher, acronym_warnings, load_glossary, scan_usage, unused_warnings
 from ..glossary.definition import to_plain
 from ..glossary.page import glossary_markdown
 from ..glossary.usage import body_text
@@ -127,6 +126,14 @@ class SitePlan:
         title = title if title is not None else self.pages[uri].title
         number = self.numbers.get(uri, "")
         return f"{number} {title}" if number else title
+
+    def glossary_context(self, uri: str) -> LinkContext | None:
+        """What the glossary linker needs on the page ``uri``: ``None`` where terms are not linked."""
+        if self.matcher is None or not self.glossary_linked(uri):
+            return None
+        options = self.project.settings.glossary
+        base = mdtext.link_to(options.page, uri)
+        return LinkContext(self.matcher, href=lambda term: f"{base}#{term.anchor}", mode=options.link)
 
     def glossary_linked(self, uri: str) -> bool:
         """Whether the glossary links terms on the page ``uri``."""
@@ -268,21 +275,41 @@ def _docs_files(docs_dir: Path) -> list[str]:
     return [path.relative_to(docs_dir).as_posix() for path in source_files(docs_dir, None)]
 
 
-def _plan_pages(plan: SitePlan, docs: list[str], docs_set: set[str], problems: Problems) -> None:
-    """Every page and generated file of the site, and the clashes between them."""
-    project, settings = plan.project, plan.project.settings
+class _Clashes:
+    """Where the plan would put a page of its own at the path of a file of docs_dir (or of
+    another page it planned): each is a ``page-clash`` problem, and the plan's page is left out."""
 
-    def clash(uri: str, message: str, where: str | None = None) -> bool:
-        """A page of docs_dir at ``uri``, where the plan puts a page of its own: reported on ``where``."""
-        if uri in docs_set or uri in plan.pages:
-            problems.add("page-clash", where if where is not None else _shown_docs_path(project, uri), 0, message)
+    def __init__(self, plan: SitePlan, docs_set: set[str], problems: Problems) -> None:
+        self.plan, self.docs_set, self.problems = plan, docs_set, problems
+
+    def __call__(self, uri: str, message: str, where: str | None = None) -> bool:
+        """Whether ``uri`` is taken; if so the problem is reported on ``where`` (default: the file of docs_dir)."""
+        if uri in self.docs_set or uri in self.plan.pages:
+            self.problems.add("page-clash", where if where is not None else _shown_docs_path(self.plan.project, uri), 0, message)
             return True
         return False
 
+
+def _plan_pages(plan: SitePlan, docs: list[str], docs_set: set[str], problems: Problems) -> None:
+    """Every page and generated file of the site, and the clashes between them."""
+    clash = _Clashes(plan, docs_set, problems)
+    _content_pages(plan, docs, clash)
+    _generated_pages(plan, clash)
+    _amendments_page(plan, docs_set, problems)
+    _flowchart_pages(plan, clash)
+
+
+def _content_pages(plan: SitePlan, docs: list[str], clash: _Clashes) -> None:
+    """Procedures from the content folders, then the pages of docs_dir (info-sheets among them);
+    drafts only when previewed, and only published pages in the menu."""
+    project, drafts = plan.project, plan.project.settings.drafts
     for page in plan.manual.pages.values():
-        if page.status == "draft" and not settings.drafts:
+        if page.status == "draft" and not drafts:
             continue
-        if clash(page.uri, f"docs_dir '{_docs_name(project)}' also has a file at this path; keep content pages only in their content folder", page.uri):
+        message = (
+            f"docs_dir '{_docs_name(project)}' also has a file at this path; keep content pages only in their content folder"
+        )
+        if clash(page.uri, message, page.uri):
             continue
         plan.pages[page.uri] = PlannedPage(
             page.uri, "procedure", page.abs_path, page.body, in_nav=page.status == "published", title=page.title,
@@ -290,52 +317,67 @@ def _plan_pages(plan: SitePlan, docs: list[str], docs_set: set[str], problems: P
     for uri in docs:
         sheet = plan.sources.sheets.get(uri)
         if sheet is not None:
-            if sheet.status == "draft" and not settings.drafts:
-                continue
-            plan.pages[uri] = PlannedPage(uri, "info-sheet", sheet.abs_path, sheet.body, sheet.status == "published", sheet.title)
+            if sheet.status != "draft" or drafts:
+                in_nav = sheet.status == "published"
+                plan.pages[uri] = PlannedPage(uri, "info-sheet", sheet.abs_path, sheet.body, in_nav, sheet.title)
         elif uri not in plan.pages:
             plan.pages[uri] = PlannedPage(uri, "page", project.docs_dir / uri)
 
+
+def _generated_pages(plan: SitePlan, clash: _Clashes) -> None:
+    """The partnership's colours, the contents page, the Topics page and the glossary page."""
+    settings = plan.project.settings
     if settings.primary_colour or settings.accent_colour:
         plan.files[COLOURS] = render("colours.css.j2", primary=settings.primary_colour, accent=settings.accent_colour)
-    if settings.contents.enabled and not clash(
-        settings.contents.path, f"docs_dir already has a file '{settings.contents.path}', where the generated contents page "
-        "goes: rename that file, or set another 'path' under 'contents' in mkdocs.yml",
-    ):
-        plan.pages[settings.contents.path] = PlannedPage(settings.contents.path, "generated", title=settings.contents.title)
-    options = settings.amendments
-    if options.enabled:
+    pages = [
+        (settings.contents.enabled, settings.contents.path, settings.contents.title,
+         f"docs_dir already has a file '{settings.contents.path}', where the generated contents page goes: rename that "
+         "file, or set another 'path' under 'contents' in mkdocs.yml"),
+        (settings.topics_index.enabled and plan.sources.topics is not None,
+         settings.topics_index.path, settings.topics_index.title,
+         "this page is where the generated Topics page goes; rename it, or set another 'topics_index: path:' in mkdocs.yml"),
+        (plan.glossary is not None, settings.glossary.page, settings.glossary.title,
+         f"docs_dir already has a file '{settings.glossary.page}', where the generated glossary page goes: rename that "
+         "file, or set another 'page' under 'glossary' in mkdocs.yml"),
+    ]
+    for wanted, uri, title, message in pages:
+        if wanted and not clash(uri, message):
+            plan.pages[uri] = PlannedPage(uri, "generated", title=title)
+
+
+def _amendments_page(plan: SitePlan, docs_set: set[str], problems: Problems) -> None:
+    """The amendments page, in the menu only where mkdocs.yml's nav lists it (it is linked from
+    the home and contents pages), and its feed; neither may replace a file of docs_dir."""
+    project, options = plan.project, plan.project.settings.amendments
+    if not options.enabled:
+        return
+    for path in (options.path, options.feed.strip("/")):
+        if path and path in docs_set:
+            problems.add(
+                "page-clash", _shown_docs_path(project, path), 0,
+                f"docs_dir '{_docs_name(project)}' already has a file '{path}', which the amendments page or feed would "
+                "replace: rename that file, or set another 'path' or 'feed' under 'amendments'",
+            )
+    if options.path not in docs_set:
         listed = numbering.page_order(numbering.from_config(project.nav)) if project.nav else None
-        for path in (options.path, options.feed.strip("/")):
-            if path and path in docs_set:
-                problems.add(
-                    "page-clash", _shown_docs_path(project, path), 0,
-                    f"docs_dir '{_docs_name(project)}' already has a file '{path}', which the amendments page or feed would "
-                    "replace: rename that file, or set another 'path' or 'feed' under 'amendments'",
-                )
-        if options.path not in docs_set:
-            # Not in the menu unless nav lists it: it is linked from the home and contents pages.
-            in_nav = listed is None or options.path in listed
-            plan.pages[options.path] = PlannedPage(options.path, "generated", in_nav=in_nav, title=options.title)
-    index = settings.topics_index
-    if index.enabled and plan.sources.topics is not None and not clash(
-        index.path, "this page is where the generated Topics page goes; rename it, or set another "
-        "'topics_index: path:' in mkdocs.yml",
-    ):
-        plan.pages[index.path] = PlannedPage(index.path, "generated", title=index.title)
+        in_nav = listed is None or options.path in listed
+        plan.pages[options.path] = PlannedPage(options.path, "generated", in_nav=in_nav, title=options.title)
+
+
+def _flowchart_pages(plan: SitePlan, clash: _Clashes) -> None:
+    """Each flowchart's page and its diagram."""
+    settings = plan.project.settings
     for chart in plan.library.charts.values():
-        if clash(chart.uri, f"docs_dir '{_docs_name(project)}' also has a file at this path, the page of {chart.path}; rename one of them", chart.uri):
+        message = (
+            f"docs_dir '{_docs_name(plan.project)}' also has a file at this path, the page of {chart.path}; rename one of them"
+        )
+        if clash(chart.uri, message, chart.uri):
             continue
         plan.pages[chart.uri] = PlannedPage(
             chart.uri, "flowchart", markdown=flowchart_pages.page_markdown(chart, date_format=settings.date_format),
             title=chart.title,
         )
         plan.files[chart.svg_uri] = flowchart_svg.to_string(chart)
-    if plan.glossary is not None and not clash(
-        settings.glossary.page, f"docs_dir already has a file '{settings.glossary.page}', where the generated glossary "
-        "page goes: rename that file, or set another 'page' under 'glossary' in mkdocs.yml",
-    ):
-        plan.pages[settings.glossary.page] = PlannedPage(settings.glossary.page, "generated", title=settings.glossary.title)
 
 
 def _docs_name(project: Project) -> str:
@@ -386,7 +428,7 @@ def _site_view(plan: SitePlan, commit: dict[str, str] | None) -> None:
     release = amendments.release_view(plan.releases, settings.date_format, plan.url(amendments_page) if amendments_page else None)
     feed = settings.amendments.feed.strip("/")
     statement = settings.accessibility_statement or ACCESSIBILITY_STATEMENT
-    footer = ()
+    footer: tuple[FooterLink, ...] = ()
     if statement in plan.pages and plan.pages[statement].kind == "page":
         # Shown on every page, the 404 page included, by theme/partials/copyright.html.
         footer = (FooterLink("Accessibility statement", plan.url(statement)),)
@@ -414,10 +456,10 @@ def _plan_print(plan: SitePlan, docs_set: set[str], problems: Problems) -> None:
         return
     order = {uri: i for i, uri in enumerate(plan.nav_order)}
     published = sorted(
-        (uri for uri, page in plan.pages.items() if page.kind == "procedure" and plan.manual.pages[uri].status == "published"),
+        (uri for uri, p in plan.pages.items() if p.kind == "procedure" and plan.manual.pages[uri].status == "published"),
         key=lambda uri: (order.get(uri, len(order)), plan.pages[uri].title.casefold()),
     )
-    base = project.site_url.rstrip("/") + "/" if project.site_url else ""
+    base = project.site_url.rstrip("/") + "/" if project.site_url else ""  # else addresses from the site's root
     printed = {}
     for uri in published:
         meta = plan.manual.pages[uri].meta
@@ -427,7 +469,7 @@ def _plan_print(plan: SitePlan, docs_set: set[str], problems: Problems) -> None:
         )
         printed[uri] = Printed(
             uri, procedure_anchor(uri), plan.numbers.get(uri, ""), meta.title, meta.version, meta.last_updated.isoformat(),
-            dates.format_date(meta.last_updated, project.settings.date_format), base + plan.url(uri) if base else plan.url(uri), related,
+            dates.format_date(meta.last_updated, project.settings.date_format), base + plan.url(uri), related,
         )
     editions = plan_editions(plan.nav, printed, group_numbers=plan.group_numbers, folder=options.folder, taken=docs_set)
     bodies = {uri: plan.pages[uri].markdown or "" for uri in published}
@@ -439,7 +481,8 @@ def _plan_print(plan: SitePlan, docs_set: set[str], problems: Problems) -> None:
                 "'folder' under 'print_edition' in mkdocs.yml",
             )
             continue
-        plan.pages[uri] = PlannedPage(uri, "generated", markdown=edition_markdown(edition, bodies), in_nav=False, title=edition.title)
+        markdown = edition_markdown(edition, bodies)
+        plan.pages[uri] = PlannedPage(uri, "generated", markdown=markdown, in_nav=False, title=edition.title)
         plan.views[uri] = PageView(print_edition=edition)
     plan.editions = editions
 
@@ -459,7 +502,9 @@ def _fill_contents(plan: SitePlan) -> None:
         numbers=plan.numbers, date_format=settings.date_format, updated_since=since, updated_since_label=label,
         more=[(settings.flowcharts.label, "Flowchart", charts)] if charts else [],
         print_whole=whole.uri if whole is not None and whole.uri in plan.pages else "",
-        print_chapters=lambda uris: [(e.chapters[0].heading, e.uri) for e in plan.editions.chapters_holding(uris) if e.uri in plan.pages],
+        print_chapters=lambda uris: [
+            (e.chapters[0].heading, e.uri) for e in plan.editions.chapters_holding(uris) if e.uri in plan.pages
+        ],
     )
 
 
@@ -566,7 +611,7 @@ def _fill_topics(plan: SitePlan, problems: Problems) -> None:
     views = build_views(
         plan.manual, sources, numbers=plan.numbers, nav_order=order, date_format=settings.date_format,
         docs_pages=docs_pages, link_cache=plan.caches.links, built=built,
-        index=IndexPage(index.path, index.title, index.intro) if index_page is not None and index_page.kind == "generated" else None,
+        index=IndexPage(index.path, index.title, index.intro) if index_page is not None and index_page.generated else None,
         extra_entries=keyword_entries(
             "flowchart", plan.library.charts.values(), chart_topics, plan.numbers, order, settings.flowcharts.label,
             len(plan.manual.sections),
@@ -588,7 +633,7 @@ def _page_views(plan: SitePlan) -> None:
     """Each page's data for the theme: stamp, banners, boxes; a number; the release."""
     settings = plan.project.settings
     homepage = {"index.md", "README.md"}
-    for uri, page in plan.pages.items():
+    for uri in plan.pages:
         source: Any = plan.manual.pages.get(uri) or plan.sources.sheets.get(uri)
         chart = plan.library.by_uri.get(uri)
         number = plan.numbers.get(uri, "")
@@ -597,7 +642,8 @@ def _page_views(plan: SitePlan) -> None:
             if number or release or uri == settings.contents.path:  # the contents page offers "updated since"
                 plan.views[uri] = PageView(number=number, release=release)
             continue
-        meta = source.meta if source is not None else chart.meta
+        holder: Any = source if source is not None else chart
+        meta = holder.meta
         kind = review.PROCEDURE if uri in plan.manual.pages else review.INFO_SHEET if source is not None else review.FLOWCHART
         banner = review.banner(meta, plan.project.today, date_format=settings.date_format,
                                default_owner=settings.review.default_owner, kind=kind)

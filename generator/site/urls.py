@@ -40,7 +40,7 @@ def relative_url(url: str, other: str) -> str:
         other = dirname
     other_parts, dest_parts = _parts(other), _parts(url)
     common = 0
-    for a, b in zip(other_parts, dest_parts):
+    for a, b in zip(other_parts, dest_parts, strict=False):  # the shorter path ends the common part
         if a != b:
             break
         common += 1

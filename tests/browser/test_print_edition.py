@@ -69,7 +69,7 @@ def test_the_print_edition_prints_every_procedure_in_order_each_on_a_new_sheet(p
     tables = ".md-typeset table:has(th:text-is('Procedure')) tbody tr"  # not the flowcharts, shown in their procedures
     rows = [" ".join(t.split()) for t in contents.locator(f"{tables} td:nth-child(1)").all_inner_texts()]
     titles = [" ".join(t.split()) for t in contents.locator(f"{tables} td:nth-child(2) a").all_inner_texts()]
-    expected = [f"{n} {t}" for n, t in zip(rows, titles)]
+    expected = [f"{n} {t}" for n, t in zip(rows, titles, strict=True)]
     if kind is CHAPTER:
         expected = [e for e in expected if e.startswith(procedures[0][0].split(".")[0] + ".")]
     assert [h for h, _ in procedures] == expected

@@ -4,16 +4,14 @@ the contents page, out of the menu and of search, each id once, every link landi
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections import Counter
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from tests.conftest import Project, page
+from tests.conftest import page
 from tests.sitebuild.test_flowchart_build import demo_project
 
 

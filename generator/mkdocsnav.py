@@ -1,0 +1,39 @@
+"""MkDocs' navigation objects, to and from the core's neutral trees (part of the MkDocs adapter).
+
+The plan numbers chapters and pages (``core/numbering``) and the theme's sidebar is drawn from a
+neutral tree (``core/navview``); MkDocs holds its own ``Section`` and ``Page`` objects. These two
+functions cross between them, so that ``plugin.py`` only coordinates.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
+
+from .core import navview
+
+
+def site_entries(items: list[Any]) -> list[navview.SiteNavEntry]:
+    """MkDocs' navigation as the core's neutral tree (titles are final by on_env)."""
+    entries = []
+    for item in items:
+        if isinstance(item, Section):
+            entries.append(navview.group(item.title, site_entries(item.children)))
+        elif isinstance(item, Page):
+            entries.append(navview.SiteNavEntry(item.title or item.file.name, item.url))
+        else:  # a Link
+            entries.append(navview.SiteNavEntry(item.title, item.url, external=True))
+    return entries
+
+
+def number_sections(items: list[Any], groups: dict[tuple[str, ...], str], path: tuple[str, ...] = ()) -> None:
+    """Put the plan's chapter numbers (``groups``: titles from the top -> "1", "1.2") on MkDocs' sections."""
+    for item in items:
+        if isinstance(item, Section):
+            here = path + (item.title,)
+            number = groups.get(here)
+            number_sections(item.children, groups, here)
+            if number:
+                item.title = f"{number}. {item.title}" if "." not in number else f"{number} {item.title}"
