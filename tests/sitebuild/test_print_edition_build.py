@@ -174,3 +174,22 @@ def test_the_print_folder_option_is_checked(project):
 def test_the_privacy_page_option_is_checked(project):
     project.config(updates={"privacy_page": "no-such.md"})
     project.fails_check_and_build("updates: privacy_page 'no-such.md' is not a page: there is no docs/no-such.md")
+
+
+def test_a_section_over_several_chapters_lists_each_chapter_on_the_contents_page(project):
+    from generator.project import load_project
+    from generator.site import plan_site
+
+    project.write("statutory/strategy.md", page("Strategy", 2, "2024-01-01"))
+    project.config(_mkdocs={"nav": [
+        "index.md", "contents.md", {"Front Door & Referrals": ["statutory/referrals.md"]}, {"Assessment": ["statutory/strategy.md"]},
+        {"Neglect": ["supplementary/neglect.md"]},
+    ]})
+    plan = plan_site(load_project(project.root))
+    contents = plan.pages["contents.md"].markdown
+    assert ("Print a chapter: [1\\. Front Door & Referrals](print/front-door-referrals.md) · "
+            "[2\\. Assessment](print/assessment.md)\n") in contents.replace("&amp;", "&")
+    assert "[Print this chapter](print/neglect.md)" in contents
+    assert "[print the whole manual](print/manual.md)" in contents
+    assert [e.uri for e in plan.editions.chapters] == ["print/front-door-referrals.md", "print/assessment.md", "print/neglect.md"]
+    assert not plan.problems.errors and not plan.problems.warnings
