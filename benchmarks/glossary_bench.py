@@ -10,7 +10,6 @@ Markdown three times: without either extension (the baseline), with our linker, 
 from __future__ import annotations
 
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -95,7 +94,8 @@ def main() -> int:
     growth = rows[1]["per_page_ms"] / rows[0]["per_page_ms"]
     print()
     checks = [
-        (f"linking's share of the whole build at T=300: {100 * share:.1f}% (build {big['build_s']:.1f} s)", share <= 0.05, "<= 5%"),
+        (f"linking's share of the whole build at T=300: {100 * share:.1f}% (build {big['build_s']:.1f} s)",
+         share <= 0.05, "<= 5%"),
         (f"linker/abbr at T=300: {big['linker_s'] / big['abbr_s']:.2f}", big["linker_s"] / big["abbr_s"] <= 1.5, "<= 1.5"),
         (f"per-page cost T=300 / T=50: {growth:.2f}", growth <= 1.5, "<= 1.5 (does not grow with T)"),
     ]

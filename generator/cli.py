@@ -517,7 +517,7 @@ def _check_imported(place: _ImportPlace, result: Any, *, with_contents: bool) ->
     for problem in check_written(project.root, target, {o.uri for o in result.written}, place.today):
         click.echo(output.text([problem]), err=True, nl=False)
         failed = True
-    nav = read_nav(project.config_file) if project.nav and not with_contents else None
+    nav = read_nav(project.config_file, project.config_text) if project.nav and not with_contents else None
     to_add = lines_to_add(nav, target, [o.uri for o in result.written]) if nav else None
     if to_add:
         hint, text = to_add

@@ -70,9 +70,10 @@ class NavFile:
         return found
 
 
-def read_nav(config_file: Path) -> NavFile | None:
-    """The nav of ``config_file`` with line numbers, or ``None`` when it has no ``nav``."""
-    text = config_file.read_text(encoding="utf-8")
+def read_nav(config_file: Path, text: str | None = None) -> NavFile | None:
+    """The nav of ``config_file`` (whose ``text`` may be given, read already) with line numbers,
+    or ``None`` when it has no ``nav``."""
+    text = config_file.read_text(encoding="utf-8") if text is None else text
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
@@ -202,7 +203,6 @@ class NavPage:
 
 @dataclass
 class _NavSettings:
-    levels: dict[str, str]
     not_in_nav: Any = None  # a pathspec of mkdocs.yml's `not_in_nav`, or None
     excluded: Any = None  # a pathspec of mkdocs.yml's `exclude_docs`, or None
 
@@ -211,24 +211,10 @@ class _NavSettings:
         return not any(spec is not None and spec.match_file(uri) for spec in (self.not_in_nav, self.excluded))
 
 
-def _settings(config_file: Path) -> _NavSettings:
-    """MkDocs' nav validation levels (``validation:``, with MkDocs' defaults) and the pages it
-    keeps out of the menu (``not_in_nav``) or out of the site (``exclude_docs``)."""
-    from .project import _Loader  # the loader that tolerates MkDocs' own YAML tags
-
-    settings = _NavSettings({"omitted_files": "info", "not_found": "warn"})
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    except yaml.YAMLError:
-        return settings
-    if not isinstance(config, dict):
-        return settings
-    validation = config.get("validation")
-    if isinstance(validation, dict):
-        nav = validation.get("nav") if isinstance(validation.get("nav"), dict) else validation
-        for name in settings.levels:
-            if isinstance(nav.get(name), str):
-                settings.levels[name] = nav[name]
+def _settings(config: dict[str, Any]) -> _NavSettings:
+    """The pages MkDocs keeps out of the menu (``not_in_nav``) or out of the site (``exclude_docs``).
+    (How much a page missing from nav matters is its check's level: see site/plan.py.)"""
+    settings = _NavSettings()
     for key, attribute in (("not_in_nav", "not_in_nav"), ("exclude_docs", "excluded")):
         patterns = config.get(key)
         if isinstance(patterns, str) and patterns.strip():
@@ -258,67 +244,76 @@ def top_level(nav: NavFile, uri: str) -> Placement:
 def check_nav(
     project: Project, manual: Manual, problems: Problems, others: Iterable[NavPage] = (), existing: Iterable[str] = ()
 ) -> None:
-    """The nav warnings MkDocs gives, reported with the file, the line and the fix.
+    """The nav mistakes MkDocs reports, with the file, the line and the fix.
 
     Procedures come from ``manual``; ``others`` are the site's other pages that belong in the menu
     (flowcharts, published info-sheets, the pages of docs_dir and the generated pages), so that
     every page MkDocs would find missing from ``nav`` is reported, not only procedures.
     ``existing`` are the site paths of other files that exist, even if they are drafts or have
-    errors of their own: a ``nav`` line naming one is not reported as naming nothing.
+    errors of their own: a ``nav`` line naming one is not reported as naming nothing. How much each
+    matters is its check's level (nav-missing, nav-unknown-page), which mkdocs.yml's `validation:` sets.
     """
     if not project.nav:
         return
-    nav = read_nav(project.config_file)
+    nav = read_nav(project.config_file, project.config_text)
     if nav is None:
         return
-    settings = _settings(project.config_file)
-    config_name = project.config_file.name
-    listed = {entry.uri for entry in nav.pages()}
     others = list(others)
+    _missing_from_nav(nav, project.config_file.name, _settings(project.config), manual, others, problems)
+    _unknown_in_nav(nav, project.config_file.name, manual, others, set(existing), problems)
 
-    if settings.levels["omitted_files"] == "warn":
-        templates: dict[Section | None, Placement] = {}  # one search of the nav per group, not per page
 
-        def place(group: Section | None) -> Placement:
-            if group not in templates:
-                templates[group] = placement(nav, group, "\0") if group is not None else top_level(nav, "\0")
-            return templates[group]
+def _missing_from_nav(
+    nav: NavFile, config_name: str, settings: _NavSettings, manual: Manual, others: list[NavPage], problems: Problems,
+) -> None:
+    """Published pages the menu does not list, each with the line to add."""
+    listed = {entry.uri for entry in nav.pages()}
+    templates: dict[Section | None, Placement] = {}  # one search of the nav per group, not per page
 
-        for page in manual.pages.values():
-            if page.status != "published" or page.uri in listed or not settings.in_menu(page.uri):
-                continue
-            problems.add("nav-missing",
-                page.uri, 1,
-                f"the page is not in 'nav' in {config_name}, so readers cannot find it in the menu: "
-                f"{_to_add(nav, place(page.section), page.uri)}",
+    def place(group: Section | None) -> Placement:
+        if group not in templates:
+            templates[group] = placement(nav, group, "\0") if group is not None else top_level(nav, "\0")
+        return templates[group]
+
+    for page in manual.pages.values():
+        if page.status != "published" or page.uri in listed or not settings.in_menu(page.uri):
+            continue
+        problems.add(
+            "nav-missing", page.uri, 1,
+            f"the page is not in 'nav' in {config_name}, so readers cannot find it in the menu: "
+            f"{_to_add(nav, place(page.section), page.uri)}",
+        )
+    for other in others:
+        if other.uri in listed or not settings.in_menu(other.uri):
+            continue
+        fix = _to_add(nav, place(other.group), other.uri)
+        if other.group is None:  # a page of its own, which may be meant to stay out of the menu
+            fix += f", or list it under 'not_in_nav' in {config_name} to keep it out of the menu"
+        if other.source:
+            problems.add(
+                "nav-missing", other.source, 1,
+                f"{other.what} {other.uri} is not in 'nav' in {config_name}, so readers cannot find it in the menu: {fix}",
             )
-        for other in others:
-            if other.uri in listed or not settings.in_menu(other.uri):
-                continue
-            fix = _to_add(nav, place(other.group), other.uri)
-            if other.group is None:  # a page of its own, which may be meant to stay out of the menu
-                fix += f", or list it under 'not_in_nav' in {config_name} to keep it out of the menu"
-            if other.source:
-                problems.add("nav-missing",
-                    other.source, 1,
-                    f"{other.what} {other.uri} is not in 'nav' in {config_name}, so readers cannot find it in the menu: {fix}",
-                )
-            else:
-                problems.add("nav-missing",
-                    config_name, nav.line,
-                    f"'nav' does not list {other.what} {other.uri}, so readers cannot find it in the menu: {fix}",
-                )
+        else:
+            problems.add(
+                "nav-missing", config_name, nav.line,
+                f"'nav' does not list {other.what} {other.uri}, so readers cannot find it in the menu: {fix}",
+            )
 
-    if settings.levels["not_found"] == "warn":
-        known = set(manual.files) | {other.uri for other in others} | set(existing)
-        folders = tuple(section.folder + "/" for section in manual.sections)
-        folders += tuple(sorted({other.group.folder + "/" for other in others if other.group is not None}))
-        for entry in nav.pages():
-            if entry.uri and entry.uri.startswith(folders) and entry.uri not in known:
-                problems.add("nav-unknown-page",
-                    config_name, entry.line,
-                    f"'nav' lists {entry.uri}, which does not exist: correct the path, or remove the line",
-                )
+
+def _unknown_in_nav(
+    nav: NavFile, config_name: str, manual: Manual, others: list[NavPage], existing: set[str], problems: Problems,
+) -> None:
+    """``nav`` lines, in the site's folders, that name a page that does not exist."""
+    known = set(manual.files) | {other.uri for other in others} | existing
+    folders = tuple(section.folder + "/" for section in manual.sections)
+    folders += tuple(sorted({other.group.folder + "/" for other in others if other.group is not None}))
+    for entry in nav.pages():
+        if entry.uri and entry.uri.startswith(folders) and entry.uri not in known:
+            problems.add(
+                "nav-unknown-page", config_name, entry.line,
+                f"'nav' lists {entry.uri}, which does not exist: correct the path, or remove the line",
+            )
 
 
 def lines_to_add(nav: NavFile, section: Section, uris: list[str]) -> tuple[str, str] | None:

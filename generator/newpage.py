@@ -179,5 +179,5 @@ def create_page(
     with path.open("x", encoding="utf-8", newline="\n") as handle:
         handle.write(page_text(title, project.today, summary=summary, owner=owner))
 
-    nav = read_nav(project.config_file) if project.nav else None
+    nav = read_nav(project.config_file, project.config_text) if project.nav else None
     return NewPage(uri, path, section, placement(nav, section, uri) if nav else None)

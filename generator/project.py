@@ -62,6 +62,7 @@ class Project:
     site_url: str | None = None
     use_directory_urls: bool = True
     config: dict[str, Any] = field(default_factory=dict)  # the whole of mkdocs.yml, as written
+    config_text: str | None = None  # and its text, for the lines of `nav` (read once)
     options: dict[str, Any] = field(default_factory=dict)  # the plugin's options, as written
     option_problems: tuple[tuple[str, bool], ...] = ()  # (message, is an error) from their types
     options_line: int = 0  # the line of the plugin's entry in mkdocs.yml, for messages about its options
@@ -166,6 +167,7 @@ def load_project(directory: Path, config_name: str = "mkdocs.yml", *, today: dt.
         site_url=config.get("site_url") if isinstance(config.get("site_url"), str) else None,
         use_directory_urls=config.get("use_directory_urls") is not False,
         config=config,
+        config_text=text,
         options=options,
         option_problems=tuple([(e, True) for e in errors] + [(w, False) for w in warnings]),
         options_line=_plugin_line(text),

@@ -74,7 +74,8 @@ def atom_feed(
     sub(feed, "id", _id(site, "amendments-feed", feed_path))
     sub(feed, "title", f"{site_name}: amendments")
     if releases.current:
-        sub(feed, "subtitle", f"Changes to the manual. Current release: {releases.current.name}, {releases.current.date.isoformat()}.")
+        current = releases.current
+        sub(feed, "subtitle", f"Changes to the manual. Current release: {current.name}, {current.date.isoformat()}.")
     sub(feed, "updated", _stamp(updated))
     author = sub(feed, "author")
     sub(author, "name", site_name)

@@ -32,7 +32,7 @@ class Amendment:
     release: str = ""  # the group's title, for the feed
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[int, str, int]:
         return (-self.date.toordinal(), self.document.title.casefold(), -self.version)
 
 
@@ -64,7 +64,8 @@ def entries_of(document: VersionedDocument) -> list[Amendment]:
     out = []
     first = document.first_published
     if first is not None:
-        note = document.change_for(1).note if document.change_for(1) else ""
+        change = document.change_for(1)
+        note = change.note if change else ""
         out.append(Amendment(NEW, document, 1, first, note))
     archived_change = document.change_for(document.version) if document.status == "archived" else None
     for change in document.changes:
@@ -79,11 +80,12 @@ def entries_of(document: VersionedDocument) -> list[Amendment]:
 
 def group_by_release(documents: Iterable[VersionedDocument], releases: Releases) -> list[Group]:
     """Groups newest first: changes since the current release, then each release back in time."""
+    groups: dict[Release | None, Group]
     if releases.current is None:
         groups = {None: Group("All changes")}
     else:
-        groups = {r: Group(r.name, r) for r in reversed(releases.all)}
-        groups = {None: Group(f"Since {releases.current.name}", unreleased=True), **groups}
+        groups = {None: Group(f"Since {releases.current.name}", unreleased=True)}
+        groups.update((r, Group(r.name, r)) for r in reversed(releases.all))
     for document in documents:
         for entry in entries_of(document):
             release = releases.release_for(entry.date) if releases.current else None

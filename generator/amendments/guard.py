@@ -20,7 +20,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from ..core import textfile, yamlsource
 from ..core.frontmatter import SplitError, split
@@ -118,7 +118,7 @@ def snapshot(path: str, kind: str, text: str) -> Snapshot:
 # --------------------------------------------------------------------------- git
 
 
-def _git(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"}
     return subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True, env=env)
 
@@ -253,14 +253,18 @@ def _compare(old: Snapshot, new: Snapshot, today: dt.date, result: GuardResult) 
         return  # front matter or whitespace only: no new version needed
     path = new.path
     if not new.readable:
-        result.notes.append(f"{path}: {_what(new.kind)}, but its 'version' cannot be read: fix the errors reported for it, then check again")
+        result.notes.append(
+            f"{path}: {_what(new.kind)}, but its 'version' cannot be read: fix the errors reported for it, then check again"
+        )
         return
     assert new.version is not None
     # Each problem is reported on the line of the field to change (the new file always has a
     # readable 'version'), so that a GitHub annotation sits on that line of the pull request.
     version_line = new.lines.get("version", 1)
     if old.version is None:
-        result.notes.append(f"{path}: {_what(new.kind)}; the base version's front matter could not be read, so 'version' was not compared")
+        result.notes.append(
+            f"{path}: {_what(new.kind)}; the base version's front matter could not be read, so 'version' was not compared"
+        )
         if new.version not in new.changes:
             _no_entry(new, new.last_updated or today.isoformat(), result)
         return
@@ -341,7 +345,10 @@ def check_versions(
     added = sorted(set(new) - set(old))
     deleted = sorted(set(old) - set(new))
     moved: list[tuple[str, str]] = []
-    for match in (lambda a, b: a.content == b.content, lambda a, b: bool(a.title) and a.title.casefold() == b.title.casefold()):
+    same: tuple[Callable[[Snapshot, Snapshot], bool], ...] = (
+        lambda a, b: a.content == b.content, lambda a, b: bool(a.title) and a.title.casefold() == b.title.casefold()
+    )
+    for match in same:
         for path in list(added):
             source = next((d for d in deleted if old[d].kind == new[path].kind and match(old[d], new[path])), None)
             if source is not None:

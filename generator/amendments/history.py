@@ -15,9 +15,10 @@ from typing import Iterable
 
 from ..core import textfile, yamlsource
 from ..core.files import source_files
-from ..core.frontmatter import PROCEDURE_FIELDS, Change, Field, validate
+from ..core.frontmatter import PROCEDURE_FIELDS, Change, validate
 from ..core.manual import Manual
 from ..core.problems import Problems
+from ..core.schema import Field
 
 # Flowchart sources live in the folder the `flowcharts: folder:` option names (`flowcharts` by
 # default); callers pass it in. Each source becomes a page: charts/referral.yml -> charts/referral.md.
@@ -63,7 +64,9 @@ def documents_from_manual(manual: Manual, statuses: Iterable[str] = ("published"
         meta = page.meta
         if meta.status not in wanted or meta.last_updated is None:
             continue
-        out.append(VersionedDocument(page.uri, page.uri, "procedure", meta.title, meta.version, meta.last_updated, meta.status, list(meta.changes)))
+        out.append(VersionedDocument(
+            page.uri, page.uri, "procedure", meta.title, meta.version, meta.last_updated, meta.status, list(meta.changes)
+        ))
     return out
 
 
@@ -93,5 +96,7 @@ def documents_from_flowcharts(
         meta = validate(data, rel, Problems(), today=today, fields=fields)
         if meta is None or meta.last_updated is None or meta.status not in wanted:
             continue
-        out.append(VersionedDocument(rel, flowchart_page(rel), "flowchart", meta.title, meta.version, meta.last_updated, meta.status, list(meta.changes)))
+        out.append(VersionedDocument(
+            rel, flowchart_page(rel), "flowchart", meta.title, meta.version, meta.last_updated, meta.status, list(meta.changes)
+        ))
     return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 from ..core.dates import format_date
 from ..pages.render import render
@@ -24,7 +24,7 @@ def amendments_markdown(
     """``link_for(page)`` is the Markdown link target of a page from the amendments page, or
     ``None`` when the page is not part of the site (its entry is then shown without a link)."""
 
-    def row(entry: Amendment) -> dict:
+    def row(entry: Amendment) -> dict[str, Any]:
         document = entry.document
         number = numbers.get(document.page, "")
         return {

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from typing import Any, Callable
 
 from markdown import Markdown
 from markdown.blockparser import BlockParser
@@ -110,7 +111,7 @@ def figure(
     page_uri: str,
     number: int | None = None,
     date_format: str = DEFAULT_FORMAT,
-    unique=lambda wanted: wanted,
+    unique: Callable[[str], str] = lambda wanted: wanted,
 ) -> ET.Element:
     """The ``<figure>`` for ``chart`` on the page ``page_uri``: caption, diagram, text version."""
     prefix = unique(f"flowchart-{chart.name}")
@@ -152,5 +153,5 @@ def figure(
     return root
 
 
-def makeExtension(**kwargs: object) -> FlowchartExtension:  # pragma: no cover - Python-Markdown's entry point
+def makeExtension(**kwargs: Any) -> FlowchartExtension:  # pragma: no cover - Python-Markdown's entry point
     return FlowchartExtension(**kwargs)

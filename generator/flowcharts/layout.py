@@ -30,6 +30,7 @@ Everything is deterministic: the same source gives the same drawing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Hashable
 
 Point = tuple[float, float]
@@ -220,7 +221,7 @@ def _gap(a: _Vertex, b: _Vertex, spacing: Spacing) -> float:
 def _pav(targets: list[float], weights: list[float], offsets: list[float]) -> list[float]:
     """Minimise sum(w * (x - t)^2) subject to x[i+1] - x[i] >= offsets[i+1] - offsets[i]."""
     blocks: list[list[float]] = []  # [value, weight, count]
-    for target, weight, offset in zip(targets, weights, offsets):
+    for target, weight, offset in zip(targets, weights, offsets, strict=True):
         blocks.append([target - offset, weight, 1])
         while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
             value, w, count = blocks.pop()
@@ -232,7 +233,7 @@ def _pav(targets: list[float], weights: list[float], offsets: list[float]) -> li
     out: list[float] = []
     for value, _, count in blocks:
         out.extend([value] * int(count))
-    return [value + offset for value, offset in zip(out, offsets)]
+    return [value + offset for value, offset in zip(out, offsets, strict=True)]
 
 
 def _place_rank(rank: list[_Vertex], downwards: bool | None, spacing: Spacing) -> None:
@@ -248,22 +249,18 @@ def _place_rank(rank: list[_Vertex], downwards: bool | None, spacing: Spacing) -
             neighbours = v.up if downwards else v.down
         if neighbours:
             ws = [_weight(v, n) for n in neighbours]
-            targets.append(sum(w * n.x for w, n in zip(ws, neighbours)) / sum(ws))
+            targets.append(sum(w * n.x for w, n in zip(ws, neighbours, strict=True)) / sum(ws))
             weights.append(sum(ws))
         else:
             targets.append(v.x)
             weights.append(0.001)
-    for v, x in zip(rank, _pav(targets, weights, offsets)):
+    for v, x in zip(rank, _pav(targets, weights, offsets), strict=True):
         v.x = x
 
 
-def _straighten(ranks: list[list[_Vertex]], spacing: Spacing) -> None:
-    """Put each run of singly linked vertices (a plain sequence of steps, a long edge) on one line.
-
-    Least squares leaves such runs slightly slanted, which draws as a wobble at every step. A run
-    moves to a common x where that keeps every gap in its ranks; the longest runs go first.
-    """
-    position = {id(v): (r, i) for r, rank in enumerate(ranks) for i, v in enumerate(rank)}
+def _runs(ranks: list[list[_Vertex]]) -> list[list[_Vertex]]:
+    """The runs of singly linked vertices (each goes down to exactly one vertex, which comes from
+    it alone), top to bottom, longest first; a vertex belongs to one run at most."""
     runs: list[list[_Vertex]] = []
     seen: set[int] = set()
     for rank in ranks:
@@ -276,36 +273,54 @@ def _straighten(ranks: list[list[_Vertex]], spacing: Spacing) -> None:
             seen.update(id(w) for w in run)
             if len(run) > 1:
                 runs.append(run)
-
-    def fits(v: _Vertex, x: float) -> bool:
-        r, i = position[id(v)]
-        rank = ranks[r]
-        if i > 0 and x - rank[i - 1].x < _gap(rank[i - 1], v, spacing) - 0.01:
-            return False
-        return not (i + 1 < len(rank) and rank[i + 1].x - x < _gap(v, rank[i + 1], spacing) - 0.01)
-
     runs.sort(key=len, reverse=True)
+    return runs
+
+
+def _fits(rank: list[_Vertex], i: int, x: float, spacing: Spacing) -> bool:
+    """Whether ``rank[i]`` can move to ``x`` and keep its gaps to its neighbours on both sides."""
+    v = rank[i]
+    if i > 0 and x - rank[i - 1].x < _gap(rank[i - 1], v, spacing) - 0.01:
+        return False
+    return not (i + 1 < len(rank) and rank[i + 1].x - x < _gap(v, rank[i + 1], spacing) - 0.01)
+
+
+def _align(run: list[_Vertex], ranks: list[list[_Vertex]], position: dict[int, tuple[int, int]], spacing: Spacing) -> bool:
+    """Move a slanted run to one x where every vertex fits: the run's mean, else the x of one of
+    its vertices, nearest the mean first. Whether it moved."""
+    if max(v.x for v in run) - min(v.x for v in run) < 0.01:
+        return False
+    mean = sum(v.x for v in run) / len(run)
+    for x in [mean] + sorted((v.x for v in run), key=lambda c: abs(c - mean)):
+        if all(_fits(ranks[position[id(v)][0]], position[id(v)][1], x, spacing) for v in run):
+            for v in run:
+                v.x = x
+            return True
+    return False
+
+
+def _straighten(ranks: list[list[_Vertex]], spacing: Spacing) -> None:
+    """Put each run of singly linked vertices (a plain sequence of steps, a long edge) on one line.
+
+    Least squares leaves such runs slightly slanted, which draws as a wobble at every step. A run
+    moves to a common x where that keeps every gap in its ranks; the longest runs go first.
+    """
+    position = {id(v): (r, i) for r, rank in enumerate(ranks) for i, v in enumerate(rank)}
+    runs = _runs(ranks)
     for _ in range(4):  # moving one run can make room for another
         moved = False
         for run in runs:
-            if max(v.x for v in run) - min(v.x for v in run) < 0.01:
-                continue
-            mean = sum(v.x for v in run) / len(run)
-            for x in [mean] + sorted((v.x for v in run), key=lambda c: abs(c - mean)):
-                if all(fits(v, x) for v in run):
-                    for v in run:
-                        v.x = x
-                    moved = True
-                    break
+            moved = _align(run, ranks, position, spacing) or moved
         if not moved:
             break
 
 
 def _spread(count: int, box: Box, inset: float, spacing: Spacing) -> list[float]:
+    """``count`` ports along a side of ``box``, centred, at most ``port_gap`` apart."""
     if count <= 1:
-        return [box.cx]
+        return [box.cx] * count
     usable = max(box.width - 2 * inset - 8, 0.0)
-    step = min(spacing.port_gap, usable / (count - 1)) if count > 1 else 0.0
+    step = min(spacing.port_gap, usable / (count - 1))
     return [box.cx + (i - (count - 1) / 2) * step for i in range(count)]
 
 
@@ -330,7 +345,7 @@ def _chains(
     with its label (if any) next to the source and a dummy vertex in each other rank it crosses.
     The new vertices are added to ``vertices``."""
     chains: list[list[_Vertex]] = []
-    for index, (edge, (top, bottom, _)) in enumerate(zip(edges, dag)):
+    for index, (edge, (top, bottom, _)) in enumerate(zip(edges, dag, strict=True)):
         first, last = vertices[top].rank, vertices[bottom].rank
         label_rank = (last - 1) if index in back else (first + 1)
         chain = [vertices[top]]
@@ -342,7 +357,7 @@ def _chains(
             vertices[v.key] = v
             chain.append(v)
         chain.append(vertices[bottom])
-        for a, b in zip(chain, chain[1:]):
+        for a, b in pairwise(chain):
             a.down.append(b)
             b.up.append(a)
         chains.append(chain)
@@ -416,7 +431,7 @@ def _ports(
             users = [(i, c) for i, c in enumerate(chains) for j, w in enumerate(c) if w is v and (
                 (side == "bottom" and j + 1 < len(c)) or (side == "top" and j > 0))]
             users.sort(key=lambda item: (item[1][item[1].index(v) + (1 if side == "bottom" else -1)].x, item[0]))
-            for (i, _), x in zip(users, _spread(len(users), provisional[key], v.inset, spacing)):
+            for (i, _), x in zip(users, _spread(len(users), provisional[key], v.inset, spacing), strict=True):
                 ports[(i, 0 if side == "bottom" else 1)] = x
     return ports
 
@@ -430,7 +445,7 @@ def _rank_bands(
     spans = [0.0] * len(ranks)
     for i, chain in enumerate(chains):
         xs = [ports[(i, 0)]] + [v.x for v in chain[1:-1]] + [ports[(i, 1)]]
-        for (a, b), (xa, xb) in zip(zip(chain, chain[1:]), zip(xs, xs[1:])):
+        for a, (xa, xb) in zip(chain[:-1], pairwise(xs), strict=True):  # each segment, by its upper end
             spans[a.rank] = max(spans[a.rank], abs(xa - xb))
     tops = [spacing.margin]
     for r in range(1, len(ranks)):
@@ -470,7 +485,7 @@ def _route(
         if v.kind == "label":
             label = boxes[v.key]
     points += [(x1, tops[end.rank]), (x1, end.y)]
-    clean = [points[0]] + [p for p, q in zip(points[1:], points) if p != q]
+    clean = [points[0]] + [q for p, q in pairwise(points) if q != p]
     return Route(edge, clean[::-1] if back else clean, label, back)
 
 
@@ -500,7 +515,7 @@ def layout(nodes: list[Node], edges: list[Edge], spacing: Spacing = Spacing()) -
     }
     routes = [
         _route(edge, chain, (ports[(i, 0)], ports[(i, 1)]), boxes, tops, heights, i in back)
-        for i, (edge, chain) in enumerate(zip(edges, chains))
+        for i, (edge, chain) in enumerate(zip(edges, chains, strict=True))
     ]
     width = max(b.right for b in boxes.values()) + spacing.margin
     height = max(b.bottom for b in boxes.values()) + spacing.margin

@@ -30,7 +30,9 @@ STEP_TYPES = ("step", "decision", "end")
 # `!flowchart <name>` refers to, so it stays simple.
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-_TITLE, *_PAGE_FIELDS = procedure_fields("title", "version", "last_updated", "summary", "review_due", "owner", "keywords", "changes")
+_TITLE, *_PAGE_FIELDS = procedure_fields(
+    "title", "version", "last_updated", "summary", "review_due", "owner", "keywords", "changes"
+)
 FLOWCHART_FIELDS: tuple[Field, ...] = (
     replace(_TITLE, hint=""),  # a flowchart has no '# Title' heading to give its title
     *_PAGE_FIELDS,  # keywords: topics, checked against the topic list by generator.topics
@@ -167,7 +169,9 @@ def load_library(root: Path, folder: str, *, today: dt.date, cache: FlowchartCac
     for path in source_files(directory, (".yml", ".yaml"), recursive=False):
         rel = path.relative_to(root).as_posix()
         if path.suffix == ".yaml":
-            library.problems.add("flowchart-file-name", rel, 0, f"is ignored: flowchart files end in '.yml'; rename it to {path.stem}.yml")
+            library.problems.add(
+                "flowchart-file-name", rel, 0, f"is ignored: flowchart files end in '.yml'; rename it to {path.stem}.yml"
+            )
             continue
         library.files.append(rel)
         parsed = cache.parse(path, rel, folder, today)
@@ -194,7 +198,9 @@ def parse_flowchart(data: bytes, rel: str, folder: str, problems: Problems, *, t
         problems.add("file-unreadable", rel, error.line, error.message)
         return None
     if not text.strip():
-        problems.add("flowchart-source", rel, 1, "the file is empty: start it with 'title:', 'version:', 'last_updated:' and 'steps:' (see the authoring guide)")
+        problems.add("flowchart-source", rel, 1,
+                     "the file is empty: start it with 'title:', 'version:', 'last_updated:' and 'steps:' "
+                     "(see the authoring guide)")
         return None
     try:
         source = yamlsource.load(text)
@@ -264,35 +270,50 @@ def _check_next(step: Values) -> None:
     labelled branches for a decision. The branches go in ``step['next']``."""
     if "type" in step.failed:
         return
-    kind, where, line = step.get("type", "step"), step.where, step.line_of("next")
+    kind = step.get("type", "step")
+    if kind == "end":
+        _check_end_next(step)
+    elif kind == "step":
+        _check_step_next(step)
+    else:
+        _check_decision_next(step)
+
+
+def _check_end_next(step: Values) -> None:
+    """An end has no 'next'."""
+    if "next" in step.raw:
+        step.say("next", f"{step.where} is an end ('type: end'), so it has no 'next': remove 'next', or change 'type'")
+    else:
+        step.values["next"] = []
+
+
+def _check_step_next(step: Values) -> None:
+    """A plain step leads to one step: 'next' is one id."""
+    where, value = step.where, step.raw.get("next")
+    if "next" not in step.raw:
+        step.say("next",
+            f"{where} has no 'next': add 'next:' with the id of the step that follows, "
+            "or 'type: end' if the flowchart ends here",
+            line=step.line,
+        )
+    elif isinstance(value, list):
+        step.say("next",
+            f"{where} has a list under 'next': a step leads to one step ('next: assess'); "
+            "to offer a choice, add 'type: decision' and label each branch",
+        )
+    else:
+        target, message = _step_id(value, "next")
+        if message is not None:
+            step.wrong("next", message)
+        else:
+            step.values["next"] = [Branch(target, "", step.line_of("next"))]
+
+
+def _check_decision_next(step: Values) -> None:
+    """A decision has two or more labelled branches, each label used once."""
+    where, line = step.where, step.line_of("next")
     written = "next" in step.raw
     value = step.raw.get("next")
-    if kind == "end":
-        if written:
-            step.say("next", f"{where} is an end ('type: end'), so it has no 'next': remove 'next', or change 'type'")
-        else:
-            step.values["next"] = []
-        return
-    if kind == "step":
-        if not written:
-            step.say("next",
-                f"{where} has no 'next': add 'next:' with the id of the step that follows, or 'type: end' if the flowchart ends here",
-                line=step.line,
-            )
-        elif isinstance(value, list):
-            step.say("next",
-                f"{where} has a list under 'next': a step leads to one step ('next: assess'); "
-                "to offer a choice, add 'type: decision' and label each branch",
-            )
-        else:
-            target, message = _step_id(value, "next")
-            if message is not None:
-                step.wrong("next", message)
-            else:
-                step.values["next"] = [Branch(target, "", line)]
-        return
-
-    # A decision: two or more labelled branches.
     if not written or not isinstance(value, list):
         found = "no 'next'" if not written else f"'next: {value}'" if _id(value) else f"{shown(value)} under 'next'"
         step.say("next",
@@ -307,7 +328,8 @@ def _check_next(step: Values) -> None:
         first = labels.setdefault(branch.label.casefold(), branch.line)
         if first != branch.line:
             step.say("next",
-                f"{where}: the branch label '{branch.label}' is used twice (first on line {first}); give each branch its own label",
+                f"{where}: the branch label '{branch.label}' is used twice (first on line {first}); "
+                "give each branch its own label",
                 line=branch.line,
             )
     if branches.ok and len(branches.items) < 2:
@@ -328,7 +350,9 @@ BRANCH: Record[Branch] = Record(
     holds="with 'label' and 'to', such as '{label: \"Yes\", to: protect}'",
     problem_field="next",
 )
-BRANCHES: ListOf[Branch] = ListOf(BRANCH, should="a list of branches", where=lambda item: f"branch {item.number} of {item.within}")
+BRANCHES: ListOf[Branch] = ListOf(
+    BRANCH, should="a list of branches", where=lambda item: f"branch {item.number} of {item.within}"
+)
 
 STEP: Record[Step] = Record(
     (
@@ -343,16 +367,34 @@ STEP: Record[Step] = Record(
     holds="starting with 'id:' and 'text:'",
     rules=_check_next,
 )
-STEPS: ListOf[Step] = ListOf(STEP, should="a list of steps, each starting with '- id:'", where=_step_where, noun="step", at_least=1)
+STEPS: ListOf[Step] = ListOf(
+    STEP, should="a list of steps, each starting with '- id:'", where=_step_where, noun="step", at_least=1
+)
 
 
 def _check_graph(steps: list[Step], path: str, problems: Problems) -> None:
-    """Duplicate ids, unknown targets, steps leading to themselves, unreachable steps."""
+    """Duplicate ids, unknown targets, steps leading to themselves; then, if the file has no
+    errors so far, unreachable steps."""
+    first_line = _check_ids(steps, path, problems)
+    _check_targets(steps, first_line, path, problems)
+    if not problems.errors:
+        _check_reachable(steps, path, problems)
+
+
+def _check_ids(steps: list[Step], path: str, problems: Problems) -> dict[str, int]:
+    """Each id used once: the line each id is first used on."""
     first_line: dict[str, int] = {}
     for step in steps:
         first = first_line.setdefault(step.id, step.line)
         if first != step.line:
-            problems.add("flowchart-source", path, step.line, f"the id '{step.id}' is used by two steps (first on line {first}): give each step its own id", field="id")
+            problems.add("flowchart-source", path, step.line,
+                         f"the id '{step.id}' is used by two steps (first on line {first}): give each step its own id",
+                         field="id")
+    return first_line
+
+
+def _check_targets(steps: list[Step], first_line: dict[str, int], path: str, problems: Problems) -> None:
+    """Every 'next' and 'to' names another step."""
     ids = list(first_line)
     for step in steps:
         for branch in step.next:
@@ -365,9 +407,12 @@ def _check_graph(steps: list[Step], path: str, problems: Problems) -> None:
                     field=field_name,
                 )
             elif branch.to == step.id:
-                problems.add("flowchart-source", path, branch.line, f"{what} leads to itself: point '{field_name}' at another step", field=field_name)
-    if problems.errors:
-        return
+                problems.add("flowchart-source", path, branch.line,
+                             f"{what} leads to itself: point '{field_name}' at another step", field=field_name)
+
+
+def _check_reachable(steps: list[Step], path: str, problems: Problems) -> None:
+    """Every step can be reached from the first."""
     by_id = {step.id: step for step in steps}
     reached = {steps[0].id}
     todo = [steps[0].id]
@@ -408,7 +453,10 @@ def parse_link(link: str) -> tuple[str, str, str | None]:
         return clean[:-4] + ".md", anchor, None
     if clean.endswith(".md"):
         return clean, anchor, None
-    return "", "", f"'link' must end in .md (a page, such as statutory/referrals.md) or .yml (a flowchart, such as flowcharts/referral.yml), not '{link}'"
+    return "", "", (
+        "'link' must end in .md (a page, such as statutory/referrals.md) "
+        f"or .yml (a flowchart, such as flowcharts/referral.yml), not '{link}'"
+    )
 
 
 def _check_flowchart_links(library: Library) -> None:
@@ -479,14 +527,15 @@ def check_embeds(library: Library, sources: Iterable[tuple[str, str, int]]) -> P
     problems = Problems()
     files = {posixpath.splitext(posixpath.basename(f))[0] for f in library.files}
     names = sorted(files)
-    for path, text, first_line in sources:
-        for number, written, name in find_embeds(text):
+    example = names[0] if names else "referral"
+    for path, markdown, first_line in sources:
+        for number, written, name in find_embeds(markdown):
             line = first_line + number - 1
             if name is None:
                 problems.add("flowchart-embed",
                     path, line,
                     f"'{written}' is not a flowchart embed: write '!flowchart <name>' on a line of its own, "
-                    f"such as '!flowchart {names[0] if names else 'referral'}' for {library.folder}/{names[0] if names else 'referral'}.yml",
+                    f"such as '!flowchart {example}' for {library.folder}/{example}.yml",
                 )
                 continue
             chart = library.embed_name(name)
@@ -495,6 +544,7 @@ def check_embeds(library: Library, sources: Iterable[tuple[str, str, int]]) -> P
             available = f"; the flowcharts are {', '.join(names)}" if names else f"; there are no flowcharts in {library.folder}/"
             problems.add("flowchart-embed",
                 path, line,
-                f"'!flowchart {name}': there is no flowchart {library.folder}/{chart}.yml{did_you_mean(chart, names) or available}",
+                f"'!flowchart {name}': there is no flowchart {library.folder}/{chart}.yml"
+                f"{did_you_mean(chart, names) or available}",
             )
     return problems

@@ -37,6 +37,8 @@ COLOURS = {
     "muted": "#3b3b3b",
     "link": "#1d4f91",
     "edge": "#4f5b69",
+}
+SHAPE_COLOURS = {  # (fill, stroke) of a step's outline, by its type; the first step is "start"
     "step": ("#ffffff", "#2f3e52"),
     "start": ("#e8eef8", "#1d4f91"),
     "decision": ("#fff3d1", "#7a5200"),
@@ -195,7 +197,7 @@ def _label(group: ET.Element, box: lay.Box, label: str) -> None:
 
 def _outline(g: ET.Element, shape: Shape, box: lay.Box, first: bool) -> None:
     kind = shape.step.type
-    fill, stroke = COLOURS["start" if first and kind == "step" else kind]
+    fill, stroke = SHAPE_COLOURS["start" if first and kind == "step" else kind]
     style = {"fill": fill, "stroke": stroke, "stroke_width": "2" if kind == "end" else "1.5", "class_": "pm-fc-shape"}
     if kind == "decision":
         x, y, r, b, m = box.x, box.y, box.right, box.bottom, box.cy
@@ -274,8 +276,9 @@ def build(
     for route in diagram.routes:
         _edge(edges, route)
     labels = _sub(svg, "g", class_="pm-fc-labels")
-    for route, (step, branch) in zip(diagram.routes, ((s, b) for s in chart.steps for b in s.next)):
-        if route.label is not None:
+    # One route per branch, in order: the model rejects a step that leads to itself (layout drops those).
+    for route, branch in zip(diagram.routes, (b for s in chart.steps for b in s.next), strict=True):
+        if route.label is not None and branch.label:
             _label(labels, route.label, branch.label)
     steps = _sub(svg, "g", class_="pm-fc-steps")
     for index, step in enumerate(chart.steps):

@@ -34,6 +34,10 @@ INLINE_TAGS = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "d
 # Raw inline HTML is stashed by Python-Markdown and left in the text as placeholders.
 _PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _RAW_TAG = re.compile(r"^<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+# A text we may link: (owner, parent when it is the owner's tail, the text, its stretches inside raw skipped HTML).
+_Slot = tuple[ET.Element, "ET.Element | None", str, list[tuple[int, int]]]
+# The page's visible text in order: a slot's index, other text (links, code ...), or None at a block's edge.
+_Stream = list["str | int | None"]
 
 
 @dataclass
@@ -80,8 +84,8 @@ class GlossaryTreeprocessor(Treeprocessor):
         self.raw_depth = 0
         # One pass of the pattern over the page: the text slots, joined with a separator that no
         # form can cross, instead of one search per text node (a page has hundreds).
-        slots: list[tuple[ET.Element, ET.Element | None, str, list[tuple[int, int]]]] = []
-        stream: list[str | int | None] = []
+        slots: list[_Slot] = []
+        stream: _Stream = []
         self._collect(root, slots, stream)
         if not slots:
             return
@@ -116,7 +120,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         classes = element.get("class", "")
         return any(name in classes for name in SKIP_CLASSES)
 
-    def _collect(self, element: ET.Element, slots: list, stream: list) -> None:
+    def _collect(self, element: ET.Element, slots: list[_Slot], stream: _Stream) -> None:
         """Every text we may link, in document order: (owner, parent for a tail, text, raw stretches).
 
         ``stream`` gets the page's visible text in the same order, so that a word's edges can be
@@ -135,7 +139,9 @@ class GlossaryTreeprocessor(Treeprocessor):
                 stream.append(None)
             self._add_text(child, element, child.tail, slots, stream)
 
-    def _add_text(self, owner: ET.Element, parent: ET.Element | None, text: str | None, slots: list, stream: list) -> None:
+    def _add_text(
+        self, owner: ET.Element, parent: ET.Element | None, text: str | None, slots: list[_Slot], stream: _Stream
+    ) -> None:
         if not text:
             return
         if isinstance(text, AtomicString):
@@ -144,7 +150,7 @@ class GlossaryTreeprocessor(Treeprocessor):
             stream.append(len(slots))
             slots.append((owner, parent, text, self._raw(text)))
 
-    def _neighbours(self, stream: list, slots: list) -> tuple[list[str], list[str]]:
+    def _neighbours(self, stream: _Stream, slots: list[_Slot]) -> tuple[list[str], list[str]]:
         """For each slot, the visible character just before it and just after it ("" at a block's edge)."""
         before, after = [""] * len(slots), [""] * len(slots)
         for items, edges, at_end in ((stream, before, True), (reversed(stream), after, False)):
@@ -184,7 +190,7 @@ class GlossaryTreeprocessor(Treeprocessor):
 
     def _apply(self, owner: ET.Element, parent: ET.Element | None, text: str, matches: list[tuple[int, int, Term]]) -> None:
         """Replace ``text`` (the owner's text, or its tail when ``parent`` is given) by links."""
-        nodes = []
+        nodes: list[ET.Element] = []
         position = 0
         head = text[:matches[0][0]]
         for begin, end, term in matches:

@@ -38,8 +38,11 @@ def capitals_only(form: str) -> bool:
     return form.isupper()
 
 
+_Trie = dict[str, "_Trie"]  # each character of a word leads to the rest; "" marks a word's end
+
+
 def _trie_pattern(words: list[str]) -> str:
-    trie: dict = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for char in word:
@@ -48,7 +51,7 @@ def _trie_pattern(words: list[str]) -> str:
     return _node_pattern(trie)
 
 
-def _node_pattern(node: dict) -> str:
+def _node_pattern(node: _Trie) -> str:
     ends = "" in node
     branches = [re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
     if not branches:

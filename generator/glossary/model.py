@@ -56,7 +56,7 @@ class Term:
         return DIGITS if first.isdigit() else first.upper()
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[bool, str, list[int | str]]:
         """A to Z as readers expect: the 0–9 group first, signs before the first letter passed
         over, accents ignored, and numbers in order ("2 year olds" before "16 plus")."""
         name = unicodedata.normalize("NFKD", self.term[_start(self.term):].casefold())
@@ -104,7 +104,8 @@ def load_glossary(path: Path, shown: str) -> tuple[Glossary | None, Problems]:
         problems.add("file-unreadable", shown, error.line, error.message)
         return None, problems
     if not text.strip():
-        problems.add("glossary-entry", shown, 1, "the glossary is empty: start it with 'terms:' and a list of entries (see the authoring guide)")
+        problems.add("glossary-entry", shown, 1,
+                     "the glossary is empty: start it with 'terms:' and a list of entries (see the authoring guide)")
         return None, problems
     try:
         data = yamlsource.load(text)
@@ -112,7 +113,8 @@ def load_glossary(path: Path, shown: str) -> tuple[Glossary | None, Problems]:
         problems.add("yaml-syntax", shown, error.line, error.described)
         return None, problems
     if not isinstance(data, dict) or "terms" not in data:
-        problems.add("glossary-entry", shown, yamlsource.line_of(data, 1), "the glossary must start with 'terms:' followed by a list of entries")
+        problems.add("glossary-entry", shown, yamlsource.line_of(data, 1),
+                     "the glossary must start with 'terms:' followed by a list of entries")
         return None, problems
     report = Report(shown, problems, "glossary-entry")
     terms = check_fields((Field("terms", TERMS),), data, report, line=yamlsource.line_of(data, 1)).get("terms") or []
@@ -160,7 +162,8 @@ def _check_term(values: Values) -> None:
                    "can be listed A to Z and linked to", check=NO_LETTERS)
     definition = values.get("definition")
     for message in definition_problems(definition) if definition is not None else []:
-        said = f"the definition of '{values['term']}' {message}" if "term" in values else f"{values.where}: the definition {message}"
+        said = (f"the definition of '{values['term']}' {message}" if "term" in values
+                else f"{values.where}: the definition {message}")
         values.say("definition", said, check="glossary-unsafe-markup")
 
 

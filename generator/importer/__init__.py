@@ -1,11 +1,12 @@
 """``procedures import``: bring pages exported from a hosted manual across as Markdown.
 
 The input is a saved HTML page, a plain-text page, a Markdown page, a Word document (``.docx``),
-or a folder of them. Each becomes one Markdown file with valid front matter (title, version and ``last_updated`` from the old page's
-stamp, a first ``changes`` entry), named from its title. Links between imported pages are kept
-and pointed at the new files; anything that cannot be converted faithfully (placeholder ``#``
-links, links to pages that were not imported, images, flattened tables) is kept as text where
-possible and listed with the line of the new file, so that an officer can finish the job.
+or a folder of them. Each becomes one Markdown file with valid front matter (title, version and
+``last_updated`` from the old page's stamp, a first ``changes`` entry), named from its title.
+Links between imported pages are kept and pointed at the new files; anything that cannot be
+converted faithfully (placeholder ``#`` links, links to pages that were not imported, images,
+flattened tables) is kept as text where possible and listed with the line of the new file, so
+that an officer can finish the job.
 
 Nothing is ever overwritten: a page whose file or title already exists is skipped and reported.
 """
@@ -34,6 +35,11 @@ from .frommarkdown import MarkdownPageError, read_markdown
 from .fromtext import read_text
 from .fromword import WordPageError, read_docx
 from .writer import CONTROL, Resolver, body, prepare, resolve_common
+
+__all__ = [  # what `procedures import` uses; the contents list's types are defined in .contents
+    "ContentsError", "ContentsPage", "ImportResult", "Outcome", "add_contents_nav", "check_written", "collect", "decode",
+    "free_name", "import_pages", "kind_of", "page_text", "read_contents_file", "read_page", "report",
+]
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 TEXT_SUFFIXES = (".txt", ".text")
@@ -135,7 +141,9 @@ def decode(data: bytes, kind: str) -> tuple[str, str]:
                 return data.decode(name), ""
             except (LookupError, UnicodeDecodeError):
                 pass
-    return data.decode("cp1252", errors="replace"), "the file is not UTF-8: it was read as Windows-1252; check accented letters and symbols"
+    return data.decode("cp1252", errors="replace"), (
+        "the file is not UTF-8: it was read as Windows-1252; check accented letters and symbols"
+    )
 
 
 def collect(source: Path, exclude: frozenset[Path] = frozenset()) -> tuple[list[tuple[Path, str]], list[str]]:
@@ -313,6 +321,7 @@ def import_pages(
 
 
 def _resolver(outcome: Outcome, by_name: dict[str, Outcome], out_dir: Path) -> Resolver:
+    """How links on ``outcome``'s page are written: to the imported page they name, if it is there."""
     doc = outcome.doc
     assert doc is not None
     by_base: dict[str, list[Outcome]] = {}
@@ -327,39 +336,56 @@ def _resolver(outcome: Outcome, by_name: dict[str, Outcome], out_dir: Path) -> R
             return common
         address, _, fragment = href.strip().partition("#")
         address = unquote(address.split("?")[0])
-        target: Outcome | None = None
-        if address and not address.startswith("/"):
-            joined = posixpath.normpath(posixpath.join(posixpath.dirname(outcome.source), address))
-            target = by_name.get(joined)
-        if target is None and address:
-            matches = by_base.get(posixpath.basename(address).lower(), [])
-            target = matches[0] if len(matches) == 1 else None
-        if target is None and address and "://" not in address:
-            matches = by_stem.get(posixpath.splitext(posixpath.basename(address))[0].lower(), [])
-            target = matches[0] if len(matches) == 1 else None
-        if not address:
-            target = outcome
+        target = _link_target(address, outcome, by_name, by_base, by_stem)
+        what = f"link '{text}' to '{href.strip()}'"
         if target is None or target.doc is None or not (target.status == "written" or (out_dir / f"{target.slug}.md").exists()):
             return None, (
-                f"link '{text}' to '{href.strip()}' points to a page that was not imported: the text is kept "
-                "without the link; link it to the right page"
+                f"{what} points to a page that was not imported: the text is kept without the link; link it to the right page"
             )
         link = f"{target.slug}.md" if target is not outcome else ""
-        if fragment and target.status != "written":
-            return link, (
-                f"link '{text}' to '{href.strip()}': {target.uri} was already there, so the link goes to the top "
-                "of that page; add the heading's anchor if it has one"
-            )
         if fragment:
-            anchor = target.doc.anchors.get(fragment)
-            if anchor:
-                return f"{link}#{anchor}", None
-            if link:
-                return link, f"link '{text}' to '{href.strip()}': the part '#{fragment}' matches no heading and was dropped"
-            return None, f"link '{text}' to '{href.strip()}' on the same page has no heading to go to: the text is kept without the link"
+            return _link_with_fragment(link, fragment, target, what)
         return link or None, None
 
     return resolve
+
+
+def _link_target(
+    address: str, outcome: Outcome, by_name: dict[str, Outcome], by_base: dict[str, list[Outcome]],
+    by_stem: dict[str, list[Outcome]],
+) -> Outcome | None:
+    """The imported page a link's address (without its '#part') names: the page itself if the
+    address is empty; else the page at that path from ``outcome``'s; else the one page with that
+    file name; else, for a link within the old site, the one page with that name without suffix."""
+    if not address:
+        return outcome
+    target: Outcome | None = None
+    if not address.startswith("/"):
+        target = by_name.get(posixpath.normpath(posixpath.join(posixpath.dirname(outcome.source), address)))
+    if target is None:
+        matches = by_base.get(posixpath.basename(address).lower(), [])
+        target = matches[0] if len(matches) == 1 else None
+    if target is None and "://" not in address:
+        matches = by_stem.get(posixpath.splitext(posixpath.basename(address))[0].lower(), [])
+        target = matches[0] if len(matches) == 1 else None
+    return target
+
+
+def _link_with_fragment(link: str, fragment: str, target: Outcome, what: str) -> tuple[str | None, str | None]:
+    """A link to a heading (``#fragment``) of ``target`` (``link`` empty: the same page), and a
+    note when the heading cannot be found."""
+    assert target.doc is not None
+    if target.status != "written":
+        return link, (
+            f"{what}: {target.uri} was already there, so the link goes to the top "
+            "of that page; add the heading's anchor if it has one"
+        )
+    anchor = target.doc.anchors.get(fragment)
+    if anchor:
+        return f"{link}#{anchor}", None
+    if link:
+        return link, f"{what}: the part '#{fragment}' matches no heading and was dropped"
+    return None, f"{what} on the same page has no heading to go to: the text is kept without the link"
 
 
 # ----------------------------------------------------------------------------- the contents list
@@ -375,7 +401,9 @@ def read_contents_file(path: Path) -> list[ContentsEntry]:
         raise ContentsError("the file is empty")
     kind = kind_of(path, data)
     if kind not in ("html", "text", "markdown"):
-        raise ContentsError("a contents list is read from a saved web page (.html), a text file (.txt) or Markdown (.md)")
+        raise ContentsError(
+            "a contents list is read from a saved web page (.html), a text file (.txt) or Markdown (.md)"
+        )
     text, _ = decode(data, kind)
     return read_contents(text, kind)
 
@@ -415,7 +443,8 @@ def report(result: ImportResult, today: dt.date) -> str:
     for o in result.written:
         doc = o.doc
         assert doc is not None
-        out.append(f"  {o.uri}  <-  {o.source}  (version {doc.version or 1}, last updated {(doc.last_updated or today).isoformat()})")
+        updated = (doc.last_updated or today).isoformat()
+        out.append(f"  {o.uri}  <-  {o.source}  (version {doc.version or 1}, last updated {updated})")
     out += ["", f"Not imported ({len(result.not_written)}):"]
     out += [f"  {o.source}: {o.reason}" for o in result.not_written]
     notes = result.note_lines()

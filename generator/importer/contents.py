@@ -135,52 +135,61 @@ def _html_entries(text: str) -> list[ContentsEntry]:
     root = parse(text)
     body = root.find("body") or root
     content = next((e for e in body.iter() if e.tag in ("main", "article") or e.get("role") == "main"), body)
-    out: list[ContentsEntry] = []
-    heading_depth = -1
+    reader = _HtmlContents()
+    reader.walk(content, 0)
+    return reader.entries
 
-    def own_text(element: Element) -> str:
-        """The text of ``element`` without its nested lists."""
-        copy = Element(element.tag, element.attrs, [c for c in element.children
-                                                    if not (isinstance(c, Element) and c.tag in ("ul", "ol"))])
-        return " ".join(element_text(copy).split())
 
-    def link_of(element: Element) -> str:
-        links = [e for e in element.iter() if e.tag == "a" and e.get("href") and not _in_list(e, element)]
-        return links[0].get("href") if len(links) == 1 else ""
+class _HtmlContents:
+    """The entries of a contents page in page order. A heading (``<h2>`` ...) is an entry at the
+    depth of its level, and what follows it goes one level deeper, list items by their nesting."""
 
-    def walk(element: Element, lists: int) -> None:
-        nonlocal heading_depth
+    def __init__(self) -> None:
+        self.entries: list[ContentsEntry] = []
+        self.heading_depth = -1
+
+    def walk(self, element: Element, lists: int) -> None:
+        """Read the entries below ``element``, inside ``lists`` lists."""
         for child in element.elements():
             if child.tag in IGNORED or is_chrome(child) or child.tag in ("header", "footer"):
                 continue
             if child.tag in HEADINGS:
-                if child.tag == "h1":
-                    continue  # the contents page's own title
-                heading_depth = HEADINGS[child.tag] - 2
-                entry = _entry(child.line, own_text(child), heading_depth, link_of(child))
+                if child.tag != "h1":  # the contents page's own title
+                    self.heading_depth = HEADINGS[child.tag] - 2
+                    self._add(_entry(child.line, _own_text(child), self.heading_depth, _link_of(child)))
             elif child.tag == "li":
-                entry = _entry(child.line, own_text(child), heading_depth + lists, link_of(child))
-                if entry is not None:
-                    out.append(entry)
-                walk(child, lists)
-                continue
+                self._add(_entry(child.line, _own_text(child), self.heading_depth + lists, _link_of(child)))
+                self.walk(child, lists)
             elif child.tag in ("ul", "ol"):
-                walk(child, lists + 1)
-                continue
-            elif child.tag in BLOCK_TAGS and not any(e.tag in BLOCK_TAGS for e in child.iter() if e is not child and e.tag != "br"):
+                self.walk(child, lists + 1)
+            elif child.tag in BLOCK_TAGS and not _holds_blocks(child):
+                # A paragraph, or the like: an entry per line, the first with its link.
                 for offset, part in enumerate(element_text(child).split("\n")):
-                    entry = _entry(child.line, part, heading_depth + 1, link_of(child) if offset == 0 else "")
-                    if entry is not None:
-                        out.append(entry)
-                continue
+                    self._add(_entry(child.line, part, self.heading_depth + 1, _link_of(child) if offset == 0 else ""))
             else:
-                walk(child, lists)
-                continue
-            if entry is not None:
-                out.append(entry)
+                self.walk(child, lists)
 
-    walk(content, 0)
-    return out
+    def _add(self, entry: ContentsEntry | None) -> None:
+        if entry is not None:
+            self.entries.append(entry)
+
+
+def _holds_blocks(element: Element) -> bool:
+    """Whether a block holds other blocks (a line break does not count)."""
+    return any(e.tag in BLOCK_TAGS for e in element.iter() if e is not element and e.tag != "br")
+
+
+def _own_text(element: Element) -> str:
+    """The text of ``element`` without its nested lists."""
+    copy = Element(element.tag, element.attrs, [c for c in element.children
+                                                if not (isinstance(c, Element) and c.tag in ("ul", "ol"))])
+    return " ".join(element_text(copy).split())
+
+
+def _link_of(element: Element) -> str:
+    """The address of the one link in ``element`` outside its nested lists, if it has exactly one."""
+    links = [e for e in element.iter() if e.tag == "a" and e.get("href") and not _in_list(e, element)]
+    return links[0].get("href") if len(links) == 1 else ""
 
 
 def _markdown_lines(flat: list[ContentsEntry], lines: list[str]) -> None:
@@ -217,79 +226,93 @@ def _tree(flat: list[ContentsEntry]) -> list[ContentsEntry]:
 
 def contents_nav(entries: list[ContentsEntry], pages: list[ContentsPage], contents_name: str) -> ContentsNav:
     """The nav block for ``entries``, each matched to one of ``pages``; and what to look at."""
-    by_key: dict[str, list[ContentsPage]] = {}
+    writer = _NavWriter(pages, contents_name)
+    nodes: list[NavNode] = []
+    for entry in entries:
+        writer.emit(entry, INDENT, nodes)
+    result = writer.result
+    result.text = "\n".join(writer.lines) + "\n"
+    result.notes.extend(_numbering_notes(entries, nodes, writer.where, contents_name))
     for page in pages:
-        by_key.setdefault(match_key(page.title), []).append(page)
-    by_source = {posixpath.basename(p.source).casefold(): p for p in pages if p.source}
-    result = ContentsNav("")
-    placed: set[str] = set()
-    named: set[str] = set()  # pages named in a message already (two pages for one entry)
-    where: dict[int, ContentsPage] = {}  # id(entry) -> its page, for the numbering check
+        if page.uri not in writer.placed and page.uri not in writer.named and page.source:
+            result.notes.append(
+                f"{page.uri} (from {page.source}) has no entry in the contents list: add it to the nav by hand"
+            )
+    return result
 
-    def find(entry: ContentsEntry) -> tuple[ContentsPage | None, bool]:
+
+class _NavWriter:
+    """Writes the nav's lines entry by entry, each matched to a page not placed yet, and builds the
+    same nav as ``NavNode``s for the numbering check."""
+
+    def __init__(self, pages: list[ContentsPage], contents_name: str) -> None:
+        self.by_key: dict[str, list[ContentsPage]] = {}
+        for page in pages:
+            self.by_key.setdefault(match_key(page.title), []).append(page)
+        self.by_source = {posixpath.basename(p.source).casefold(): p for p in pages if p.source}
+        self.contents_name = contents_name
+        self.result = ContentsNav("")
+        self.lines: list[str] = []
+        self.placed: set[str] = set()
+        self.named: set[str] = set()  # pages named in a message already (two pages for one entry)
+        self.where: dict[int, ContentsPage] = {}  # id(entry) -> its page, for the numbering check
+
+    def find(self, entry: ContentsEntry) -> tuple[ContentsPage | None, bool]:
         """The entry's page, and whether it was left unmatched because two pages match it."""
         address = unquote(entry.href.split("#")[0].split("?")[0])
-        linked = by_source.get(posixpath.basename(address).casefold()) if address and "://" not in address else None
-        if linked is not None and linked.uri not in placed:
+        linked = self.by_source.get(posixpath.basename(address).casefold()) if address and "://" not in address else None
+        if linked is not None and linked.uri not in self.placed:
             return linked, False
-        matches = [p for p in by_key.get(match_key(entry.title), []) if p.uri not in placed]
+        matches = [p for p in self.by_key.get(match_key(entry.title), []) if p.uri not in self.placed]
         if len(matches) > 1:
-            result.ambiguous += 1
-            named.update(p.uri for p in matches)
-            result.notes.append(
-                f"{_where(contents_name, entry)}: '{entry.shown}' matches {len(matches)} pages, "
+            self.result.ambiguous += 1
+            self.named.update(p.uri for p in matches)
+            self.result.notes.append(
+                f"{_where(self.contents_name, entry)}: '{entry.shown}' matches {len(matches)} pages, "
                 f"{_and(sorted(p.uri for p in matches))}: it was left out of the nav; add the right page to it by hand"
             )
             return None, True
         return (matches[0] if matches else None), False
 
-    lines: list[str] = []
-    nodes: list[NavNode] = []
-
-    def emit(entry: ContentsEntry, indent: str, siblings: list[NavNode]) -> None:
-        page, ambiguous = find(entry)
+    def emit(self, entry: ContentsEntry, indent: str, siblings: list[NavNode]) -> None:
+        """Write ``entry`` (and its children) at ``indent``, adding its node to ``siblings``."""
+        page, ambiguous = self.find(entry)
         if page is not None:
-            placed.add(page.uri)
-            where[id(entry)] = page
+            self.placed.add(page.uri)
+            self.where[id(entry)] = page
         if entry.children:
-            children: list[NavNode] = []
-            mark = len(lines)
-            lines.append(f"{indent}- {yaml_scalar(entry.title)}:")
-            if page is not None:
-                lines.append(f"{indent}{STEP}- {page.uri}")
-                children.append(NavNode(None, page.uri))
-                result.notes.append(
-                    f"{_where(contents_name, entry)}: '{entry.shown}' is a chapter and a page: the page "
-                    f"{page.uri} is the first in its chapter; check the numbering"
-                )
-            for child in entry.children:
-                emit(child, indent + STEP, children)
-            if not children:
-                del lines[mark:]
-                lines.append(f"{indent}# {entry.shown}: no page in this chapter was imported")
-                return
-            siblings.append(NavNode(entry.title, children=children))
+            self._chapter(entry, page, indent, siblings)
         elif page is not None:
-            lines.append(f"{indent}- {page.uri}")
+            self.lines.append(f"{indent}- {page.uri}")
             siblings.append(NavNode(None, page.uri))
         else:
-            lines.append(f"{indent}# {entry.shown}: {'two pages match, see the report' if ambiguous else 'no page'}")
+            self.lines.append(f"{indent}# {entry.shown}: {'two pages match, see the report' if ambiguous else 'no page'}")
             if not ambiguous:
-                result.notes.append(
-                    f"{_where(contents_name, entry)}: '{entry.shown}' has no imported page with that title: import the "
+                self.result.notes.append(
+                    f"{_where(self.contents_name, entry)}: '{entry.shown}' has no imported page with that title: import the "
                     "page, or correct its title or the entry, and import again; or leave it out"
                 )
 
-    for entry in entries:
-        emit(entry, INDENT, nodes)
-    result.text = "\n".join(lines) + "\n"
-    result.notes.extend(_numbering_notes(entries, nodes, where, contents_name))
-    for page in pages:
-        if page.uri not in placed and page.uri not in named and page.source:
-            result.notes.append(
-                f"{page.uri} (from {page.source}) has no entry in the contents list: add it to the nav by hand"
+    def _chapter(self, entry: ContentsEntry, page: ContentsPage | None, indent: str, siblings: list[NavNode]) -> None:
+        """An entry with children: a group of their pages, its own page first if it has one; a
+        comment instead when none of them was imported."""
+        children: list[NavNode] = []
+        mark = len(self.lines)
+        self.lines.append(f"{indent}- {yaml_scalar(entry.title)}:")
+        if page is not None:
+            self.lines.append(f"{indent}{STEP}- {page.uri}")
+            children.append(NavNode(None, page.uri))
+            self.result.notes.append(
+                f"{_where(self.contents_name, entry)}: '{entry.shown}' is a chapter and a page: the page "
+                f"{page.uri} is the first in its chapter; check the numbering"
             )
-    return result
+        for child in entry.children:
+            self.emit(child, indent + STEP, children)
+        if not children:
+            del self.lines[mark:]
+            self.lines.append(f"{indent}# {entry.shown}: no page in this chapter was imported")
+            return
+        siblings.append(NavNode(entry.title, children=children))
 
 
 def _numbering_notes(

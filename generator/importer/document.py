@@ -175,32 +175,35 @@ class ImportedDocument:
 def everything(doc: ImportedDocument) -> Iterator[Any]:
     """Every note, block, list item and inline item of ``doc``, in document order."""
     yield from doc.notes
+    yield from _within_blocks(doc.blocks)
 
-    def inlines(items: list[Inline]) -> Iterator[Any]:
-        for item in items:
-            yield item
-            if isinstance(item, (Strong, Emphasis, Link)):
-                yield from inlines(item.children)
 
-    def blocks(items: list[Block]) -> Iterator[Any]:
-        for block in items:
-            yield block
-            yield from block.notes
-            if isinstance(block, Paragraph):
-                yield from inlines(block.inlines)
-            elif isinstance(block, ListBlock):
-                for entry in block.items:
-                    yield entry
-                    yield from entry.notes
-                    yield from blocks(entry.blocks)
-            elif isinstance(block, Table):
-                for row in block.rows:
-                    for cell in row:
-                        yield from inlines(cell)
-            elif isinstance(block, Quote):
-                yield from blocks(block.blocks)
+def _within_blocks(items: list[Block]) -> Iterator[Any]:
+    """Each block, then its notes and everything in it."""
+    for block in items:
+        yield block
+        yield from block.notes
+        if isinstance(block, Paragraph):
+            yield from _within_inlines(block.inlines)
+        elif isinstance(block, ListBlock):
+            for entry in block.items:
+                yield entry
+                yield from entry.notes
+                yield from _within_blocks(entry.blocks)
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for cell in row:
+                    yield from _within_inlines(cell)
+        elif isinstance(block, Quote):
+            yield from _within_blocks(block.blocks)
 
-    yield from blocks(doc.blocks)
+
+def _within_inlines(items: list[Inline]) -> Iterator[Any]:
+    """Each inline item, then the items inside it."""
+    for item in items:
+        yield item
+        if isinstance(item, (Strong, Emphasis, Link)):
+            yield from _within_inlines(item.children)
 
 
 def forget_source_lines(doc: ImportedDocument) -> None:

@@ -20,6 +20,8 @@ Every element is read as text: nothing from the old page reaches the Markdown as
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from typing import Iterator
 
 from . import textrules
 from .document import (
@@ -41,7 +43,9 @@ CHROME_WORDS = {
     "print", "printing", "share", "sharing", "social", "sharethis", "addthis", "sidebar", "navbar", "navigation", "nav",
     "menu", "toolbar", "search", "pagination", "pager", "masthead", "logo",
 }
-SCREEN_READER_ONLY = {"sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "govuk-visually-hidden", "element-invisible"}
+SCREEN_READER_ONLY = {
+    "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "govuk-visually-hidden", "element-invisible",
+}
 BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "center", "details", "dialog", "dd", "div", "dl", "dt", "fieldset",
     "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main",
@@ -158,19 +162,22 @@ class HtmlReader:
                     found = textrules.find_date(content)
                     if found and found.date:
                         self.doc.last_updated = found.date
-                        self.doc.notes.append(Note("date", f"'last_updated' taken from the page's <meta name=\"{name}\">", meta.line))
+                        self.doc.notes.append(
+                            Note("date", f"'last_updated' taken from the page's <meta name=\"{name}\">", meta.line)
+                        )
 
     def _read_stamp(self, body: Element) -> None:
         """The last "Last updated ..." block of the page, and a version in it or just after it."""
-        blocks = [e for e in body.iter() if e.tag in BLOCK_TAGS and not _skipped(e) and not any(
-            c.tag in BLOCK_TAGS for c in e.elements() if c.tag not in ("br",))]
-        texts = []
-        for element in blocks:
-            for line in element_text(element, spaced=True).split("\n"):
-                if line.strip():
-                    texts.append((element, " ".join(line.split())))
-        for index in range(len(texts) - 1, -1, -1):
-            element, line = texts[index]
+        lines = _block_lines(body)
+        if not self._read_labelled_stamp(lines):
+            self._read_lone_version(lines)
+
+    def _read_labelled_stamp(self, lines: list[tuple[Element, str]]) -> bool:
+        """The last line with a "Last updated" label and a date, and a version in it or in one of
+        the two lines after it. The blocks that hold nothing else are left out of the content.
+        Whether there was one."""
+        for index in range(len(lines) - 1, -1, -1):
+            element, line = lines[index]
             if not textrules.LAST_UPDATED.match(line):
                 continue
             found, version, rest = textrules.read_stamp(line)
@@ -178,21 +185,23 @@ class HtmlReader:
                 continue
             stamp_elements = [element]
             if version is None:
-                for later, text in texts[index + 1: index + 3]:
-                    version = textrules.version_only(text)
-                    if version is not None:
-                        stamp_elements.append(later)
-                        break
+                version, later = textrules.version_after(lines[index + 1: index + 3])
+                if later is not None:
+                    stamp_elements.append(later)
             if found.date is None:
-                self.doc.notes.append(Note("date", f"the stamp date '{found.text}' is not a real date: {found.error}", element.line))
+                message = f"the stamp date '{found.text}' is not a real date: {found.error}"
+                self.doc.notes.append(Note("date", message, element.line))
             self.doc.last_updated = found.date
             self.doc.version = version
             for stamped in stamp_elements:
                 if textrules.leftover_is_empty(_stamp_leftover(element_text(stamped, spaced=True))):
                     self.consumed.add(id(stamped))
-            return
-        # No stamp with a label: a lone "v14" at the end of the page still gives the version.
-        for element, line in reversed(texts[-5:]):
+            return True
+        return False
+
+    def _read_lone_version(self, lines: list[tuple[Element, str]]) -> None:
+        """No stamp with a label: a lone "v14" in the last five lines still gives the version."""
+        for element, line in reversed(lines[-5:]):
             version = textrules.version_only(line)
             if version is not None:
                 self.doc.version = version
@@ -218,7 +227,8 @@ class HtmlReader:
         self.doc.title = title
 
     def _title_without_h1(self, body: Element) -> tuple[str, Element | None]:
-        """The first heading when it repeats ``<title>`` (or when there is no ``<title>``), else ``<title>``."""
+        """The first heading when it repeats ``<title>`` (or when there is no ``<title>``), else
+        ``<title>``."""
         head_title = self.root.find("title")
         from_head = textrules.title_from_html_title(" ".join(element_text(head_title).split())) if head_title else ""
         heading = next((e for e in body.iter() if e.tag in HEADINGS and not _skipped(e)
@@ -231,7 +241,9 @@ class HtmlReader:
                 return text, heading
         if from_head:
             assert head_title is not None
-            self.doc.notes.append(Note("title", "the page has no <h1> heading: the title was taken from <title>", head_title.line))
+            self.doc.notes.append(
+                Note("title", "the page has no <h1> heading: the title was taken from <title>", head_title.line)
+            )
         return from_head, None
 
     def _content_root(self, body: Element) -> Element:
@@ -252,46 +264,30 @@ class HtmlReader:
     def _blocks(self, element: Element, lists: bool = True) -> list[Block]:
         """The blocks inside ``element``; loose inline content becomes paragraphs."""
         out: list[Block] = []
-        inline: list[Inline] = []
-        inline_line = 0
+        run = _InlineRun()
 
         def flush() -> None:
-            nonlocal inline, inline_line
-            if inline:
-                out.extend(self._paragraphs(inline, inline_line))
-            inline, inline_line = [], 0
+            nonlocal run
+            if run.inlines:
+                out.extend(self._paragraphs(run.inlines, run.line))
+            run = _InlineRun()
 
         for child in element.children:
             if isinstance(child, TextNode):
-                if child.text.strip() and not inline_line:
-                    inline_line = child.line
-                inline.append(Text(child.text))
-                continue
-            if id(child) in self.consumed or child.tag in IGNORED:
-                if id(child) in self.consumed and child.tag in HEADINGS:
-                    continue
-                if child.tag in BLOCK_TAGS:
+                run.add([Text(child.text)], child.line if child.text.strip() else 0)
+            elif id(child) in self.consumed or child.tag in IGNORED:
+                # Left out; a block still ends the paragraph, unless it is the title or a heading already read.
+                if child.tag in BLOCK_TAGS and not (id(child) in self.consumed and child.tag in HEADINGS):
                     flush()
-                continue
-            if child.tag == "br":
-                inline.append(Break())
-                continue
-            if child.tag not in BLOCK_TAGS and child.tag != "img":
-                if self._chrome(child):
-                    continue
-                if not inline_line:
-                    inline_line = child.line
-                inline.extend(self._inlines_of(child))
-                continue
-            if child.tag == "img":
-                if not inline_line:
-                    inline_line = child.line
-                inline.extend(self._inlines_of(child))
-                continue
-            flush()
-            if self._chrome(child, outside_content=not self.explicit_content or not _inside(child, self.content)):
-                continue
-            out.extend(self._block(child))
+            elif child.tag == "br":
+                run.add([Break()], 0)
+            elif child.tag not in BLOCK_TAGS:  # inline content, and images (which are never chrome)
+                if child.tag == "img" or not self._chrome(child):
+                    run.add(self._inlines_of(child), child.line)
+            else:
+                flush()
+                if not self._chrome(child, outside_content=not self.explicit_content or not _inside(child, self.content)):
+                    out.extend(self._block(child))
         flush()
         return group_lists(out, self.doc) if lists else out
 
@@ -521,7 +517,7 @@ def _span(cell: Element, name: str) -> int:
         return 1
 
 
-def _own_table_parts(table: Element):
+def _own_table_parts(table: Element) -> Iterator[Element]:
     """Rows and caption of ``table``, not of tables inside it."""
     for child in table.elements():
         if child.tag in ("thead", "tbody", "tfoot"):
@@ -564,6 +560,32 @@ def _strip_breaks(inlines: list[Inline]) -> list[Inline]:
         else:
             out.append(item)
     return out
+
+
+def _block_lines(body: Element) -> list[tuple[Element, str]]:
+    """Each line of text in the innermost blocks of ``body`` (those holding no other block), with
+    its block, in page order; empty lines are left out, spaces are collapsed."""
+    blocks = [e for e in body.iter() if e.tag in BLOCK_TAGS and not _skipped(e) and not any(
+        c.tag in BLOCK_TAGS for c in e.elements() if c.tag not in ("br",))]
+    lines = []
+    for element in blocks:
+        for line in element_text(element, spaced=True).split("\n"):
+            if line.strip():
+                lines.append((element, " ".join(line.split())))
+    return lines
+
+
+@dataclass
+class _InlineRun:
+    """Loose inline content gathered until a block ends it, and the line of its first text."""
+
+    inlines: list[Inline] = field(default_factory=list)
+    line: int = 0
+
+    def add(self, inlines: list[Inline], line: int) -> None:
+        self.inlines.extend(inlines)
+        if not self.line:
+            self.line = line
 
 
 def _stamp_leftover(text: str) -> str:
@@ -625,7 +647,9 @@ def _is_contents_list(block: ListBlock) -> bool:
             if not isinstance(inner, Paragraph):
                 return False
             links = [i for i in inner.inlines if isinstance(i, Link)]
-            others = [i for i in inner.inlines if not isinstance(i, Link) and not (isinstance(i, Text) and not i.text.strip())]
+            others = [
+                i for i in inner.inlines if not isinstance(i, Link) and not (isinstance(i, Text) and not i.text.strip())
+            ]
             if len(links) != 1 or others or not links[0].href.startswith("#") or links[0].href == "#":
                 return False
     return True

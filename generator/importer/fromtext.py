@@ -49,7 +49,19 @@ def _drop_chrome(lines: list[tuple[int, str]], doc: ImportedDocument) -> list[tu
 
 
 def _read_stamp(lines: list[tuple[int, str]], doc: ImportedDocument) -> list[tuple[int, str]]:
+    """The last "Last updated ..." line and a version in it or just after it, else a lone version
+    near the end: ``lines`` without them."""
     content = [(i, n, line.strip()) for i, (n, line) in enumerate(lines) if line.strip()]
+    kept = _read_labelled_stamp(lines, content, doc)
+    return kept if kept is not None else _read_lone_version(lines, content, doc)
+
+
+def _read_labelled_stamp(
+    lines: list[tuple[int, str]], content: list[tuple[int, int, str]], doc: ImportedDocument
+) -> list[tuple[int, str]] | None:
+    """The last line with a "Last updated" label and a date, and a version in it or in one of the
+    two lines after it: ``lines`` without them (what else the stamp's line holds is kept), or
+    ``None`` if there is no such line."""
     for position in range(len(content) - 1, -1, -1):
         index, number, line = content[position]
         if not textrules.LAST_UPDATED.match(line):
@@ -59,11 +71,9 @@ def _read_stamp(lines: list[tuple[int, str]], doc: ImportedDocument) -> list[tup
             continue
         drop = {index}
         if version is None:
-            for later_index, _, later in content[position + 1: position + 3]:
-                version = textrules.version_only(later)
-                if version is not None:
-                    drop.add(later_index)
-                    break
+            version, later_index = textrules.version_after((i, text) for i, _, text in content[position + 1: position + 3])
+            if later_index is not None:
+                drop.add(later_index)
         if found.date is None:
             doc.notes.append(Note("date", f"the stamp date '{found.text}' is not a real date: {found.error}", number))
         doc.last_updated, doc.version = found.date, version
@@ -75,6 +85,13 @@ def _read_stamp(lines: list[tuple[int, str]], doc: ImportedDocument) -> list[tup
                 continue
             kept.append((n, text))
         return kept
+    return None
+
+
+def _read_lone_version(
+    lines: list[tuple[int, str]], content: list[tuple[int, int, str]], doc: ImportedDocument
+) -> list[tuple[int, str]]:
+    """No stamp with a label: a lone "v14" in the last five lines still gives the version."""
     for position in range(len(content) - 1, max(-1, len(content) - 6), -1):
         index, _, line = content[position]
         version = textrules.version_only(line)

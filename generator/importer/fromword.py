@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 from xml.etree import ElementTree
 
 import mammoth
@@ -61,7 +62,7 @@ def read_docx(data: bytes, source: str) -> ImportedDocument:
         raise WordPageError(DAMAGED)
     pictures: list[int] = []
 
-    def picture(image) -> dict[str, str]:
+    def picture(image: Any) -> dict[str, str]:  # a mammoth.documents.Image (mammoth has no type hints)
         pictures.append(1)
         kind = (image.content_type or "").partition("/")[2] or "unknown type"
         return {"src": f"picture {len(pictures)} of the document ({kind})"}
@@ -106,7 +107,9 @@ def _revisions(archive: zipfile.ZipFile, names: set[str]) -> tuple[int, int]:
     )
     comments = 0
     if "word/comments.xml" in names:
-        comments = sum(1 for _, element in ElementTree.iterparse(archive.open("word/comments.xml")) if element.tag == f"{W}comment")
+        comments = sum(
+            1 for _, element in ElementTree.iterparse(archive.open("word/comments.xml")) if element.tag == f"{W}comment"
+        )
     return changes, comments
 
 
@@ -119,7 +122,9 @@ def _stamp_from(lines: list[str], doc: ImportedDocument) -> None:
         if version is None and index + 1 < len(lines):
             version = textrules.version_only(lines[index + 1])
         if found.date is None:
-            doc.notes.append(Note("date", f"the stamp date '{found.text}' in the header or footer is not a real date: {found.error}"))
+            doc.notes.append(
+                Note("date", f"the stamp date '{found.text}' in the header or footer is not a real date: {found.error}")
+            )
         doc.last_updated, doc.version = found.date, version
         doc.notes.append(Note("date", "'last_updated' and 'version' were taken from the document's header or footer"))
         return

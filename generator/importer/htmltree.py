@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Iterator
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 CLOSES_P = {
@@ -56,7 +57,7 @@ class Element:
     def elements(self) -> list["Element"]:
         return [c for c in self.children if isinstance(c, Element)]
 
-    def iter(self):
+    def iter(self) -> Iterator[Element]:
         """This element and every element below it, in document order."""
         yield self
         for child in self.children:
@@ -66,7 +67,7 @@ class Element:
     def find(self, tag: str) -> "Element | None":
         return next((e for e in self.iter() if e.tag == tag), None)
 
-    def ancestors(self):
+    def ancestors(self) -> Iterator[Element]:
         node = self.parent
         while node is not None:
             yield node

@@ -11,7 +11,7 @@ started at another number is reported: its numbers are shown differently from th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import textrules
 from .document import Block, Emphasis, ImportedDocument, Inline, Link, ListBlock, ListItem, Note, Paragraph, Strong, Text, plain
@@ -132,15 +132,9 @@ def _drop_marker(inlines: list[Inline], length: int) -> list[Inline]:
             elif isinstance(item, (Strong, Emphasis, Link)):
                 children = trim(item.children)
                 if plain(children) or isinstance(item, Link):
-                    out.append(type(item)(*_with_children(item, children)))
+                    out.append(replace(item, children=children))
             else:
                 out.append(item)
         return out
 
     return trim(inlines)
-
-
-def _with_children(item: Strong | Emphasis | Link, children: list[Inline]) -> tuple:
-    if isinstance(item, Link):
-        return (item.href, children, item.source_line)
-    return (children,)

@@ -12,6 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Iterable, TypeVar
+
+T = TypeVar("T")
 
 MONTHS = {
     name: number
@@ -103,6 +106,16 @@ def version_only(text: str) -> int | None:
     """A version number when ``text`` is nothing but a version such as ``v14`` or ``Version 14``."""
     match = VERSION.fullmatch(text.strip(" .|-–·"))
     return int(match.group("number")) if match else None
+
+
+def version_after(lines: Iterable[tuple[T, str]]) -> tuple[int | None, T | None]:
+    """The version of the first of ``lines`` that is nothing but a version (the line after a
+    stamp), and what came with that line (its block, its index)."""
+    for where, line in lines:
+        version = version_only(line)
+        if version is not None:
+            return version, where
+    return None, None
 
 
 def leftover_is_empty(text: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterator
 
 from markdown.extensions.toc import slugify, unique
 
@@ -61,7 +61,10 @@ def default_resolver(doc: ImportedDocument) -> Resolver:
     """Links of a page imported on its own: web links stay, links to its own headings are mapped."""
 
     def resolve(href: str, text: str) -> tuple[str | None, str | None]:
-        return resolve_common(href, text, doc) or (None, f"link '{text}' to '{href}' points to a page that was not imported: the text is kept without the link; link it to the right page")
+        return resolve_common(href, text, doc) or (None, (
+            f"link '{text}' to '{href}' points to a page that was not imported: the text is kept without the link; "
+            "link it to the right page"
+        ))
 
     return resolve
 
@@ -71,7 +74,10 @@ def resolve_common(href: str, text: str, doc: ImportedDocument) -> tuple[str | N
     stripped = href.strip()
     lowered = stripped.lower()
     if lowered in ("", "#", "#0", "#!") or lowered.startswith("javascript:"):
-        return None, f"placeholder link '{text}' ({stripped or 'empty'}): the text is kept without a link; link it to the right page, or leave it as text"
+        return None, (
+            f"placeholder link '{text}' ({stripped or 'empty'}): the text is kept without a link; "
+            "link it to the right page, or leave it as text"
+        )
     if stripped.startswith("#"):
         anchor = doc.anchors.get(stripped[1:])
         if anchor:
@@ -141,7 +147,7 @@ class _Writer:
             self.emit(guard_line(text))
             return True
         if isinstance(block, ListBlock):
-            return self.list(block)
+            return self.list_block(block)
         if isinstance(block, Table):
             self.table(block)
             return True
@@ -157,7 +163,7 @@ class _Writer:
             return True
         return False
 
-    def list(self, block: ListBlock) -> bool:
+    def list_block(self, block: ListBlock) -> bool:
         written = False
         number = 0
         for item in block.items:
@@ -291,7 +297,7 @@ def _merge(items: list[Inline]) -> list[Inline]:
         if isinstance(item, (Strong, Emphasis)):
             item = type(item)(_merge(item.children))
             if out and type(out[-1]) is type(item):
-                out[-1].children.extend(item.children)  # type: ignore[union-attr]
+                out[-1].children.extend(item.children)
                 continue
         elif isinstance(item, Link):
             item = Link(item.href, _merge(item.children), item.source_line)
@@ -312,7 +318,7 @@ def prepare(doc: ImportedDocument) -> int:
     return 2 - min(levels) if levels else 0
 
 
-def _headings(blocks: list[Block]):
+def _headings(blocks: list[Block]) -> Iterator[Heading]:
     for block in blocks:
         if isinstance(block, Heading):
             yield block

@@ -65,8 +65,9 @@ def title_of(text: str, uri: str) -> str:
             data = yamlsource.load(parts.yaml_text)
         except yamlsource.YamlError:
             data = None
-        if isinstance(data, dict) and isinstance(data.get("title"), str) and data["title"].strip():
-            return data["title"].strip()
+        title = data.get("title") if isinstance(data, dict) else None
+        if isinstance(title, str) and title.strip():
+            return title.strip()
     for line in prose(body).split("\n"):
         match = _HEADING.match(line)
         if match:

@@ -61,9 +61,8 @@ def check_links(
             if parts.scheme or parts.netloc or target.startswith("/"):
                 continue
             fragment = unquote(parts.fragment)
-            if not parts.path:  # "#part": a heading on the same page
-                page = uri
-            else:
+            page: str | None = uri  # "#part": a heading on the same page
+            if parts.path:
                 page = resolve_link(target, uri)
                 if page is None:
                     continue  # not a link to a Markdown page: MkDocs checks other files itself

@@ -109,12 +109,16 @@ class _Found:
     title: Optional[str] = None
 
 
+# What a scan found, in the order MarkdownLink takes it: (kind, start, end, text_end, target, title).
+_Row = tuple[str, int, int, int, str, Optional[str]]
+
+
 class _Scan:
     """The state of one scan: the reference definitions, what was found, what was taken."""
 
     def __init__(self, references: dict[str, tuple[str, Optional[str]]]) -> None:
         self.references = references
-        self.found: list[tuple] = []
+        self.found: list[_Row] = []
         self.taken: list[str] = []  # the text put back for each thing taken, by number
 
     def plain(self, data: str) -> str:
@@ -203,7 +207,7 @@ def _blocks(text: str, plain: str) -> list[tuple[int, int, bool]]:
     blocks: list[tuple[int, int, bool]] = []
     start, offset, previous_end = -1, 0, 0
     in_quote = in_list = after_heading = False
-    for raw, line in zip(text.split("\n"), plain.split("\n")):
+    for raw, line in zip(text.split("\n"), plain.split("\n"), strict=True):  # blanking keeps every line
         end = offset + len(line)
         if not line.strip():
             if start >= 0:
@@ -228,7 +232,7 @@ def _blocks(text: str, plain: str) -> list[tuple[int, int, bool]]:
 @functools.lru_cache(maxsize=4096)  # the link graph, the checks and the glossary read each page
 def links_in(text: str) -> tuple[MarkdownLink, ...]:
     """Every link, image, reference link and reference definition in ``text``, in order."""
-    found: list[tuple] = []
+    found: list[_Row] = []
     references: dict[str, tuple[str, Optional[str]]] = {}
     plain = _QUOTE_MARKS.sub(lambda m: " " * len(m.group(0)), text)
     runs: list[tuple[int, int]] = []
@@ -275,4 +279,4 @@ def link_text(text: str) -> str:
         elif link.kind in (LINK, REFERENCE):
             keep[link.start] = False
             keep[link.text_end:link.end] = [False] * (link.end - link.text_end)
-    return "".join(char for char, kept in zip(text, keep) if kept)
+    return "".join(char for char, kept in zip(text, keep, strict=True) if kept)

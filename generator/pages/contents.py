@@ -23,7 +23,7 @@ class Row:
     updated: bool
 
 
-def page_sort_key(order: dict[str, int]):
+def page_sort_key(order: dict[str, int]) -> Callable[[Any], tuple[int, str]]:
     """Pages in nav order; pages the nav does not list come after, by title."""
     return lambda page: (order.get(page.uri, len(order)), page.title.casefold())
 
@@ -52,7 +52,7 @@ def contents_markdown(
     """
     order = {u: i for i, u in enumerate(nav_order)}
     groups = [(s.label, "Procedure", manual.in_section(s)) for s in manual.sections] + list(more)
-    sections = []
+    sections: list[dict[str, Any]] = []
     for label, heading, items in groups:
         pages = sorted(items, key=page_sort_key(order))
         rows = [_row(page, uri, numbers, date_format, updated_since) for page in pages]
@@ -66,6 +66,9 @@ def contents_markdown(
         })
     # Sections in nav order, as their chapter numbers are.
     sections.sort(key=lambda section: section["first"])
+    since = ""
+    if updated_since:
+        since = mdtext.inline(updated_since_label) if updated_since_label else format_date(updated_since, date_format)
     return render(
         "contents.md.j2",
         title=title,
@@ -73,7 +76,7 @@ def contents_markdown(
         sections=sections,
         numbered=bool(numbers),
         print_whole=mdtext.link_to(print_whole, uri) if print_whole else "",
-        updated_since=(mdtext.inline(updated_since_label) if updated_since_label else format_date(updated_since, date_format)) if updated_since else "",
+        updated_since=since,
     )
 
 

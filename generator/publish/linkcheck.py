@@ -103,7 +103,8 @@ def run(site: Path, *, external: bool = False, linkchecker: str | None = None) -
         config.write_text(config_text(external), encoding="utf-8")
         config.chmod(0o644)
         urls = start_urls(site, base)
-        print(f"linkcheck: checking {len(urls)} page(s) at {base} (external links {'on' if external else 'off'})", file=sys.stderr)
+        print(f"linkcheck: checking {len(urls)} page(s) at {base} (external links {'on' if external else 'off'})",
+              file=sys.stderr)
         command = [program, "--config", str(config), "--no-status", *(["--check-extern"] if external else []), *urls]
         status = subprocess.run(command, cwd=folder).returncode
     finally:

@@ -85,7 +85,9 @@ def overdue_warnings(pages: Iterable[Reviewable], today: dt.date, date_format: s
 
 def options(plugin_options: dict[str, Any]) -> dict[str, Any]:
     """The ``review`` plugin options from raw ``mkdocs.yml`` data, with their defaults."""
-    raw = plugin_options.get("review") if isinstance(plugin_options.get("review"), dict) else {}
+    raw = plugin_options.get("review")
+    if not isinstance(raw, dict):
+        raw = {}
     days = raw.get("due_soon_days", 60)
     return {
         "warn_overdue": raw.get("warn_overdue", True) is not False,

@@ -103,7 +103,8 @@ def report_text(report: ReviewReport, date_format: str) -> str:
             label = "OVERDUE " if item.days < 0 else "DUE SOON"
             kind = f" ({item.kind})" if item.kind != PROCEDURE else ""
             lines.append(
-                f"  {label}  {item.path}  {item.title}{kind}: review due {format_date(item.review_due, date_format)} ({_ago(item.days)})"
+                f"  {label}  {item.path}  {item.title}{kind}: "
+                f"review due {format_date(item.review_due, date_format)} ({_ago(item.days)})"
             )
     if not report.owners:
         lines += ["", "Nothing is overdue or due for review soon."]

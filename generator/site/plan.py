@@ -159,8 +159,17 @@ def plan_site(project: Project, *, docs_files: Iterable[str] | None = None, cach
     manual = load_manual(root, project.sections, today=today, cache=caches.pages)
     every = sorted(docs_files) if docs_files is not None else _docs_files(project.docs_dir)
     docs = [uri for uri in every if uri.endswith(".md")]
+    library = (
+        load_library(root, settings.flowcharts.folder, today=today, cache=caches.flowcharts)
+        if settings.flowcharts.enabled else Library(settings.flowcharts.folder.strip("/"))
+    )
+    glossary: Glossary | None = None
+    if settings.glossary.enabled:
+        glossary, found = load_glossary(root / settings.glossary.path, settings.glossary.path)
+        problems.extend(found)
+    # A `related` entry may name any page of the site, the generated ones included.
     sources = load_sources(
-        root, project.docs_dir, manual, docs,
+        root, project.docs_dir, manual, docs + list(_generated_titles(project, library, glossary)),
         TopicSettings(
             topics=settings.topics, sheets_folder=settings.info_sheets.folder.strip("/"),
             sheets_label=settings.info_sheets.label, config_name=project.config_file.name,
@@ -170,14 +179,6 @@ def plan_site(project: Project, *, docs_files: Iterable[str] | None = None, cach
     )
     problems.extend(manual.problems)
     problems.extend(sources.problems)
-    library = (
-        load_library(root, settings.flowcharts.folder, today=today, cache=caches.flowcharts)
-        if settings.flowcharts.enabled else Library(settings.flowcharts.folder.strip("/"))
-    )
-    glossary: Glossary | None = None
-    if settings.glossary.enabled:
-        glossary, found = load_glossary(root / settings.glossary.path, settings.glossary.path)
-        problems.extend(found)
 
     plan = SitePlan(project, manual, sources, library, glossary, checked.releases, caches)
     plan.levels = _levels(project, checked.levels)
@@ -234,6 +235,23 @@ def review_pages(plan: SitePlan) -> tuple[list[review.Reviewable], list[str]]:
     left_out |= sheets - {sheet.meta.path for sheet in plan.sources.sheets.values()}
     pages = review.reviewables(plan.manual.pages.values(), plan.library.charts.values(), plan.sources.sheets.values())
     return pages, sorted(left_out)
+
+
+def _generated_titles(project: Project, library: Library, glossary: Glossary | None) -> dict[str, str]:
+    """The pages the plan will generate, with their titles, as far as the settings and sources
+    say before the pages are planned (for `related` entries, which may name them)."""
+    settings = project.settings
+    titles: dict[str, str] = {}
+    if settings.contents.enabled:
+        titles[settings.contents.path] = settings.contents.title
+    if settings.amendments.enabled:
+        titles[settings.amendments.path] = settings.amendments.title
+    if settings.topics_index.enabled and (settings.topics is not None or (project.root / "topics.yml").is_file()):
+        titles[settings.topics_index.path] = settings.topics_index.title
+    if glossary is not None:
+        titles[settings.glossary.page] = settings.glossary.title
+    titles.update({chart.uri: chart.title for chart in library.charts.values()})
+    return titles
 
 
 def watched(project: Project) -> list[Path]:
@@ -611,6 +629,7 @@ def _fill_topics(plan: SitePlan, problems: Problems) -> None:
     views = build_views(
         plan.manual, sources, numbers=plan.numbers, nav_order=order, date_format=settings.date_format,
         docs_pages=docs_pages, link_cache=plan.caches.links, built=built,
+        generated={uri: page.title for uri, page in plan.pages.items() if page.generated or page.kind == "flowchart"},
         index=IndexPage(index.path, index.title, index.intro) if index_page is not None and index_page.generated else None,
         extra_entries=keyword_entries(
             "flowchart", plan.library.charts.values(), chart_topics, plan.numbers, order, settings.flowcharts.label,

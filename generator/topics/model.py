@@ -103,7 +103,8 @@ def load_topic_list(
         # value in use (an !ENV tag, or a value another loader read differently).
         if located is not None and located[0] == option:
             option, start_line = located
-        return validate_topics(option, f"{config_name} (procedures plugin option 'topics')", config_name, problems, start_line=start_line)
+        shown = f"{config_name} (procedures plugin option 'topics')"
+        return validate_topics(option, shown, config_name, problems, start_line=start_line)
     if not path.is_file():
         return None
     try:

@@ -33,8 +33,8 @@ class TopicSettings:
     @classmethod
     def from_options(cls, options: dict[str, Any], config_file: Path | None = None) -> "TopicSettings":
         """The settings from the plugin options of ``config_file`` (mkdocs.yml)."""
-        sheets = options.get("info_sheets")
-        sheets = sheets if isinstance(sheets, dict) or hasattr(sheets, "get") else {}
+        given = options.get("info_sheets")
+        sheets: Any = given if isinstance(given, dict) or hasattr(given, "get") else {}  # a dict, or MkDocs' Config
         return cls(
             topics=options.get("topics"),
             sheets_folder=str(sheets.get("folder") or cls.sheets_folder).strip("/"),
@@ -116,7 +116,8 @@ def _check_related(sources: TopicSources, manual: Manual, docs_pages: set[str]) 
             if target is None or target in broken:
                 continue
             if target == uri:
-                problems.add("related-invalid", uri, line, f"'related': {entry} is this page itself; list other pages only", field="related")
+                problems.add("related-invalid", uri, line, f"'related': {entry} is this page itself; list other pages only",
+                             field="related")
                 continue
             status = statuses.get(target, "published")
             if status != "published" and page.status != "archived" and not (status == "draft" and page.status == "draft"):
@@ -138,7 +139,8 @@ def _resolve(
     entry: str, by_path: dict[str, str], docs_pages: set[str], docs_prefix: str, uri: str, line: int, problems: Problems
 ) -> str | None:
     if "\\" in entry:
-        problems.add("related-invalid", uri, line, f"'related': {entry} uses '\\': write paths with '/', such as statutory/referrals.md", field="related")
+        problems.add("related-invalid", uri, line,
+                     f"'related': {entry} uses '\\': write paths with '/', such as statutory/referrals.md", field="related")
         return None
     path = entry.strip()
     while path.startswith("./"):

@@ -13,7 +13,7 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from ..core import mdtext
 from ..core.dates import format_date
@@ -94,11 +94,9 @@ class Views:
         return out
 
 
-def _sort_key(order: dict[str, int]):
-    return lambda uri_title: (order.get(uri_title[0], len(order)), uri_title[1].casefold())
-
-
-def procedure_entries(manual: Manual, sources: TopicSources, numbers: dict[str, str], nav_order: list[str]) -> list[TopicEntry]:
+def procedure_entries(
+    manual: Manual, sources: TopicSources, numbers: dict[str, str], nav_order: list[str]
+) -> list[TopicEntry]:
     """The published procedures as entries, grouped by section in the sections' order."""
     order = {uri: i for i, uri in enumerate(nav_order)}
     entries = []
@@ -133,13 +131,13 @@ def sheet_entries(sources: TopicSources, numbers: dict[str, str], nav_order: lis
     ]
 
 
-def _entry_key(entry: TopicEntry) -> tuple:
+def _entry_key(entry: TopicEntry) -> tuple[int, int, str, int, str, str]:
     kinds = list(KINDS)
     kind = kinds.index(entry.kind) if entry.kind in kinds else len(kinds)
     return (kind, entry.group_order, entry.group, entry.order, entry.title.casefold(), entry.anchor)
 
 
-def _row(entry: TopicEntry, from_uri: str, date_format: str) -> dict:
+def _row(entry: TopicEntry, from_uri: str, date_format: str) -> dict[str, str]:
     stamp = ""
     if entry.last_updated is not None and entry.version:
         stamp = f"Last updated: {format_date(entry.last_updated, date_format)} · v{entry.version}"
@@ -158,7 +156,7 @@ def _row(entry: TopicEntry, from_uri: str, date_format: str) -> dict:
 def sheet_markdown(sheet: InfoSheet, entries: list[TopicEntry], sources: TopicSources, date_format: str) -> str:
     """The Markdown appended to an info-sheet: its lists by group, then its resources."""
     wanted = set(sheet.topics)
-    groups: list[dict] = []
+    groups: list[dict[str, Any]] = []  # {'label': the group's heading, 'rows': its rows}
     for entry in sorted((e for e in entries if e.kind != "info-sheet" and wanted & set(e.topics)), key=_entry_key):
         if not groups or groups[-1]["label"] != entry.group:
             groups.append({"label": entry.group, "rows": []})
@@ -203,46 +201,71 @@ def build_views(
     extra_entries: Iterable[TopicEntry] = (),
     extra_referrers: Iterable[ScannedPage] = (),
     extra_links: Mapping[str, Iterable[tuple[str, int]]] | None = None,
+    generated: Mapping[str, str] | None = None,
 ) -> Views:
     """Compute the sheets' lists, the Topics page and the boxes of every page in ``built``.
 
     ``docs_pages`` are the hand-written pages of ``docs_dir`` (uri -> file), scanned for links;
     ``extra_referrers`` are generated pages whose links should count (flowcharts' own pages, for
     example); ``extra_links`` are links a page has besides those written in its Markdown (page uri
-    -> (target uri, line)), such as the steps of a flowchart it embeds.
+    -> (target uri, line)), such as the steps of a flowchart it embeds; ``generated`` are the
+    pages the plan generates (uri -> title), which a box may show too.
     """
     views = Views()
-    entries = procedure_entries(manual, sources, numbers, nav_order) + list(extra_entries)
-    if sources.topics is not None:
-        for uri, sheet in sources.sheets.items():
-            if uri in built:
-                views.sheet_markdown[uri] = sheet_markdown(sheet, entries, sources, date_format)
-        if index is not None:
-            views.index_markdown = index_markdown(index, entries + sheet_entries(sources, numbers, nav_order), sources, date_format)
-
+    _lists(views, manual, sources, numbers, nav_order, date_format, built, index, extra_entries)
     targets = _targets(manual, sources, numbers, docs_pages, link_cache)
-    order = {uri: i for i, uri in enumerate(nav_order)}
-    key = lambda t: (order.get(t.uri, len(order)), t.title.casefold(), t.uri)  # noqa: E731
-
+    for uri, title in (generated or {}).items():
+        targets.setdefault(uri, Target(uri, numbers.get(uri, ""), title))
     for uri in built:
         related = [targets[u] for u in sources.related.get(uri, []) if u in targets]
         if related:
             views.related[uri] = related
-
-    incoming: dict[str, set[str]] = {}
-    referrers: dict[str, Target] = {}
-    for page, target in _published_referrers(manual, sources, docs_pages, link_cache, extra_referrers, numbers):
-        referrers[page.uri] = target
-        for linked, _line in (*page.links, *(extra_links or {}).get(page.uri, ())):
-            if linked != page.uri:
-                incoming.setdefault(linked, set()).add(page.uri)
-    for uri in built:
-        if uri in incoming:
-            views.referred_by[uri] = sorted((referrers[u] for u in incoming[uri]), key=key)
+    referrers = _published_referrers(manual, sources, docs_pages, link_cache, extra_referrers, numbers)
+    _referred_by(views, referrers, extra_links or {}, nav_order, built)
     return views
 
 
-def _targets(manual: Manual, sources: TopicSources, numbers: dict[str, str], docs_pages: dict[str, Path], link_cache: LinkCache) -> dict[str, Target]:
+def _lists(
+    views: Views, manual: Manual, sources: TopicSources, numbers: dict[str, str], nav_order: list[str],
+    date_format: str, built: set[str], index: IndexPage | None, extra_entries: Iterable[TopicEntry],
+) -> None:
+    """The info-sheets' lists of procedures and the Topics page, when the manual has topics."""
+    if sources.topics is None:
+        return
+    entries = procedure_entries(manual, sources, numbers, nav_order) + list(extra_entries)
+    for uri, sheet in sources.sheets.items():
+        if uri in built:
+            views.sheet_markdown[uri] = sheet_markdown(sheet, entries, sources, date_format)
+    if index is not None:
+        everything = entries + sheet_entries(sources, numbers, nav_order)
+        views.index_markdown = index_markdown(index, everything, sources, date_format)
+
+
+def _referred_by(
+    views: Views, published: Iterable[tuple[ScannedPage, Target]], extra_links: Mapping[str, Iterable[tuple[str, int]]],
+    nav_order: list[str], built: set[str],
+) -> None:
+    """Each built page's "referred to by" box: the published pages that link to it, in menu order."""
+    incoming: dict[str, set[str]] = {}
+    referrers: dict[str, Target] = {}
+    for page, target in published:
+        referrers[page.uri] = target
+        for linked, _line in (*page.links, *extra_links.get(page.uri, ())):
+            if linked != page.uri:
+                incoming.setdefault(linked, set()).add(page.uri)
+    order = {uri: i for i, uri in enumerate(nav_order)}
+
+    def key(target: Target) -> tuple[int, str, str]:
+        return (order.get(target.uri, len(order)), target.title.casefold(), target.uri)
+
+    for uri in built:
+        if uri in incoming:
+            views.referred_by[uri] = sorted((referrers[u] for u in incoming[uri]), key=key)
+
+
+def _targets(
+    manual: Manual, sources: TopicSources, numbers: dict[str, str], docs_pages: dict[str, Path], link_cache: LinkCache
+) -> dict[str, Target]:
     """Every page a box may show, with its number and title."""
     out: dict[str, Target] = {}
     for uri, path in docs_pages.items():
@@ -253,7 +276,10 @@ def _targets(manual: Manual, sources: TopicSources, numbers: dict[str, str], doc
     return out
 
 
-def _published_referrers(manual, sources, docs_pages, link_cache, extra, numbers):
+def _published_referrers(
+    manual: Manual, sources: TopicSources, docs_pages: dict[str, Path], link_cache: LinkCache,
+    extra: Iterable[ScannedPage], numbers: dict[str, str],
+) -> Iterator[tuple[ScannedPage, Target]]:
     """(scanned page, how it is shown) for every published page whose links count as references."""
     for uri, page in list(manual.pages.items()) + list(sources.sheets.items()):
         if page.status == "published":

@@ -17,8 +17,9 @@ CASES = [("", "1 skipped"), ("true", "1 error")]
 
 
 def run_one_test(test: str, ci: str, before: str = "", **env: str) -> str:
-    """Run one browser test in a new pytest; returns its output, which ends with its exit status."""
-    program = f"{before}\nimport sys, pytest\nsys.exit(pytest.main(['-q', '-rs', '-p', 'no:cacheprovider', {test!r}]))"
+    """Run one browser test in a new pytest, in this process (-n 0), so that `before` holds for it;
+    returns its output, which ends with its exit status."""
+    program = f"{before}\nimport sys, pytest\nsys.exit(pytest.main(['-q', '-rs', '-n', '0', '-p', 'no:cacheprovider', {test!r}]))"
     result = subprocess.run([sys.executable, "-c", program], cwd=REPO, env=dict(os.environ, CI=ci, **env),
                             capture_output=True, text=True, timeout=120)
     return f"{result.stdout}{result.stderr}\nexit status {result.returncode}"

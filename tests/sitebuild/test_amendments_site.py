@@ -9,8 +9,6 @@ import re
 
 import pytest
 from click.testing import CliRunner
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from generator.cli import main
 from tests.conftest import Project, page

@@ -39,6 +39,9 @@ CASES = [
     ("step-links-to-amendments", {"flowcharts/route.yml": route("amendments.md")}, []),
     ("step-links-to-topics", {"flowcharts/route.yml": route("topics.md")}, []),
     ("step-links-to-glossary", {"flowcharts/route.yml": route("glossary.md")}, []),
+    ("related-to-generated", {"statutory/referrals.md": page(
+        related=["glossary.md", "amendments.md", "flowcharts/route.md"],
+        body="## Purpose\n\nSee the [glossary](../glossary.md#neglect) and the [contents](../contents.md).\n")}, []),
     ("step-links-nowhere", {"flowcharts/route.yml": route("statutory/nowhere.md")}, ["flowchart-link"]),
     ("broken-link", {"statutory/referrals.md": page(body="## Purpose\n\nSee [it](nowhere.md).\n")}, ["link-broken"]),
     ("broken-anchor", {"statutory/referrals.md": page(body="## Purpose\n\nSee [it](../supplementary/neglect.md#nowhere).\n")},
@@ -110,3 +113,15 @@ def test_the_table_covers_every_level():
 
     levels = {CHECKS[name].level for _, _, checks in CASES for name in checks}
     assert levels == {"error", "warning", "note"}
+
+
+def test_a_related_box_may_show_a_generated_page(project):
+    project.write("glossary.yml", GLOSSARY)
+    project.write("flowcharts/route.yml", route("statutory/referrals.md"))
+    project.write("statutory/referrals.md", page(related=["glossary.md", "flowcharts/route.md"], body="## Purpose\n\nNeglect.\n"))
+    project.config(_mkdocs={"nav": NAV})
+    built = project.build()
+    assert built.returncode == 0, built.output
+    box = built.html("statutory/referrals/index.html").split('id="pm-related"')[1].split("</aside>")[0]
+    assert 'href="../../glossary/"' in box and ">Glossary</a>" in box
+    assert 'href="../../flowcharts/route/"' in box and "Route</a>" in box

@@ -159,7 +159,7 @@ def glossary_groups(page: str) -> list[tuple[str, str, list[str]]]:
     """The glossary page's groups in order: (anchor, visible label, the terms under it)."""
     parts = re.split(r'(<h2 id="[^"]+"[^>]*>.*?</h2>)', page, flags=re.S)
     groups = []
-    for head, body in zip(parts[1::2], parts[2::2]):
+    for head, body in zip(parts[1::2], parts[2::2], strict=True):  # one group: heading, body, heading ...
         anchor = re.match(r'<h2 id="([^"]+)"', head).group(1)
         groups.append((anchor, text(head), [text(t) for t in re.findall(r"<h3\b[^>]*>(.*?)</h3>", body, re.S)]))
     return groups

@@ -15,9 +15,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
 from tests.conftest import Project, page
 
 TOPICS_YML = """\
@@ -523,7 +521,7 @@ def test_mistakes_in_the_topics_option_name_their_line_of_mkdocs_yml(project, op
     start = lines.index("    topics:")
     key = re.search(r"\{(.+?)\}", expected).group(1)
     line = start + 1 if key == "topics" else next(
-        i + 1 for i, l in enumerate(lines) if i > start and l.strip().startswith((f"{key}:", f"- {key}:", f"'{key}':")))
+        i + 1 for i, written in enumerate(lines) if i > start and written.strip().startswith((f"{key}:", f"- {key}:", f"'{key}':")))
     expected = expected.replace(f"{{{key}}}", str(line))
 
     project.reports(expected, "warning" if warning else "error")

@@ -35,7 +35,8 @@ def validate_atom(text: str) -> ET.Element:
         title = one(element, "title", where)
         assert title.get("type", "text") in ("text", "html", "xhtml") and (title.text or "").strip(), f"{where} has an empty title"
         assert RFC3339.match(one(element, "updated", where).text or ""), f"{where} <updated> is not an RFC 3339 date-time"
-        alternates = [(l.get("type"), l.get("hreflang")) for l in element.findall(f"{A}link") if l.get("rel", "alternate") == "alternate"]
+        alternates = [(link.get("type"), link.get("hreflang")) for link in element.findall(f"{A}link")
+                      if link.get("rel", "alternate") == "alternate"]
         assert len(alternates) == len(set(alternates)), f"{where} has two alternate links of the same type"
         for link in element.findall(f"{A}link"):
             assert link.get("href"), f"{where} has a <link> without href"
@@ -89,7 +90,7 @@ def test_the_feed_is_valid_atom_with_escaped_text():
 
 def test_urls_are_absolute_with_site_url():
     feed = validate_atom(build())
-    links = {l.get("rel"): l.get("href") for l in feed.findall(f"{A}link")}
+    links = {link.get("rel"): link.get("href") for link in feed.findall(f"{A}link")}
     assert links == {"self": "https://procedures.example.org.uk/amendments.xml", "alternate": "https://procedures.example.org.uk/amendments/"}
     assert feed.find(f"{A}entry/{A}link").get("href") == "https://procedures.example.org.uk/flowcharts/referral/"
     sub = validate_atom(build(site_url="https://example.github.io/manual"))
@@ -102,7 +103,7 @@ def test_urls_are_absolute_with_site_url():
 ])
 def test_urls_are_relative_to_the_feed_without_site_url(feed_path, page_href, entry_href):
     feed = validate_atom(build(site_url=None, feed_path=feed_path))
-    links = {l.get("rel"): l.get("href") for l in feed.findall(f"{A}link")}
+    links = {link.get("rel"): link.get("href") for link in feed.findall(f"{A}link")}
     assert links["alternate"] == page_href
     assert feed.find(f"{A}entry/{A}link").get("href") == entry_href
 

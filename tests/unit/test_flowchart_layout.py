@@ -60,7 +60,7 @@ def assert_sound(result: lay.Layout, nodes: list[lay.Node], edges: list[lay.Edge
             label = route.label
             assert any(
                 abs(x0 - label.cx) < 0.01 and abs(x1 - label.cx) < 0.01 and min(y0, y1) <= label.y and max(y0, y1) >= label.bottom
-                for (x0, y0), (x1, y1) in zip(route.points, route.points[1:])
+                for (x0, y0), (x1, y1) in itertools.pairwise(route.points)
             ), "the edge runs straight through its label"
 
 
@@ -118,7 +118,7 @@ def test_a_long_edge_passes_beside_the_steps_it_skips():
     skip = result.routes[-1]
     for step in ("a", "b", "c"):
         box = result.nodes[step]
-        for (x0, y0), (x1, y1) in zip(skip.points, skip.points[1:]):
+        for (x0, y0), (x1, y1) in itertools.pairwise(skip.points):
             if x0 == x1 and min(y0, y1) < box.bottom and max(y0, y1) > box.y:
                 assert not box.x <= x0 <= box.right, step
 

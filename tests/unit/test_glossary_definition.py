@@ -96,7 +96,7 @@ PROBLEMS = [
 def test_forbidden_markup_is_reported(text, expected):
     found = definition.problems(text)
     assert len(found) == len(expected), found
-    for message, start in zip(found, expected):
+    for message, start in zip(found, expected, strict=True):
         assert message.startswith(start), message
 
 

@@ -116,7 +116,7 @@ def test_check_reports_placeholders_in_procedures_and_site_pages(tmp_path):
     proj.config()
     result = CliRunner().invoke(main, ["-C", str(proj.root), "check"])
     assert result.exit_code == 1
-    lines = [l for l in result.output.splitlines() if l.endswith("[placeholder-link]")]
-    assert all(l.startswith("warning: ") for l in lines)
-    assert [l.split(": ")[1] for l in lines] == ["docs/index.md:5", "statutory/referrals.md:9", "statutory/referrals.md:11"]
+    lines = [line for line in result.output.splitlines() if line.endswith("[placeholder-link]")]
+    assert all(line.startswith("warning: ") for line in lines)
+    assert [line.split(": ")[1] for line in lines] == ["docs/index.md:5", "statutory/referrals.md:9", "statutory/referrals.md:11"]
     assert "the link [the form] points to nothing, a placeholder" in lines[1]
