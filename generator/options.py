@@ -130,6 +130,29 @@ class GlossaryOptions:
 
 
 @dataclass(frozen=True)
+class ContactsOptions:
+    enabled: bool = _opt("bool", True, "read the contacts, build the Contacts page and `!contact key` lines")
+    path: str = _text("contacts.yml", "the contacts, beside mkdocs.yml; no file, no Contacts page")
+    page: str = _text("contacts.md", "the generated Contacts page, in the site")
+    title: str = _text("Contacts", "its title")
+    intro: str = _text(
+        "Every service this manual asks you to contact, A to Z, with the pages that use it.", "a paragraph under the title",
+    )
+
+
+@dataclass(frozen=True)
+class LegislationOptions:
+    enabled: bool = _opt("bool", True, "read the register, build the Statutory framework page and the 'Statutory basis' boxes")
+    path: str = _text("legislation.yml", "the register of statutes and statutory guidance, beside mkdocs.yml; no file, no page")
+    page: str = _text("statutory-framework.md", "the generated Statutory framework page, in the site")
+    title: str = _text("Statutory framework", "its title")
+    intro: str = _text(
+        "The statutes and statutory guidance this manual rests on, with the procedures that rest on each.",
+        "a paragraph under the title",
+    )
+
+
+@dataclass(frozen=True)
 class TopicsIndexOptions:
     enabled: bool = _opt("bool", True, "generate the Topics page when there is a topic list")
     path: str = _text("topics.md", "its path in the site")
@@ -225,6 +248,10 @@ class Settings:
     contents: ContentsOptions = _block(ContentsOptions, "the generated contents page")
     flowcharts: FlowchartOptions = _block(FlowchartOptions, "flowcharts")
     glossary: GlossaryOptions = _block(GlossaryOptions, "the glossary: see [Glossary](#glossary)")
+    contacts: ContactsOptions = _block(ContactsOptions, "contacts.yml and the Contacts page: see [Contacts](#contacts)")
+    legislation: LegislationOptions = _block(
+        LegislationOptions, "legislation.yml and the Statutory framework page: see [Statutory framework](#statutory-framework)",
+    )
     updated_since: dt.date | None = _opt(
         "date", None, 'pages updated on or after this date are flagged "Updated" on the contents page; '
         "unset, the pages changed since the previous release", optional=True,

@@ -29,6 +29,7 @@ from mkdocs.utils import write_file
 
 from .config import ProceduresConfig
 from . import mkdocsnav
+from .contacts.extension import ContactExtension
 from .core import mdtext, navview, numbering
 from .core.searchwords import words as search_words
 from .core.problems import ManualError, Problem, Problems
@@ -64,6 +65,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):  # type: ignore[no-untyped
         self.flowcharts = FlowchartExtension()
         self.glossary_links = GlossaryExtension()
         self.printing = PrintExtension()
+        self.contacts = ContactExtension()
         self.plan: SitePlan | None = None
         self.notes = 0
         self.glossary_forms: dict[str, list[str]] = {}  # page url -> glossary forms, for search
@@ -106,8 +108,11 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):  # type: ignore[no-untyped
         if settings.glossary.enabled:
             config.extra_css.insert(1, GLOSSARY_STYLESHEET)
             config.markdown_extensions.append(self.glossary_links)  # type: ignore[arg-type]  # as above
-            if "attr_list" not in config.markdown_extensions:  # the glossary's headings carry {#anchor}s
-                config.markdown_extensions.append("attr_list")
+        if settings.contacts.enabled:
+            config.markdown_extensions.append(self.contacts)  # type: ignore[arg-type]  # as above
+        # The glossary's and the statutory framework's headings carry {#anchor}s.
+        if (settings.glossary.enabled or settings.legislation.enabled) and "attr_list" not in config.markdown_extensions:
+            config.markdown_extensions.append("attr_list")
         if settings.print_edition.enabled:
             config.markdown_extensions.append(self.printing)  # type: ignore[arg-type]  # as above
         config.extra_javascript.insert(0, SCRIPT)
@@ -147,6 +152,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):  # type: ignore[no-untyped
             files.append(File.generated(config, uri, content=content))
         config.nav = numbering.to_config(plan.nav)
         self.flowcharts.library, self.flowcharts.numbers = plan.library, plan.flowchart_numbers
+        self.contacts.book, self.contacts.page = plan.reference.contacts, plan.reference.contacts_page
         self._drop_stale_outputs(plan, files)
         return files
 
@@ -154,7 +160,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):  # type: ignore[no-untyped
         """`--dirty` rebuilds only pages whose source is newer than their output. A page whose boxes
         or lists changed because of another page has stale output: remove it so it is rebuilt."""
         built = {uri for uri, page in plan.pages.items() if page.kind in ("procedure", "info-sheet")}
-        for uri, digest in plan.topic_views.fingerprints(built).items():
+        for uri, digest in plan.fingerprints(built).items():
             file = files.get_file_from_path(uri)
             if file is None:
                 continue
@@ -194,7 +200,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):  # type: ignore[no-untyped
         if self.plan is None:
             return None
         uri = page.file.src_uri
-        self.flowcharts.page_uri = uri  # links in a flowchart are relative to this page
+        self.flowcharts.page_uri = self.contacts.page_uri = uri  # their links are relative to this page
         self.glossary_links.context = None if page.file.generated_by else self.plan.glossary_context(uri)
         planned, view = self.plan.pages.get(uri), self.plan.views.get(uri)
         edition = self.printing.edition = view.print_edition if view is not None else None

@@ -95,6 +95,8 @@ PROCEDURE_FIELDS: tuple[Field, ...] = (
     Field("status", one_of(*STATUSES)),
     Field("changes", CHANGES),
     Field("related", TextList(should="a list of page paths", example="[statutory/referrals.md]", item="a page path", lines=True)),
+    Field("statutory_basis", TextList(should="a list of keys of legislation.yml", example="[children-act-1989-s47]", item="a key",
+                                      lines=True)),
 )
 
 
@@ -122,6 +124,7 @@ class FrontMatter:
     status: str = "published"
     changes: list[Change] = field(default_factory=list)
     related: list[tuple[str, int]] = field(default_factory=list)
+    statutory_basis: list[tuple[str, int]] = field(default_factory=list)  # keys of legislation.yml
     extra: dict[str, Any] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
     line: int = 1

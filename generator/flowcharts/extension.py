@@ -19,16 +19,15 @@ from typing import Any, Callable
 
 from markdown import Markdown
 from markdown.blockparser import BlockParser
-from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.util import AtomicString
 
 from ..core import mdtext
+from ..lineblocks import LineDirectiveProcessor
 from ..core.dates import DEFAULT_FORMAT, format_date
 from . import svg, text
 from .model import EMBED, Flowchart, Library, Step
 
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -70,32 +69,21 @@ class FlowchartExtension(Extension):
         )
 
 
-class FlowchartProcessor(BlockProcessor):
+class FlowchartProcessor(LineDirectiveProcessor):
+    pattern = EMBED
+
     def __init__(self, parser: BlockParser, extension: FlowchartExtension) -> None:
         super().__init__(parser)
         self.extension = extension
 
-    def test(self, parent: ET.Element, block: str) -> bool:
-        if _FENCE.match(block):  # a fenced code block that no fenced-code extension took
-            return False
-        return any(EMBED.match(line) for line in block.split("\n"))
-
-    def run(self, parent: ET.Element, blocks: list[str]) -> None:
-        lines = blocks.pop(0).split("\n")
-        index, match = next((i, m) for i, line in enumerate(lines) if (m := EMBED.match(line)))
-        before, after = "\n".join(lines[:index]), "\n".join(lines[index + 1 :])
-        if before.strip():
-            self.parser.parseBlocks(parent, [before])
+    def element(self, match: re.Match[str]) -> ET.Element | None:
         name = self.extension.library.embed_name(match.group("name"))
         chart = self.extension.library.charts.get(name)
         if chart is None:
             # Reported by the adapter (the build stops); shown as written meanwhile.
             self.extension.missing.append(name)
-            ET.SubElement(parent, "p").text = AtomicString(lines[index])
-        else:
-            parent.append(self.extension.figure(chart))
-        if after.strip():
-            blocks.insert(0, after)
+            return None
+        return self.extension.figure(chart)
 
 
 def _sub(parent: ET.Element, tag: str, content: str | None = None, **attrs: str) -> ET.Element:

@@ -14,7 +14,7 @@ from ..core.dates import format_date
 from ..core.frontmatter import FrontMatter
 from ..core.problems import Problems
 
-PROCEDURE, FLOWCHART, INFO_SHEET = "procedure", "flowchart", "info-sheet"
+PROCEDURE, FLOWCHART, INFO_SHEET, CONTACT = "procedure", "flowchart", "info-sheet", "contact"
 
 
 @dataclass(frozen=True)
@@ -72,12 +72,15 @@ def overdue_warnings(pages: Iterable[Reviewable], today: dt.date, date_format: s
         meta = page.meta
         if meta.status == "published" and is_overdue(meta, today):
             assert meta.review_due is not None
+            # A contact (contacts.yml) is named, and has no version of its own.
+            what = f"the contact '{meta.title}'" if page.kind == CONTACT else f"this {page.kind}"
+            also = "" if page.kind == CONTACT else " (and, if the text changes, 'version', 'last_updated' and a 'changes' entry)"
             problems.add("review-overdue",
                 page.path,
                 meta.line_of("review_due"),
-                f"this {page.kind} was due for review on {format_date(meta.review_due, date_format)} "
+                f"{what} was due for review on {format_date(meta.review_due, date_format)} "
                 f"({meta.review_due.isoformat()}): review it with {meta.owner or 'its owner'}, then set a new "
-                "'review_due' (and, if the text changes, 'version', 'last_updated' and a 'changes' entry)",
+                f"'review_due'{also}",
                 field="review_due",
             )
     return problems

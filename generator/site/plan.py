@@ -46,6 +46,8 @@ from ..project import Project
 from ..topics.model import check_item_keywords, check_keywords
 from ..topics.sources import TopicSettings, TopicSources, load_sources
 from ..topics.views import IndexPage, TopicEntry, Views, build_views, keyword_entries
+from . import reference
+from .reference import Reference
 from .urls import page_url, relative_url
 from .updates import versions_file
 from .views import CommitView, FeedView, FooterLink, LinkedPage, PageView, ReleaseView, ReviewBanner, SiteView, UpdatesView
@@ -111,6 +113,7 @@ class SitePlan:
     editions: Editions = field(default_factory=Editions)  # the print edition's pages
     what_changed: dict[str, str] = field(default_factory=dict)  # page uri -> where its latest change is described
     matcher: Matcher | None = None
+    reference: Reference = field(default_factory=Reference)  # contacts.yml and legislation.yml (site/reference.py)
     levels: dict[str, str] = field(default_factory=dict)
     problems: Problems = field(default_factory=Problems)  # at the levels mkdocs.yml sets
 
@@ -126,6 +129,13 @@ class SitePlan:
         title = title if title is not None else self.pages[uri].title
         number = self.numbers.get(uri, "")
         return f"{number} {title}" if number else title
+
+    def fingerprints(self, uris: Iterable[str]) -> dict[str, str]:
+        """A digest of what each page shows from other sources (boxes, lists, contacts), to tell
+        which outputs a change elsewhere made stale under `serve --dirty`."""
+        uris = list(uris)
+        topics, more = self.topic_views.fingerprints(uris), reference.fingerprints(self, uris)
+        return {uri: topics[uri] + more[uri] for uri in uris}
 
     def glossary_context(self, uri: str) -> LinkContext | None:
         """What the glossary linker needs on the page ``uri``: ``None`` where terms are not linked."""
@@ -181,6 +191,8 @@ def plan_site(project: Project, *, docs_files: Iterable[str] | None = None, cach
     problems.extend(sources.problems)
 
     plan = SitePlan(project, manual, sources, library, glossary, checked.releases, caches)
+    plan.reference, found = reference.load(project)
+    problems.extend(found)
     plan.levels = _levels(project, checked.levels)
     plan.matcher = Matcher(glossary) if glossary is not None else None
     _plan_pages(plan, docs, set(every), problems)
@@ -200,6 +212,7 @@ def plan_site(project: Project, *, docs_files: Iterable[str] | None = None, cach
     _fill_glossary(plan, topic_problems)
     _fill_topics(plan, topic_problems)
     problems.extend(topic_problems)
+    problems.extend(reference.fill(plan, [(uri, _shown_path(plan, uri), text, line) for uri, text, line in _written(plan)]))
     _plan_print(plan, set(every), problems)
     _fill_contents(plan)
     _page_views(plan)
@@ -234,6 +247,7 @@ def review_pages(plan: SitePlan) -> tuple[list[review.Reviewable], list[str]]:
     sheets = {_relative(path, plan.project.root) for path in discover_sheets(plan.project.docs_dir, folder)}
     left_out |= sheets - {sheet.meta.path for sheet in plan.sources.sheets.values()}
     pages = review.reviewables(plan.manual.pages.values(), plan.library.charts.values(), plan.sources.sheets.values())
+    pages += reference.reviewables(plan)
     return pages, sorted(left_out)
 
 
@@ -263,6 +277,7 @@ def watched(project: Project) -> list[Path]:
         paths.append(root / settings.flowcharts.folder.strip("/"))
     if settings.glossary.enabled:
         paths.append(root / settings.glossary.path)
+    paths += [root / settings.contacts.path, root / settings.legislation.path]
     return [path for path in paths if path.exists()]
 
 
@@ -357,6 +372,11 @@ def _generated_pages(plan: SitePlan, clash: _Clashes) -> None:
         (plan.glossary is not None, settings.glossary.page, settings.glossary.title,
          f"docs_dir already has a file '{settings.glossary.page}', where the generated glossary page goes: rename that "
          "file, or set another 'page' under 'glossary' in mkdocs.yml"),
+    ]
+    pages += [
+        (True, path, title, f"docs_dir already has a file '{path}', where the generated {title} page goes: rename that "
+         f"file, or set another 'page' under '{what}' in mkdocs.yml")
+        for path, title, what in reference.pages_wanted(plan.project, plan.reference)
     ]
     for wanted, uri, title, message in pages:
         if wanted and not clash(uri, message):
@@ -680,6 +700,7 @@ def _page_views(plan: SitePlan) -> None:
             related=_linked(plan, plan.topic_views.related.get(uri, [])),
             referred_by=_linked(plan, plan.topic_views.referred_by.get(uri, [])),
             what_changed=plan.what_changed.get(uri, ""),
+            statutory_basis=reference.basis_view(plan, uri),
         )
     if plan.site.updates is not None:
         plan.files[VERSIONS] = versions_file(plan.views, {uri: plan.url(uri) for uri in plan.views}, plan.what_changed)

@@ -45,6 +45,17 @@ class ReleaseView:
 
 
 @dataclass(frozen=True)
+class StatuteView:
+    """An entry of a procedure's "Statutory basis" box: "Children Act 1989, Section 47: ..."."""
+
+    title: str  # the statute or guidance, with its edition
+    provision: str  # the provision cited, or "" for the whole of it
+    url: str  # its official text (legislation.gov.uk, gov.uk)
+    framework_url: str | None  # its entry on the Statutory framework page, from the site's root
+    replaced_by: str = ""  # the current edition, when a superseded one is cited ("withdrawn" when none)
+
+
+@dataclass(frozen=True)
 class PageView:
     """One page's data for the theme. A procedure, flowchart or info-sheet has all of it; another
     page of a numbered chapter only its ``number``; the home and contents pages the ``release``."""
@@ -61,6 +72,7 @@ class PageView:
     review: ReviewBanner | None = None
     related: tuple[LinkedPage, ...] = ()
     referred_by: tuple[LinkedPage, ...] = ()
+    statutory_basis: tuple[StatuteView, ...] = ()
     release: ReleaseView | None = None
     print_edition: Edition | None = None  # a print page: its chapters and procedures (generator/printing)
     what_changed: str = ""  # where its latest change is described, from the site's root (amendments/#change-...)

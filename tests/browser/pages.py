@@ -41,6 +41,12 @@ PAGE_TYPES: tuple[PageType, ...] = (
              feature="the info-sheets (feature/topics)"),
     PageType("print-chapter", "/print/statutory-procedures/", "print/statutory-procedures/index.html",
              feature="the print edition (feat/informed)"),
+    PageType("contacts", "/contacts/", "contacts/index.html", feature="the Contacts page (feat/contacts)"),
+    PageType("statutory-framework", "/statutory-framework/", "statutory-framework/index.html",
+             feature="the Statutory framework page (feat/contacts)"),
+    # contact cards, a contact in a sentence, and a "Statutory basis" box
+    PageType("out-of-hours", "/statutory/out-of-hours/", "statutory/out-of-hours/index.html", feature="contacts (feat/contacts)",
+             procedure=True),
     PageType("authoring-guide", "/authoring-guide/", "authoring-guide/index.html"),
     PageType("accessibility", "/accessibility/", "accessibility/index.html"),
     PageType("not-found", "/no-such-page/", None, status=404, skip_link=False),

@@ -6,7 +6,8 @@ repository's own pages, so they hold for the stand-in manual and for the real de
 "glossary" need the glossary feature, which feeds acronyms and aliases into the search index; they
 are skipped, saying so, while the site has no glossary. Rows of kind "entry" want a term's own
 entry on the glossary page (its section, "/glossary/#anchor") shown in one of the first three
-results, for the term's name, acronym or alias.
+results, for the term's name, acronym or alias. Rows of kind "contact" and "provision" want a
+contact's entry on the Contacts page, or a statute or provision on the Statutory framework page.
 
 Material's search (lunr) completes each word as you type. Rows of kind "near" are slips of one
 letter in a word of five letters or more, which the theme's script searches one letter away
@@ -29,7 +30,7 @@ from .pages import BY_NAME, WIDTHS
 class Query:
     text: str
     page: str  # the site path (with "#anchor" for kind "entry") that must be among the first three results
-    kind: str  # title, body, acronym, glossary, entry or near
+    kind: str  # title, body, acronym, glossary, entry, near, contact or provision
 
 
 QUERIES = [
@@ -72,6 +73,13 @@ QUERIES = [
     Query("Children's Guardian", "/glossary/#childrens-guardian", "entry"),
     Query("Was Not Brought", "/glossary/#was-not-brought", "entry"),
     Query("CME", "/glossary/#children-missing-education-cme", "entry"),  # written "(CME)" in the term
+    # A contact's entry on the Contacts page, and a statute or provision on the Statutory framework page.
+    Query("Emergency Duty Team", "/contacts/#emergency-duty-team", "contact"),
+    Query("Exploitation Hub", "/contacts/#exploitation-hub", "contact"),
+    Query("Children Missing Education Officer", "/contacts/#children-missing-education", "contact"),
+    Query("section 46", "/statutory-framework/#children-act-1989-s46", "provision"),
+    Query("Domestic Abuse Act", "/statutory-framework/#domestic-abuse-act-2021", "provision"),
+    Query("Prevent duty guidance", "/statutory-framework/#prevent-duty-guidance-2023", "provision"),
     # A slip of one letter: missed, swapped, or the American spelling.
     Query("neglet", "/supplementary/neglect/", "near"),
     Query("safegaurding", "/statutory/child-safeguarding-practice-reviews/", "near"),
@@ -82,7 +90,7 @@ QUERIES = [
 
 def test_the_table_is_big_enough():
     assert len(QUERIES) >= 15
-    assert {q.kind for q in QUERIES} == {"title", "body", "acronym", "glossary", "entry", "near"}
+    assert {q.kind for q in QUERIES} == {"title", "body", "acronym", "glossary", "entry", "near", "contact", "provision"}
 
 
 @pytest.fixture(scope="module")

@@ -20,9 +20,19 @@ NAV = [
     {"Home": "index.md"}, {"Contents": "contents.md"}, {"Amendments": "amendments.md"},
     {"Statutory": ["statutory/referrals.md"]}, {"Supplementary": ["supplementary/neglect.md"]},
     {"Flowcharts": ["flowcharts/route.md"]}, {"Topics": "topics.md"}, {"Glossary": "glossary.md"},
+    {"Reference": ["contacts.md", "statutory-framework.md"]},
 ]
 TOPICS = "neglect: {label: Neglect, description: When needs are not met.}\n"
 GLOSSARY = "terms:\n  - term: Neglect\n    definition: Not meeting a child's basic needs.\n"
+
+
+CONTACTS = "front-door:\n  name: Front Door\n  phones:\n    - number: 020 7946 0000\n"
+REGISTER = (
+    "act:\n  title: Children Act 1989\n  year: 1989\n  url: https://www.legislation.gov.uk/ukpga/1989/41\n"
+    "  provisions:\n    s47: {title: Section 47}\n"
+    "guidance-2023:\n  title: Guidance\n  year: 2023\n  url: https://www.gov.uk/guidance\n"
+    "guidance-2018:\n  title: Guidance\n  year: 2018\n  url: https://www.gov.uk/guidance\n  superseded_by: guidance-2023\n"
+)
 
 
 def route(link: str) -> str:
@@ -62,6 +72,27 @@ CASES = [
      ["flowchart-source"]),
     ("bad-glossary", {"glossary.yml": "terms:\n  - term: Neglect\n"}, ["glossary-entry"]),
     ("checks-option", {"statutory/referrals.md": page(keywords=["neglect", "Neglect"])}, ["listed-twice"]),
+    # contacts.yml and legislation.yml (generator/contacts, generator/legislation)
+    ("contact-entry", {"contacts.yml": CONTACTS + "closed:\n  name: Closed\n"}, ["contact-entry"]),
+    ("contact-phone", {"contacts.yml": CONTACTS.replace("020 7946 0000", "0800 FLOWERS")}, ["contact-phone"]),
+    ("contact-address", {"contacts.yml": CONTACTS + "  web: http://www.example.org.uk/\n"}, ["contact-address"]),
+    ("contact-duplicate", {"contacts.yml": CONTACTS + "again:\n  name: front door\n  email: a@example.org.uk\n"},
+     ["contact-duplicate", "contact-unused"]),
+    ("contact-unknown", {"statutory/referrals.md": page(body="## Purpose\n\n!contact front-dor\n")}, ["contact-unknown"]),
+    ("contact-unused", {"docs/index.md": "---\ntitle: Home\n---\n\nWelcome.\n"}, ["contact-unused"]),
+    ("contact-review-overdue", {"contacts.yml": CONTACTS + "  review_due: 2026-01-01\n"}, ["review-overdue"]),
+    ("contact-number-typed", {"statutory/referrals.md": page(body="## Purpose\n\nRing 020 7946 0000.\n")},
+     ["contact-number-typed"]),
+    ("phone-number-typed", {"supplementary/neglect.md": page("Neglect", 7, "2024-02-01", body="## Signs\n\nNeglect: ring 0113 496 0000.\n")},
+     ["phone-number-typed"]),
+    ("legislation-entry", {"legislation.yml": REGISTER.replace("url: https://www.gov", "url: http://www.gov")}, ["legislation-entry"]),
+    ("legislation-duplicate", {"legislation.yml": REGISTER + "act-s47:\n  title: Other\n  year: 1990\n  url: https://www.example.org.uk/\n"},
+     ["legislation-duplicate"]),
+    ("statutory-basis-unknown", {"statutory/referrals.md": page(statutory_basis=["act-s48"])}, ["statutory-basis-unknown"]),
+    ("legislation-superseded", {"statutory/referrals.md": page(statutory_basis=["act-s47", "guidance-2018"])},
+     ["legislation-superseded"]),
+    ("legislation-stale-text", {"supplementary/neglect.md": page("Neglect", 7, "2024-02-01", body="## Signs\n\nNeglect: see Guidance 2018.\n")},
+     ["legislation-stale-text"]),
 ]
 
 
@@ -93,6 +124,9 @@ def test_check_and_strict_build_report_the_same_problems(project, files, checks)
     project.write("glossary.yml", GLOSSARY)
     project.write("flowcharts/route.yml", route("statutory/referrals.md"))
     project.write("supplementary/neglect.md", page("Neglect", 7, "2024-02-01", body="## Signs\n\nNeglect harms children.\n"))
+    project.write("contacts.yml", CONTACTS)
+    project.write("legislation.yml", REGISTER)
+    project.write("docs/index.md", "---\ntitle: Home\n---\n\nWelcome.\n\n!contact front-door\n")
     # A level set in mkdocs.yml applies to both alike (listed-twice is a note by default).
     project.config(_mkdocs={"nav": NAV}, checks={"listed-twice": "warning"})
     for rel, content in files.items():
