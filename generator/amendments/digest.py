@@ -39,7 +39,7 @@ class DigestError(Exception):
 
 
 @dataclass(frozen=True)
-class Row:
+class DigestRow:
     title: str  # with its number: "1.2 Making a Referral"
     url: str | None  # in full; None when the page is not on the website
     version: int
@@ -53,9 +53,9 @@ class Digest:
     site_name: str
     release: str
     date: str
-    new: tuple[Row, ...]
-    changed: tuple[Row, ...]
-    archived: tuple[Row, ...]
+    new: tuple[DigestRow, ...]
+    changed: tuple[DigestRow, ...]
+    archived: tuple[DigestRow, ...]
     amendments_url: str | None
     feed_url: str | None
     colour: str = HEADER_COLOUR
@@ -69,7 +69,7 @@ class Digest:
         return not (self.new or self.changed or self.archived)
 
     @property
-    def sections(self) -> list[tuple[str, tuple[Row, ...]]]:
+    def sections(self) -> list[tuple[str, tuple[DigestRow, ...]]]:
         named = [("New pages", self.new), ("Changed pages", self.changed), ("Archived pages", self.archived)]
         return [(title, rows) for title, rows in named if rows]
 
@@ -122,10 +122,10 @@ def make_digest(
     def full(url: str | None) -> str | None:
         return urljoin(base, url) if url is not None else None
 
-    def row(entry: Amendment) -> Row:
+    def row(entry: Amendment) -> DigestRow:
         document = entry.document
         number = numbers.get(document.page, "")
-        return Row(
+        return DigestRow(
             f"{number} {document.title}" if number else document.title, full(url_for(document.page)), entry.version,
             format_date(entry.date, date_format), entry.note, document.kind == "flowchart",
         )
