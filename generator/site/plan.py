@@ -151,7 +151,6 @@ class SitePlan:
         return self.matcher is not None and uri != options.page and not any(fnmatch.fnmatch(uri, p) for p in options.exclude)
 
 
-
 def plan_site(project: Project, *, docs_files: Iterable[str] | None = None, caches: Caches | None = None) -> SitePlan:
     """The whole site, from ``project``. ``docs_files``: the files of docs_dir (their paths in
     the site), when the engine has listed them; otherwise they are found here. Never raises for
@@ -264,6 +263,9 @@ def _generated_titles(project: Project, library: Library, glossary: Glossary | N
         titles[settings.topics_index.path] = settings.topics_index.title
     if glossary is not None:
         titles[settings.glossary.page] = settings.glossary.title
+    for reference_page in (settings.contacts, settings.legislation):
+        if reference_page.enabled and (project.root / reference_page.path).is_file():
+            titles[reference_page.page] = reference_page.title
     titles.update({chart.uri: chart.title for chart in library.charts.values()})
     return titles
 
