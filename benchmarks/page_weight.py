@@ -8,6 +8,10 @@ The budget checked by tests/browser/test_page_weight.py is recorded in the READM
     python benchmarks/page_weight.py                 # build the repository's site, then measure
     python benchmarks/page_weight.py --site site/    # measure a site that is already built
     python benchmarks/page_weight.py --fixture       # the browser tests' stand-in manual
+    python benchmarks/page_weight.py --synthetic 500 # a synthetic manual of 500 pages (benchmarks/synthetic.py)
+
+It also weighs the print edition: the whole manual's page (print/manual/) and the largest
+chapter's, which a reader downloads only to print.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ REPO = Path(__file__).resolve().parent.parent
 PAGE = "statutory/referrals/index.html"
 SEARCH_INDEX = "search/search_index.json"
 SEARCH_WORDS = "assets/procedures/search-words.json"  # loaded when the search box is first used
+PRINT_FOLDER = "print"  # the print edition's pages (the print_edition option's default folder)
 
 
 @dataclass
@@ -135,14 +140,37 @@ def report(site: Path, page: str) -> str:
     return "\n".join(lines)
 
 
+def print_report(site: Path) -> str:
+    """The print edition's pages: the whole manual's, and the largest chapter's."""
+    folder = site / PRINT_FOLDER
+    whole = folder / "manual" / "index.html"
+    if not whole.is_file():
+        return "(no print edition in this site)"
+    chapters = [p for p in folder.glob("*/index.html") if p.parent.name != "manual"]
+    html = whole.read_text(encoding="utf-8")
+    procedures = html.count('class="pm-print-procedure"')
+    raw, gz = _sizes(whole)
+    label = f"print edition: the whole manual ({PRINT_FOLDER}/manual/, {procedures} procedures)"
+    lines = [f"{label:<58} {kb(raw):>11} {kb(gz):>11}"]
+    if procedures:
+        lines.append(f"{'  per procedure':<58} {kb(raw // procedures):>11} {kb(gz // procedures):>11}")
+    if chapters:
+        largest = max(chapters, key=lambda p: p.stat().st_size)
+        raw, gz = _sizes(largest)
+        name = largest.parent.relative_to(site).as_posix()
+        lines.append(f"{'print edition: largest chapter (' + name + f'/, of {len(chapters)})':<58} {kb(raw):>11} {kb(gz):>11}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="a built site to measure (default: build the repository's)")
     parser.add_argument("--fixture", action="store_true", help="build and measure the browser tests' stand-in manual")
-    parser.add_argument("--page", default=PAGE, help=f"the page to weigh (default: {PAGE})")
+    parser.add_argument("--synthetic", type=int, metavar="N", help="build and measure a synthetic manual of N pages")
+    parser.add_argument("--page", default=None, help=f"the page to weigh (default: {PAGE})")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        site = args.site
+        site, page = args.site, args.page or PAGE
         if site is None:
             config = REPO / "mkdocs.yml"
             if args.fixture:
@@ -150,9 +178,17 @@ def main(argv: list[str] | None = None) -> None:
                 from tests.browser.fixture_manual import write_fixture_manual
 
                 config = write_fixture_manual(REPO, Path(tmp) / "manual")
+            elif args.synthetic:
+                sys.path.insert(0, str(REPO))
+                from benchmarks.synthetic import write_manual
+
+                manual = write_manual(Path(tmp) / "manual", args.synthetic)
+                config, page = manual.root / "mkdocs.yml", args.page or manual.pages[0][:-3] + "/index.html"
             site = Path(tmp) / "site"
             build(config, site)
-        print(report(site, args.page))
+        print(report(site, page))
+        print()
+        print(print_report(site))
 
 
 if __name__ == "__main__":

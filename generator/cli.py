@@ -288,6 +288,50 @@ def report(ctx: click.Context, days: int | None, as_json: bool, project_dir: Pat
         ctx.exit(EXIT_PROBLEMS)
 
 
+# --------------------------------------------------------------------------- digest
+
+
+@main.command()
+@click.option("--release", "release_name", metavar="NAME", default=None,
+              help="The release to summarise, by its name in mkdocs.yml (default: the current release).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
+              help="The folder to write the two files to.")
+@click.option("--site-url", default=None, metavar="URL",
+              help="The website's address, for the links (default: site_url in mkdocs.yml).")
+@project_option
+@click.pass_context
+def digest(ctx: click.Context, release_name: str | None, out_dir: Path, site_url: str | None, project_dir: Path | None) -> None:
+    """Write an email-ready summary of a release: its new, changed and archived pages.
+
+    Two files, for the partnership's own mailing tool: digest-<release>.html (inline styles only,
+    as email needs) and digest-<release>.txt (plain text). Each page is linked by its full web
+    address, so the site's address must be known: site_url in mkdocs.yml, or --site-url. Nothing
+    is sent: paste or upload the files into the tool that emails the people registered for updates.
+
+    \b
+    Examples:
+      procedures digest
+      procedures digest --release "Update 14" --out digests/
+    """
+    from .amendments.digest import DigestError
+    from .site.digest import write_digest
+
+    project = _project(ctx, project_dir)
+    try:
+        written = write_digest(plan_site(project), release_name, out_dir, site_url=site_url)
+    except DigestError as error:
+        if error.usage:
+            raise click.BadParameter(error.message, param_hint="'--release'") from None
+        raise ProblemsFound(error.message) from None
+    for path in written.paths:
+        click.echo(f"Wrote {path}")
+    click.echo(f"Subject: {written.digest.subject}")
+    click.echo(written.digest.counts)
+    if written.digest.empty:
+        release = written.digest.release
+        click.echo(f"note: nothing changed in {release}: the digest says so; you may not want to send it.", err=True)
+
+
 # --------------------------------------------------------------------------- new
 
 

@@ -28,6 +28,7 @@ from .core.frontmatter import parse_iso_date
 from .core.problems import Problem
 
 ACCESSIBILITY_STATEMENT = "accessibility.md"
+PRIVACY_PAGE = "privacy.md"
 _COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*\))$")
 
 
@@ -193,6 +194,18 @@ class HistoryOptions:
 
 
 @dataclass(frozen=True)
+class PrintOptions:
+    enabled: bool = _opt(
+        "bool", True, "generate a print edition of each chapter and of the whole manual, linked from the contents page",
+    )
+    folder: str = _text("print", "the folder of the print edition's pages, in the site")
+    serve: bool = _opt(
+        "bool", False,
+        "build the print edition under `mkdocs serve` too (off: previews stay fast, and its pages say how to see it)",
+    )
+
+
+@dataclass(frozen=True)
 class EditionsOptions:
     enabled: bool = _opt(
         "bool", True, "generate the Editions page when there are releases; `procedures build --editions` builds the editions",
@@ -200,6 +213,18 @@ class EditionsOptions:
     path: str = _text("editions.md", "its path in the site; the editions go in the folder of the same name")
     title: str = _text("Editions", "its title")
     intro: str = _text("", "a paragraph under the title")
+
+
+@dataclass(frozen=True)
+class UpdatesOptions:
+    enabled: bool = _opt(
+        "bool", True,
+        'offer readers "remember what I have read on this device" (browser storage only), which marks pages changed '
+        "since they last looked",
+    )
+    privacy_page: str | None = _text(
+        None, "the page saying what the website stores, in docs_dir; unset, privacy.md when docs_dir has one",
+    )
 
 
 @dataclass(frozen=True)
@@ -285,6 +310,11 @@ class Settings:
     history: HistoryOptions = _block(HistoryOptions, "each page's history: see [History and editions](#history-and-editions)")
     editions: EditionsOptions = _block(
         EditionsOptions, "the manual as it stood at each release: see [History and editions](#history-and-editions)",
+    )
+    print_edition: PrintOptions = _block(PrintOptions, "the print edition: see [Print edition](#print-edition)")
+    updates: UpdatesOptions = _block(
+        UpdatesOptions,
+        'readers\' "updated since you last looked" marks: see [Keeping practitioners informed](#keeping-practitioners-informed)',
     )
     checks: Mapping[str, str] = _opt(
         "levels",
@@ -430,6 +460,7 @@ def check_options(
     what to write instead."""
     result = CheckedOptions()
     messages = _value_problems(options) + _folder_problems(options, root, docs_dir.resolve())
+    messages += _informing_problems(options, root, docs_dir.resolve())
     result.releases, release_problems = parse_releases(options.release, options.releases)
     messages += release_problems
     result.commit, message = amendments.commit_view(options.commit)
@@ -487,6 +518,21 @@ def _folder_problems(options: Settings, root: Path, docs_dir: Path) -> list[str]
                 f"procedures plugin: the section folder '{name}' overlaps docs_dir; "
                 "content folders live beside docs_dir, not inside it"
             )
+    return problems
+
+
+def _informing_problems(options: Settings, root: Path, docs_dir: Path) -> list[str]:
+    """The privacy note must be a page of docs_dir; the print edition needs a folder."""
+    problems = []
+    privacy = options.updates.privacy_page
+    if privacy and not (docs_dir / privacy).is_file():
+        where = os.path.relpath(docs_dir / privacy, root)
+        problems.append(
+            f"procedures plugin: updates: privacy_page '{privacy}' is not a page: there is no {where}; "
+            "write the privacy note there, or correct the option in mkdocs.yml"
+        )
+    if not options.print_edition.folder.strip("/"):
+        problems.append("procedures plugin: print_edition: folder must name a folder, such as print")
     return problems
 
 

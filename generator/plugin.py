@@ -12,32 +12,32 @@ maintained fork of MkDocs 1.6, unchanged.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import os
 from pathlib import Path
 from typing import Any, Iterable
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import write_file
 
 from .config import ProceduresConfig
-from . import mkdocsnav
+from .adapter import nav as mkdocsnav
+from .adapter.search import complete_index
 from .contacts.extension import ContactExtension
-from .core import mdtext, navview, numbering
-from .core.searchwords import words as search_words
+from .core import mdtext, numbering
 from .core.problems import ManualError, Problem, Problems
 from .flowcharts.extension import FlowchartExtension
 from .glossary import GlossaryExtension
-from .glossary.search import add_glossary, term_forms
+from .glossary.search import term_forms
 from .history.editions import edition_settings, read_context
 from .history.extension import HistoryExtension, PageContext
+from .printing import PrintExtension
+from .printing.edition import preview_markdown
 from .options import settings_from
 from .project import ProjectError, load_project
 from .site import COLOURS, Caches, SitePlan, plan_site
@@ -50,7 +50,6 @@ STYLESHEET = "assets/procedures/manual.css"
 FLOWCHART_STYLESHEET = "assets/procedures/flowcharts.css"
 GLOSSARY_STYLESHEET = "assets/procedures/glossary.css"
 SCRIPT = "assets/procedures/manual.js"
-SEARCH_WORDS = "assets/procedures/search-words.json"  # beside SCRIPT, which loads it (see core/searchwords.py)
 
 
 class ProceduresPlugin(BasePlugin[ProceduresConfig]):  # type: ignore[no-untyped-call]  # MkDocs leaves __init_subclass__ untyped
@@ -65,11 +64,13 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):  # type: ignore[no-untyped
         self.flowcharts = FlowchartExtension()
         self.glossary_links = GlossaryExtension()
         self.history_pages = HistoryExtension()  # superseded versions and redlines
+        self.printing = PrintExtension()
         self.contacts = ContactExtension()
         self.plan: SitePlan | None = None
         self.notes = 0
         self.glossary_forms: dict[str, list[str]] = {}  # page url -> glossary forms, for search
         self.nav: Navigation | None = None
+        self.command = "build"
 
     # Defining on_startup keeps this plugin instance alive across `serve` rebuilds (MkDocs >= 1.4),
     # so the caches survive; everything else is reset in on_config.
@@ -117,6 +118,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):  # type: ignore[no-untyped
         # The glossary's and the statutory framework's headings carry {#anchor}s.
         if (settings.glossary.enabled or settings.legislation.enabled) and "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")
+        if settings.print_edition.enabled:
+            config.markdown_extensions.append(self.printing)  # type: ignore[arg-type]  # as above
         if settings.history.enabled or (self.context is not None and self.context.edition is not None):
             config.markdown_extensions.append(self.history_pages)  # type: ignore[arg-type]  # as above
         config.extra_javascript.insert(0, SCRIPT)
@@ -208,6 +211,11 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):  # type: ignore[no-untyped
         self.glossary_links.context = None if page.file.generated_by else self.plan.glossary_context(uri)
         self._history_context(uri)
         planned, view = self.plan.pages.get(uri), self.plan.views.get(uri)
+        edition = self.printing.edition = view.print_edition if view is not None else None
+        self.printing.page_uri = uri
+        if edition is not None and self.command == "serve" and not self.project.settings.print_edition.serve:
+            self.printing.edition = None  # previews stay quick: a note instead of the print edition
+            return preview_markdown(edition)
         if view is not None:
             page.meta["manual"] = view
         if planned is not None and uri in self.plan.history.pages:  # titles from officers' text: text, not markup
@@ -270,52 +278,33 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):  # type: ignore[no-untyped
         if self.plan is not None:
             env.globals["manual_site"] = self.plan.site
             env.globals["manual_nav"] = self._nav_view()
+            # The whole manual's print page shows its chapters' pages (theme/partials/procedures/print-parts.html).
+            env.globals["manual_print_part"] = lambda uri: _content_of(files, uri)
         return env
 
     def _nav_view(self) -> Any:
         """The per-page navigation for partials/nav.html: its tree is built once per build."""
         assert self.plan is not None
-        site = navview.group("", mkdocsnav.site_entries(self.nav.items) if self.nav is not None else [])
         contents = self.project.settings.contents
         more_url = self.plan.url(contents.path) if contents.enabled and contents.path in self.plan.pages else None
-        limit = self.project.settings.nav_limit
-
-        def manual_nav(page: Any) -> list[navview.ViewItem]:
-            current = getattr(page, "url", None) if getattr(page, "file", None) is not None else None
-            return navview.page_view(site, current, limit=limit, more_url=more_url)
-
-        return manual_nav
+        return mkdocsnav.page_nav(self.nav.items if self.nav is not None else [], self.project.settings.nav_limit, more_url)
 
     # Before the search plugin writes its index (its on_post_build runs at the default priority, 0).
     @event_priority(50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """The glossary in the search entries (see glossary/search.py), and the index's words for
-        the search box's near spellings (core/searchwords.py).
-
-        The entries are Material's search plugin's own, still in memory: reading back and rewriting
-        the written index instead doubled the build's peak memory on large manuals."""
+        """The count of notes, then the glossary and the near spellings in Material's search index
+        (adapter/search.py)."""
         if self.notes:
             log.info(
                 f"{self.notes} note{'s' if self.notes != 1 else ''} (advice that does not fail the build): "
                 "run 'procedures check' to list them"
             )
-        index = _search_index(config)
-        if self.plan is None or index is None:
-            return
-        if self.plan.glossary is not None:
-            page_url = self.plan.url(self.project.settings.glossary.page)
-            add_glossary(index.entries, self.plan.glossary, page_url=page_url, forms_by_url=self.glossary_forms)
-        # Under `serve --dirty` the entries are those of the pages rebuilt: a shorter list only
-        # means that some words are also tried one letter away.
-        separator = (getattr(index, "config", None) or {}).get("separator") or ""
-        words = json.dumps(search_words(index.entries, separator), ensure_ascii=False, separators=(",", ":"))
-        write_file(words.encode("utf-8"), os.path.join(config.site_dir, SEARCH_WORDS))
+        if self.plan is not None:
+            glossary_url = self.plan.url(self.project.settings.glossary.page) if self.plan.glossary is not None else ""
+            complete_index(config, self.plan.glossary, glossary_url, self.glossary_forms)
 
 
-def _search_index(config: MkDocsConfig) -> Any:
-    """Material's search index (``entries``, ``config``), before its plugin writes it."""
-    for plugin in config.plugins.values():
-        index = getattr(plugin, "search_index", None)
-        if isinstance(getattr(index, "entries", None), list):
-            return index
-    return None
+def _content_of(files: Files, uri: str) -> Markup:
+    """The rendered text of the page ``uri`` (every page's Markdown is rendered before any template)."""
+    file = files.get_file_from_path(uri)
+    return Markup(file.page.content or "" if file is not None and file.page is not None else "")

@@ -57,6 +57,12 @@ class Group:
         return not (self.new or self.changed or self.archived or self.withdrawn)
 
 
+def entry_anchor(page: str, version: int) -> str:
+    """The id of a page's entry for ``version`` on the amendments page: ``change-statutory-referrals-v14``."""
+    stem = page[:-3] if page.endswith(".md") else page
+    return "change-" + "".join(c if c.isalnum() else "-" for c in stem.lower()) + f"-v{version}"
+
+
 def entries_of(document: VersionedDocument) -> list[Amendment]:
     out = []
     first = document.first_published

@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 from ..core.dates import format_date
 from ..pages.render import render
-from .grouping import Amendment, Group
+from .grouping import Amendment, Group, entry_anchor
 from .releases import Releases
 
 
@@ -37,6 +37,7 @@ def amendments_markdown(
             "date": format_date(entry.date, date_format),
             "iso": entry.date.isoformat(),
             "note": entry.note,
+            "anchor": entry_anchor(document.page, entry.version),
         }
 
     views = []

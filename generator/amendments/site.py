@@ -14,7 +14,7 @@ from typing import Any, Callable
 from ..core.dates import format_date
 from ..core.manual import Manual
 from .feed import atom_feed
-from .grouping import group_by_release, latest_entries
+from .grouping import entries_of, entry_anchor, group_by_release, latest_entries
 from .history import VersionedDocument, documents_from_flowcharts, documents_from_manual
 from .page import amendments_markdown
 from .releases import Releases
@@ -97,3 +97,15 @@ def amendments_outputs(
         feed_path=feed_path, page_url=page_url, url_for=url_for, today=today,
     )
     return markdown, feed
+
+
+def what_changed(docs: list[VersionedDocument], amendments_url: str) -> dict[str, str]:
+    """Where a reader sees what changed in each page's current version, by page: its entry on the
+    amendments page (``amendments/#change-statutory-referrals-v14``), or the page itself when no
+    entry records that version. The one place that says so: when pages keep their history, this
+    can name the redline instead."""
+    out = {}
+    for document in docs:
+        recorded = any(entry.version == document.version for entry in entries_of(document))
+        out[document.page] = f"{amendments_url}#{entry_anchor(document.page, document.version)}" if recorded else amendments_url
+    return out

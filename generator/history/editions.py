@@ -32,7 +32,7 @@ CONTEXT_VARIABLE = "PROCEDURES_BUILD_CONTEXT"
 
 
 @dataclass(frozen=True)
-class Edition:
+class ReleaseEdition:
     """One release's edition: where it comes from, or why it cannot be built."""
 
     name: str
@@ -56,8 +56,8 @@ class BuildContext:
     ``current`` the address of each page in the current site (its uri -> URL from the site's
     root) and ``withdrawn`` the history pages of pages withdrawn since."""
 
-    editions: tuple[Edition, ...] | None = None
-    edition: Edition | None = None
+    editions: tuple[ReleaseEdition, ...] | None = None
+    edition: ReleaseEdition | None = None
     folder: str = ""
     current: Mapping[str, str] = field(default_factory=dict)
     withdrawn: Mapping[str, str] = field(default_factory=dict)
@@ -71,9 +71,9 @@ class BuildContext:
     def from_json(cls, text: str) -> "BuildContext":
         data: dict[str, Any] = json.loads(text)
 
-        def edition(value: Mapping[str, Any]) -> Edition:
+        def edition(value: Mapping[str, Any]) -> ReleaseEdition:
             commit_date = value.get("commit_date")
-            return Edition(
+            return ReleaseEdition(
                 value["name"], dt.date.fromisoformat(value["date"]), value["slug"], value.get("commit", ""),
                 dt.date.fromisoformat(commit_date) if commit_date else None, value.get("reason", ""),
             )
@@ -107,7 +107,7 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "edition"
 
 
-def plan_editions(releases: Releases, repo: git.Repository | None, reason: str) -> list[Edition]:
+def plan_editions(releases: Releases, repo: git.Repository | None, reason: str) -> list[ReleaseEdition]:
     """Every release's edition, oldest first: the last commit of the main line on or before its
     date, or why there is none."""
     seen: dict[str, int] = {}
@@ -119,17 +119,18 @@ def plan_editions(releases: Releases, repo: git.Repository | None, reason: str) 
         seen[name] = seen.get(name, 0) + 1
         folder = name if seen[name] == 1 else f"{name}-{seen[name]}"
         if repo is None:
-            out.append(Edition(release.name, release.date, folder, reason=f"editions are built from git history, and {reason}"))
+            why = f"editions are built from git history, and {reason}"
+            out.append(ReleaseEdition(release.name, release.date, folder, reason=why))
             continue
         found = next(((sha, day) for sha, day in line if day <= release.date), None)
         if found is None:
             assert first is not None
-            out.append(Edition(
+            out.append(ReleaseEdition(
                 release.name, release.date, folder,
                 reason=f"the manual's history in git starts on {first.isoformat()}, after this release",
             ))
         else:
-            out.append(Edition(release.name, release.date, folder, found[0], found[1]))
+            out.append(ReleaseEdition(release.name, release.date, folder, found[0], found[1]))
     return out
 
 
@@ -147,7 +148,7 @@ def lenient(levels: Mapping[str, str]) -> dict[str, str]:
 
 
 def editions_markdown(
-    releases: Releases, editions: Sequence[Edition] | None, *, title: str, intro: str, page_url: str, folder: str,
+    releases: Releases, editions: Sequence[ReleaseEdition] | None, *, title: str, intro: str, page_url: str, folder: str,
     directory_urls: bool, date_format: str, amendments: str | None,
 ) -> str:
     """The Editions page: each edition with the dates it was in force, and what editions cannot show.
@@ -193,9 +194,10 @@ def edition_url(current_url: str | None, folder: str, page_url: str) -> str | No
     return relative_url(current_url, folder + page_url)
 
 
-def edition_settings(settings: Settings, edition: Edition) -> Settings:
+def edition_settings(settings: Settings, edition: ReleaseEdition) -> Settings:
     """The plugin's settings for building ``edition``: stamped with its commit, as at its date,
-    without history pages, an Editions page or a feed of its own (those are the current site's)."""
+    without history pages, an Editions page, a feed, a print edition or "updated since you last
+    looked" marks of its own (those are the current site's)."""
     return dataclasses.replace(
         settings,
         today=edition.date,
@@ -203,4 +205,6 @@ def edition_settings(settings: Settings, edition: Edition) -> Settings:
         history=dataclasses.replace(settings.history, enabled=False),
         editions=dataclasses.replace(settings.editions, enabled=False),
         amendments=dataclasses.replace(settings.amendments, feed=""),
+        print_edition=dataclasses.replace(settings.print_edition, enabled=False),
+        updates=dataclasses.replace(settings.updates, enabled=False),
     )

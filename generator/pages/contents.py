@@ -40,8 +40,12 @@ def contents_markdown(
     intro: str = "",
     updated_since_label: str = "",
     more: Sequence[tuple[str, str, Sequence[Any]]] = (),
+    print_whole: str = "",
+    print_chapters: Callable[[list[str]], list[tuple[str, str]]] = lambda uris: [],
 ) -> str:
     """``more``: other sections, as (label, column heading, items with ``.uri`` and ``.meta``).
+    ``print_whole``: the whole manual's print page; ``print_chapters(uris)``: the (heading, page)
+    of each chapter's print page that holds one of these procedures.
 
     ``updated_since_label`` replaces the date in the "Updated" note, e.g. "Update 14 (1 November
     2025)" when the flag marks what changed after the previous release.
@@ -56,7 +60,10 @@ def contents_markdown(
         chapter = chapters.pop() if len(chapters) == 1 else ""
         # An empty section stays after the one before it.
         first = min((order.get(page.uri, len(order)) for page in pages), default=sections[-1]["first"] if sections else -1)
-        sections.append({"label": label, "heading": heading, "chapter": chapter, "rows": rows, "first": first})
+        printed = [{"heading": h, "link": mdtext.link_to(u, uri)} for h, u in print_chapters([p.uri for p in pages])]
+        sections.append({
+            "label": label, "heading": heading, "chapter": chapter, "rows": rows, "first": first, "print": printed,
+        })
     # Sections in nav order, as their chapter numbers are.
     sections.sort(key=lambda section: section["first"])
     since = ""
@@ -68,6 +75,7 @@ def contents_markdown(
         intro=intro,
         sections=sections,
         numbered=bool(numbers),
+        print_whole=mdtext.link_to(print_whole, uri) if print_whole else "",
         updated_since=since,
     )
 

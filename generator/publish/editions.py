@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 from ..history import git
-from ..history.editions import CONTEXT_VARIABLE, BuildContext, Edition, plan_editions
+from ..history.editions import CONTEXT_VARIABLE, BuildContext, ReleaseEdition, plan_editions
 from ..history.site import FULL_HISTORY, history_uri
 from ..project import Project, ProjectError, load_project
 from ..site.plan import SitePlan, plan_site
@@ -65,7 +65,7 @@ def _stop(reason: str, problems: list[str], site: Path) -> int:
     return 1
 
 
-def _export(repo: git.Repository, edition: Edition, work: Path, config_name: str) -> Edition:
+def _export(repo: git.Repository, edition: ReleaseEdition, work: Path, config_name: str) -> ReleaseEdition:
     """The edition's files from git, in ``work/<slug>``; or the edition, marked not available."""
     if not edition.available:
         return edition
@@ -93,7 +93,7 @@ def _edition_context(project: Project, plan: SitePlan, folder: str) -> BuildCont
     )
 
 
-def _build_editions(editions: list[Edition], shared: BuildContext, work: Path, built: Path, config_name: str) -> int:
+def _build_editions(editions: list[ReleaseEdition], shared: BuildContext, work: Path, built: Path, config_name: str) -> int:
     """Build each available edition into ``built/<folder>/<slug>``; 0 when all were built."""
     for edition in editions:
         if not edition.available:

@@ -33,7 +33,7 @@ from ..glossary import Glossary, LinkContext, Matcher, acronym_warnings, load_gl
 from ..glossary.definition import to_plain
 from ..glossary.page import glossary_markdown
 from ..glossary.usage import body_text
-from ..history import editions, site as history
+from ..history import editions as manual_editions, site as history
 from ..history.editions import BuildContext
 from ..history.links import Targets
 from ..infosheets import discover_sheets
@@ -41,9 +41,11 @@ from ..links import placeholders
 from ..links.graph import LinkCache, title_of
 from ..links.internal import anchors as heading_anchors, check_links
 from ..nav import NavPage, check_nav
-from ..options import ACCESSIBILITY_STATEMENT, CheckedOptions, check_options
+from ..options import ACCESSIBILITY_STATEMENT, PRIVACY_PAGE, CheckedOptions, check_options
 from ..pages.contents import contents_markdown
 from ..pages.render import render
+from ..printing import Editions, Printed, Related, plan_editions
+from ..printing.edition import edition_markdown, procedure_anchor
 from ..project import Project
 from ..topics.model import check_item_keywords, check_keywords
 from ..topics.sources import TopicSettings, TopicSources, load_sources
@@ -51,11 +53,14 @@ from ..topics.views import IndexPage, TopicEntry, Views, build_views, keyword_en
 from . import reference
 from .reference import Reference
 from .urls import page_url, relative_url
+from .updates import versions_file
 from .views import (
     CommitView, EditionBanner, EditionView, FeedView, FooterLink, LinkedPage, PageView, ReleaseView, ReviewBanner, SiteView,
+    UpdatesView,
 )
 
 COLOURS = "assets/procedures/colours.css"
+VERSIONS = "assets/procedures/versions.json"  # beside manual.js, which loads it for readers who opted in
 
 # MkDocs' `validation:` levels, as our checks' levels: a partnership's mkdocs.yml keeps its meaning.
 _VALIDATION = {
@@ -113,6 +118,8 @@ class SitePlan:
     site: SiteView = field(default_factory=SiteView)
     topic_views: Views = field(default_factory=Views)
     flowchart_numbers: dict[str, int] = field(default_factory=dict)  # chart name -> "Flowchart 2"
+    editions: Editions = field(default_factory=Editions)  # the print edition's pages
+    what_changed: dict[str, str] = field(default_factory=dict)  # page uri -> where its latest change is described
     matcher: Matcher | None = None
     reference: Reference = field(default_factory=Reference)  # contacts.yml and legislation.yml (site/reference.py)
     levels: dict[str, str] = field(default_factory=dict)
@@ -156,10 +163,9 @@ class SitePlan:
         return not any(fnmatch.fnmatch(uri, p) for p in options.exclude)
 
     @property
-    def edition(self) -> editions.Edition | None:
+    def edition(self) -> manual_editions.ReleaseEdition | None:
         """The release this site is an edition of, when `procedures build --editions` builds one."""
         return self.context.edition if self.context is not None else None
-
 
 
 def plan_site(
@@ -209,7 +215,7 @@ def plan_site(
     problems.extend(found)
     plan.levels = _levels(project, checked.levels)
     if plan.edition is not None:
-        plan.levels = editions.lenient(plan.levels)
+        plan.levels = manual_editions.lenient(plan.levels)
     plan.matcher = Matcher(glossary) if glossary is not None else None
     _plan_pages(plan, docs, set(every), problems)
     _plan_history(plan, set(every), problems)
@@ -224,7 +230,6 @@ def plan_site(
     plan.flowchart_numbers = {library.by_uri[uri].name: i for i, uri in enumerate(chart_order, 1)}
 
     _site_view(plan, checked.commit)
-    _fill_contents(plan)
     _fill_amendments(plan)
     _fill_editions(plan)
     topic_problems = Problems()
@@ -232,6 +237,8 @@ def plan_site(
     _fill_topics(plan, topic_problems)
     problems.extend(topic_problems)
     problems.extend(reference.fill(plan, [(uri, _shown_path(plan, uri), text, line) for uri, text, line in _written(plan)]))
+    _plan_print(plan, set(every), problems)
+    _fill_contents(plan)
     _page_views(plan)
 
     problems.extend(_checks(plan))
@@ -283,6 +290,9 @@ def _generated_titles(project: Project, library: Library, glossary: Glossary | N
         titles[settings.topics_index.path] = settings.topics_index.title
     if glossary is not None:
         titles[settings.glossary.page] = settings.glossary.title
+    for reference_page in (settings.contacts, settings.legislation):
+        if reference_page.enabled and (project.root / reference_page.path).is_file():
+            titles[reference_page.page] = reference_page.title
     titles.update({chart.uri: chart.title for chart in library.charts.values()})
     return titles
 
@@ -540,6 +550,13 @@ def _site_view(plan: SitePlan, commit: dict[str, str] | None) -> None:
     if statement in plan.pages and plan.pages[statement].kind == "page":
         # Shown on every page, the 404 page included, by theme/partials/copyright.html.
         footer = (FooterLink("Accessibility statement", plan.url(statement)),)
+    privacy = settings.updates.privacy_page or PRIVACY_PAGE
+    privacy_url = plan.url(privacy) if privacy in plan.pages and plan.pages[privacy].kind == "page" else None
+    if privacy_url:
+        footer += (FooterLink("Privacy", privacy_url),)
+    updates = None
+    if settings.updates.enabled and settings.contents.path in plan.pages:
+        updates = UpdatesView(settings.contents.path, privacy_url)
     plan.site = SiteView(
         release=ReleaseView(**release) if release else None,
         commit=CommitView(**commit) if commit else None,
@@ -549,7 +566,47 @@ def _site_view(plan: SitePlan, commit: dict[str, str] | None) -> None:
             plan.edition.name, plan.edition.date.isoformat(), dates.format_date(plan.edition.date, settings.date_format),
             plan.edition.commit[:7],
         ) if plan.edition is not None else None,
+        updates=updates,
     )
+
+
+def _plan_print(plan: SitePlan, docs_set: set[str], problems: Problems) -> None:
+    """The print edition (generator/printing): a page per chapter and one for the whole manual,
+    each out of the menu and out of search, linked from the contents page."""
+    options, project = plan.project.settings.print_edition, plan.project
+    if not options.enabled:
+        return
+    order = {uri: i for i, uri in enumerate(plan.nav_order)}
+    published = sorted(
+        (uri for uri, p in plan.pages.items() if p.kind == "procedure" and plan.manual.pages[uri].status == "published"),
+        key=lambda uri: (order.get(uri, len(order)), plan.pages[uri].title.casefold()),
+    )
+    base = project.site_url.rstrip("/") + "/" if project.site_url else ""  # else addresses from the site's root
+    printed = {}
+    for uri in published:
+        meta = plan.manual.pages[uri].meta
+        assert meta.last_updated is not None
+        related = tuple(
+            Related(t.number, t.title, t.uri) for t in plan.topic_views.related.get(uri, []) if t.uri in plan.pages
+        )
+        printed[uri] = Printed(
+            uri, procedure_anchor(uri), plan.numbers.get(uri, ""), meta.title, meta.version, meta.last_updated.isoformat(),
+            dates.format_date(meta.last_updated, project.settings.date_format), base + plan.url(uri), related,
+        )
+    editions = plan_editions(plan.nav, printed, group_numbers=plan.group_numbers, folder=options.folder, taken=docs_set)
+    bodies = {uri: plan.pages[uri].markdown or "" for uri in published}
+    for uri, edition in editions.pages.items():
+        if uri in docs_set:
+            problems.add(
+                "page-clash", _shown_docs_path(project, uri), 0,
+                f"docs_dir already has a file '{uri}', where the print edition goes: rename that file, or set another "
+                "'folder' under 'print_edition' in mkdocs.yml",
+            )
+            continue
+        markdown = edition_markdown(edition, bodies)
+        plan.pages[uri] = PlannedPage(uri, "generated", markdown=markdown, in_nav=False, title=edition.title)
+        plan.views[uri] = PageView(print_edition=edition)
+    plan.editions = editions
 
 
 def _fill_contents(plan: SitePlan) -> None:
@@ -561,10 +618,15 @@ def _fill_contents(plan: SitePlan) -> None:
     if since is None:  # the default: flag what changed in the current release
         since, label = amendments.updated_since(plan.releases, settings.date_format)
     charts = [c for c in plan.library.charts.values() if c.uri in plan.pages]
+    whole = plan.editions.whole
     plan.pages[contents.path].markdown = contents_markdown(
         plan.manual, uri=contents.path, title=contents.title, intro=contents.intro, nav_order=plan.nav_order,
         numbers=plan.numbers, date_format=settings.date_format, updated_since=since, updated_since_label=label,
         more=[(settings.flowcharts.label, "Flowchart", charts)] if charts else [],
+        print_whole=whole.uri if whole is not None and whole.uri in plan.pages else "",
+        print_chapters=lambda uris: [
+            (e.chapters[0].heading, e.uri) for e in plan.editions.chapters_holding(uris) if e.uri in plan.pages
+        ],
     )
 
 
@@ -595,6 +657,7 @@ def _fill_amendments(plan: SitePlan) -> None:
     )
     if feed is not None:
         plan.files[feed_path] = feed
+    plan.what_changed = amendments.what_changed(docs, plan.url(options.path))
 
 
 def _fill_editions(plan: SitePlan) -> None:
@@ -603,7 +666,7 @@ def _fill_editions(plan: SitePlan) -> None:
     if not options.enabled or page is None or page.kind != "generated" or plan.edition is not None:
         return
     amendments_page = settings.amendments.path if settings.amendments.enabled and settings.amendments.path in plan.pages else None
-    page.markdown = editions.editions_markdown(
+    page.markdown = manual_editions.editions_markdown(
         plan.releases, plan.context.editions if plan.context is not None else None, title=options.title, intro=options.intro,
         page_url=plan.url(options.path), folder=posixpath.splitext(options.path)[0],
         directory_urls=plan.project.use_directory_urls, date_format=settings.date_format,
@@ -719,7 +782,7 @@ def _page_views(plan: SitePlan) -> None:
         number = plan.numbers.get(uri, "")
         if source is None and chart is None:
             release = plan.site.release if uri in homepage or uri == settings.contents.path else None
-            if number or release:
+            if number or release or uri == settings.contents.path:  # the contents page offers "updated since"
                 plan.views[uri] = PageView(number=number, release=release)
             continue
         holder: Any = source if source is not None else chart
@@ -740,12 +803,16 @@ def _page_views(plan: SitePlan) -> None:
             review=ReviewBanner(**banner) if banner else None,
             related=_linked(plan, plan.topic_views.related.get(uri, [])),
             referred_by=_linked(plan, plan.topic_views.referred_by.get(uri, [])),
+            what_changed=plan.what_changed.get(uri, ""),
             statutory_basis=reference.basis_view(plan, uri),
             history=history.history_link(plan.history, uri, plan.url, settings.date_format),
         )
     plan.views.update(history.page_views(plan.history, plan.url, set(plan.pages), settings.date_format))
     if plan.edition is not None and plan.context is not None:
         _edition_views(plan, plan.context)
+    if plan.site.updates is not None:  # a page's old versions and redlines are not pages to mark
+        current = {uri: view for uri, view in plan.views.items() if uri not in plan.history.pages}
+        plan.files[VERSIONS] = versions_file(current, {uri: plan.url(uri) for uri in current}, plan.what_changed)
 
 
 def _edition_views(plan: SitePlan, context: BuildContext) -> None:
@@ -754,9 +821,9 @@ def _edition_views(plan: SitePlan, context: BuildContext) -> None:
         here = plan.url(uri)
         current = context.current.get(uri)
         banner = EditionBanner(
-            editions.edition_url(current or context.withdrawn.get(uri), context.folder, here),
+            manual_editions.edition_url(current or context.withdrawn.get(uri), context.folder, here),
             withdrawn=current is None and uri in context.withdrawn,
-            editions_url=editions.edition_url(context.editions_url, context.folder, here),
+            editions_url=manual_editions.edition_url(context.editions_url, context.folder, here),
         )
         plan.views[uri] = dataclasses.replace(plan.views.get(uri) or PageView(), edition=banner, noindex=True)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..printing.edition import Edition
+
 
 @dataclass(frozen=True)
 class LinkedPage:
@@ -133,6 +135,8 @@ class PageView:
     redline: RedlineBanner | None = None
     edition: EditionBanner | None = None
     noindex: bool = False  # kept out of search engines and the sitemap (superseded texts, editions)
+    print_edition: Edition | None = None  # a print page: its chapters and procedures (generator/printing)
+    what_changed: str = ""  # where its latest change is described, from the site's root (amendments/#change-...)
 
 
 @dataclass(frozen=True)
@@ -164,6 +168,15 @@ class EditionView:
 
 
 @dataclass(frozen=True)
+class UpdatesView:
+    """Readers' "updated since you last looked" marks (manual.js, partials/procedures/updates.html):
+    the page that offers them (the contents page), and the privacy note that says what is stored."""
+
+    panel_page: str  # its source path, such as contents.md
+    privacy_url: str | None
+
+
+@dataclass(frozen=True)
 class SiteView:
     """Site-wide values for every page, the 404 page included (``manual_site`` in templates)."""
 
@@ -172,6 +185,7 @@ class SiteView:
     feed: FeedView | None = None
     footer_links: tuple[FooterLink, ...] = ()
     edition: EditionView | None = None
+    updates: UpdatesView | None = None
 
     def get(self, name: str, default: Any = None) -> Any:
         """``manual_site.get("release")``, as the partials wrote it for a dict."""

@@ -39,6 +39,8 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("amendments", "/amendments/", "amendments/index.html", feature="the amendments page (feature/amendments)"),
     PageType("info-sheet", "/info-sheets/risk-outside-the-home/", "info-sheets/risk-outside-the-home/index.html",
              feature="the info-sheets (feature/topics)"),
+    PageType("print-chapter", "/print/statutory-procedures/", "print/statutory-procedures/index.html",
+             feature="the print edition (feat/informed)"),
     PageType("contacts", "/contacts/", "contacts/index.html", feature="the Contacts page (feat/contacts)"),
     PageType("statutory-framework", "/statutory-framework/", "statutory-framework/index.html",
              feature="the Statutory framework page (feat/contacts)"),

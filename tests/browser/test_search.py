@@ -52,7 +52,7 @@ QUERIES = [
     Query("honour based abuse", "/supplementary/honour-based-abuse/", "title"),
     # Phrases from the text of the repository's own pages.
     Query("Equality Advisory", "/accessibility/", "body"),
-    Query("alternative provision", "/info-sheets/education-settings/", "body"),
+    Query("filtering and monitoring", "/info-sheets/education-settings/", "body"),
     Query("Children's Services Front Door", "/", "body"),
     # Acronyms: written in the text, or fed to the index by the glossary.
     Query("FGM", "/supplementary/female-genital-mutilation/", "acronym"),

@@ -156,10 +156,13 @@ def test_the_table_covers_every_level():
 def test_a_related_box_may_show_a_generated_page(project):
     project.write("glossary.yml", GLOSSARY)
     project.write("flowcharts/route.yml", route("statutory/referrals.md"))
-    project.write("statutory/referrals.md", page(related=["glossary.md", "flowcharts/route.md"], body="## Purpose\n\nNeglect.\n"))
+    project.write("contacts.yml", "front-door:\n  name: Front Door\n  phones:\n    - number: 0113 496 0100\n")
+    project.write("statutory/referrals.md", page(
+        related=["glossary.md", "flowcharts/route.md", "contacts.md"], body="## Purpose\n\nNeglect.\n"))
     project.config(_mkdocs={"nav": NAV})
     built = project.build()
     assert built.returncode == 0, built.output
     box = built.html("statutory/referrals/index.html").split('id="pm-related"')[1].split("</aside>")[0]
     assert 'href="../../glossary/"' in box and ">Glossary</a>" in box
     assert 'href="../../flowcharts/route/"' in box and "Route</a>" in box
+    assert 'href="../../contacts/"' in box and " Contacts</a>" in box

@@ -1,7 +1,7 @@
 /* procedures-manual: small enhancements on top of Material. No inline scripts, no requests.
  *
  * 1. The print-only notice: today's date ("Date printed") and, when the site has no site_url,
- *    the page's address.
+ *    the page's address (and in a print edition each procedure's).
  * 2. Material's menu and search buttons in the header are <label>s, which a keyboard cannot reach:
  *    make them focusable buttons that open with Enter or Space (WCAG 2.1.1). Escape closes the menu.
  * 3. On small screens the closed search box is off the screen but still a Tab stop: take it out of
@@ -18,6 +18,13 @@
  *    by the plugin: generator/core/searchwords.py). Material 9 has no hook for changing a query,
  *    so the query is changed on its way to Material's search worker (a {type, data} message whose
  *    data is the query text); if that ever changes, the search simply works as Material's own.
+ * 7. "Updated since you last looked", for readers who turn it on (the contents page offers it:
+ *    partials/procedures/updates.html). Their choice and the version of each page they have seen
+ *    are kept in the browser's local storage only, under one key for this site: no cookie, nothing
+ *    sent. Only then is versions.json (beside this script, written by the plugin from the site plan:
+ *    generator/site/updates.py) fetched from this site, to mark the pages whose version is newer
+ *    than the one last seen, in the menu, on the contents page and on the page itself, each with
+ *    a link to what changed. Turning it off deletes what was kept.
  */
 (function () {
   "use strict";
@@ -34,6 +41,10 @@
       if (!element.textContent.trim()) {
         element.textContent = location.href.split("#")[0];
       }
+    });
+    // Each procedure of a print edition, when the site has no site_url: its full address.
+    document.querySelectorAll("a[data-pm-print-href]").forEach(function (link) {
+      link.textContent = link.href;
     });
   }
 
@@ -333,11 +344,236 @@
     };
   }
 
+  var UPDATES_KEY = "pm-seen:"; // + the site's path: two manuals on one host keep apart
+
+  function storage() {
+    try {
+      return window.localStorage || null;
+    } catch (error) {
+      return null; // storage turned off in the browser: the offer is not shown
+    }
+  }
+
+  function updatesSinceLastLooked(script) {
+    var store = storage();
+    if (!document.querySelector('meta[name="pm-updates"]') || !script || !store || !window.fetch) {
+      return;
+    }
+    var root = new URL("../../", script.src);
+    var key = UPDATES_KEY + root.pathname;
+    var panel = document.querySelector("[data-pm-updates]");
+    var toggle = panel && panel.querySelector("[data-pm-updates-toggle]");
+    var summary = panel && panel.querySelector("[data-pm-updates-summary]");
+    var whenOn = panel && panel.querySelector("[data-pm-updates-when-on]");
+    var live = document.createElement("div");
+    live.className = "pm-visually-hidden";
+    live.setAttribute("role", "status");
+    document.body.appendChild(live);
+
+    function announce(text) {
+      live.textContent = "";
+      setTimeout(function () {
+        live.textContent = text;
+      }, 300);
+    }
+
+    function load() {
+      try {
+        var state = JSON.parse(store.getItem(key) || "null");
+        return state && state.on && state.pages ? state : null;
+      } catch (error) {
+        return null;
+      }
+    }
+
+    function save(pages) {
+      try {
+        store.setItem(key, JSON.stringify({ on: true, pages: pages }));
+      } catch (error) {}
+    }
+
+    // A link's page, as versions.json names it (its address from the site's root), or null.
+    function pageOf(href) {
+      var url = new URL(href, location.href);
+      if (url.origin !== root.origin || url.pathname.indexOf(root.pathname) !== 0) {
+        return null;
+      }
+      return url.pathname.slice(root.pathname.length);
+    }
+
+    function versions() {
+      return fetch(new URL("versions.json", script.src).href, { cache: "no-cache" })
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .then(function (data) {
+          return data && data.pages ? data.pages : null;
+        })
+        .catch(function () {
+          return null;
+        });
+    }
+
+    function current(pages) {
+      var seen = {};
+      Object.keys(pages).forEach(function (page) {
+        seen[page] = pages[page].v;
+      });
+      return seen;
+    }
+
+    function unmark() {
+      document.querySelectorAll(".pm-seen-mark, .pm-seen-link").forEach(function (element) {
+        element.remove();
+      });
+      var banner = document.querySelector("[data-pm-seen]");
+      if (banner) {
+        banner.hidden = true;
+      }
+    }
+
+    function badge(tag, text, hiddenText) {
+      var mark = document.createElement(tag);
+      mark.className = "pm-seen-mark";
+      mark.textContent = text;
+      if (hiddenText) {
+        var more = document.createElement("span");
+        more.className = "pm-visually-hidden";
+        more.textContent = hiddenText;
+        mark.appendChild(more);
+      }
+      return mark;
+    }
+
+    // The pages newer than this browser last saw: the menu, the contents page's table, this page.
+    function mark(pages, seen) {
+      var changed = {};
+      Object.keys(pages).forEach(function (page) {
+        if (!(page in seen) || seen[page] < pages[page].v) {
+          changed[page] = page in seen ? "Changed" : "New";
+        }
+      });
+      // Pages in the menu (a closed chapter's link leads to its first page: it is not marked).
+      document.querySelectorAll(".md-nav--primary .md-nav__item:not(.md-nav__item--nested) > a.md-nav__link[href]").forEach(function (link) {
+        var what = changed[pageOf(link.href)];
+        if (what) {
+          (link.querySelector(".md-ellipsis") || link).appendChild(badge("span", what, " since you last looked"));
+        }
+      });
+      if (panel) {
+        document.querySelectorAll(".md-content .md-typeset table a[href]").forEach(function (link) {
+          var page = pageOf(link.href);
+          if (!changed[page] || link.closest(".pm-seen-link")) {
+            return;
+          }
+          var cell = link.parentNode;
+          cell.appendChild(document.createTextNode(" "));
+          cell.appendChild(badge("strong", changed[page] + " since you last looked"));
+          if (pages[page].changed) {
+            var what = document.createElement("a");
+            what.className = "pm-seen-link";
+            what.href = new URL(pages[page].changed, root).href;
+            what.textContent = "See what changed";
+            cell.appendChild(document.createTextNode(" "));
+            cell.appendChild(what);
+          }
+        });
+      }
+      var here = pageOf(location.href);
+      var banner = document.querySelector("[data-pm-seen]");
+      if (banner && changed[here] === "Changed") {
+        banner.querySelector("[data-pm-seen-version]").textContent = String(seen[here]);
+        banner.hidden = false;
+        announce("This page has changed since you last read it: you read version " + seen[here] + ", this is version " + pages[here].v + ".");
+      }
+      return Object.keys(changed).filter(function (page) {
+        return page !== here;
+      }).length;
+    }
+
+    function describe(count) {
+      if (!summary) {
+        return;
+      }
+      summary.textContent = count === 0 ? "No page has changed since you last looked."
+        : (count === 1 ? "1 page has" : count + " pages have") + " changed since you last looked: they are marked below and in the menu.";
+      if (panel) {
+        announce(summary.textContent);
+      }
+    }
+
+    function show(on) {
+      if (!panel) {
+        return;
+      }
+      toggle.checked = on;
+      whenOn.hidden = !on;
+      if (!on) {
+        summary.textContent = "";
+      }
+    }
+
+    var state = load();
+    if (panel) {
+      panel.hidden = false;
+      show(!!state);
+      toggle.addEventListener("change", function () {
+        if (!toggle.checked) {
+          store.removeItem(key);
+          unmark();
+          show(false);
+          announce("Turned off. What this website had kept on this device has been deleted.");
+          return;
+        }
+        versions().then(function (pages) {
+          if (!pages) {
+            show(false);
+            announce("This could not be turned on: the list of pages could not be loaded. Try again later.");
+            return;
+          }
+          save(current(pages));
+          show(true);
+          summary.textContent = "From now on, pages that change will be marked here and in the menu.";
+          announce("Turned on. " + summary.textContent);
+        });
+      });
+      panel.querySelector("[data-pm-updates-clear]").addEventListener("click", function () {
+        versions().then(function (pages) {
+          if (pages) {
+            save(current(pages));
+            unmark();
+            describe(0);
+          }
+        });
+      });
+    }
+    if (!state) {
+      return;
+    }
+    versions().then(function (pages) {
+      if (!pages) {
+        return;
+      }
+      var count = mark(pages, state.pages);
+      describe(count);
+      // This page has now been seen, at its current version; pages no longer listed are dropped.
+      var here = pageOf(location.href);
+      var kept = {};
+      Object.keys(pages).forEach(function (page) {
+        if (page in state.pages || page === here) {
+          kept[page] = page === here ? pages[page].v : state.pages[page];
+        }
+      });
+      save(kept);
+    });
+  }
+
   fillPrintNotice();
   keyboardButtons();
   keyboardMenuPanels();
   foldedSearchOutOfTabOrder();
   glossaryTooltips();
   forgivingSearch(document.currentScript);
+  updatesSinceLastLooked(document.currentScript);
   window.addEventListener("beforeprint", fillPrintNotice);
 })();
