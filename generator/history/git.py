@@ -164,7 +164,10 @@ def export(repo: Repository, commit: str, destination: Path) -> None:
     """The project's folder as it was at ``commit``, written into ``destination`` (``git
     archive``: files marked ``export-ignore`` are left out, Git LFS files are their pointers)."""
     tree = f"{commit}:{repo.prefix}" if repo.prefix else commit
-    done = run(repo.root, "archive", "--format=tar", tree)
+    # From the top of the work tree: in a subfolder, git archive would look for that subfolder
+    # again inside the tree it is given.
+    top = run(repo.root, "rev-parse", "--show-toplevel").stdout.decode("utf-8", "surrogateescape").strip()
+    done = run(Path(top) if top else repo.root, "archive", "--format=tar", tree)
     if done.returncode != 0:
         raise GitError(f"git archive failed: {done.stderr.decode('utf-8', 'replace').strip()}")
     destination.mkdir(parents=True, exist_ok=True)

@@ -70,7 +70,12 @@ def _export(repo: git.Repository, edition: ReleaseEdition, work: Path, config_na
     if not edition.available:
         return edition
     tree = work / edition.slug
-    git.export(repo, edition.commit, tree)
+    try:
+        git.export(repo, edition.commit, tree)
+    except git.GitError:  # the project's folder is not in that commit (the manual moved into it later)
+        where = f"the folder {repo.prefix.rstrip('/')}/" if repo.prefix else "the repository"
+        reason = f"the manual was not yet in {where} at commit {edition.commit[:7]} ({edition.commit_date})"
+        return dataclasses.replace(edition, reason=reason)
     try:
         load_project(tree, config_name)
     except ProjectError as error:

@@ -170,3 +170,30 @@ def test_what_stops_the_editions_leaves_the_site_as_it_was(tmp_path, monkeypatch
     assert reason in result.output and more in result.output
     assert "Traceback" not in result.output
     assert (project.root / "site/index.html").read_text() == "the previous site"
+
+
+def test_an_edition_from_before_the_manual_moved_into_its_folder_is_not_available(tmp_path, monkeypatch):
+    """The manual in manual/ of a repository whose first commit, before the first release, did
+    not have that folder yet: that release's edition is listed with the reason, the others built."""
+    isolate(monkeypatch)
+    top = tmp_path / "repo"
+    top.mkdir()
+    (top / "README.md").write_text("The partnership's repository.\n")
+    git(top, "init", "-q")
+    git(top, "add", "-A")
+    git(top, "commit", "-qm", "Start", date="2023-06-01")
+    manual = GitManual(Project(top / "manual"))
+    manual.project.config(release={"name": "Update 1", "date": "2024-06-01"}, releases=[{"name": "Update 0", "date": "2023-07-01"}])
+    manual.write("docs/index.md", "---\ntitle: Home\n---\n\nWelcome.\n")
+    manual.write("statutory/referrals.md", procedure("Referrals", 1, "2024-03-01", "## Purpose\n\nRefer.\n",
+                                                     [{"version": 1, "date": "2024-03-01", "note": "New."}]))
+    manual.write("supplementary/neglect.md", procedure("Neglect", 1, "2024-03-01", "## Signs\n\nSigns.\n",
+                                                       [{"version": 1, "date": "2024-03-01", "note": "New."}]))
+    git(top, "add", "-A")
+    git(top, "commit", "-qm", "The manual", date="2024-03-01")
+    result = build(manual.project)
+    assert result.exit_code == 0, result.output
+    assert "edition 'Update 0' is not available: the manual was not yet in the folder manual/ at commit" in result.output
+    assert "Traceback" not in result.output
+    assert (manual.root / "site/editions/update-1/statutory/referrals/index.html").is_file()
+    assert not (manual.root / "site/editions/update-0").exists()
