@@ -136,16 +136,11 @@ def plan_history(inputs: Inputs, cache: HistoryCache, problems: Problems) -> His
     repo, reason = git.open_repository(inputs.root)
     chains = None
     if repo is not None:
-        folders = [*inputs.sections, *([inputs.flowcharts] if inputs.flowcharts else [])]
-        key = (repo.head, tuple(folders))
-        if key not in cache.logs:
-            cache.logs[key] = git.log(repo, folders)
-        chains = follow(
-            cache.logs[key], [c.source for c in current], lambda path: _kind(path, inputs) is not None,
-            lambda deleted, added: _same_title(repo, deleted, added, inputs, cache),
-        )
-        _read_blobs(repo, [t.blob for touches in chains.touches.values() for t in touches], cache)
-        reason = "the clone is shallow: git holds only its latest commits" if repo.shallow else ""
+        try:
+            chains = _chains(repo, inputs, current, cache)
+            reason = "the clone is shallow: git holds only its latest commits" if repo.shallow else ""
+        except git.GitError as error:  # a damaged repository: the build goes on, from 'changes'
+            reason = f"git could not read the manual's history ({error})"
     for page in current:
         texts = old_texts(chains.touches.get(page.source, []), _sources(cache), page.kind) if chains else {}
         plan.documents[page.page] = history_of(page, texts)
@@ -160,6 +155,20 @@ def plan_history(inputs: Inputs, cache: HistoryCache, problems: Problems) -> His
         )
     _add_pages(plan, inputs, problems)
     return plan
+
+
+def _chains(repo: git.Repository, inputs: Inputs, current: list[Current], cache: HistoryCache) -> Chains:
+    """Each page's commits, followed through renames, and the deleted pages; their texts read."""
+    folders = [*inputs.sections, *([inputs.flowcharts] if inputs.flowcharts else [])]
+    key = (repo.head, tuple(folders))
+    if key not in cache.logs:
+        cache.logs[key] = git.log(repo, folders)
+    chains = follow(
+        cache.logs[key], [c.source for c in current], lambda path: _kind(path, inputs) is not None,
+        lambda deleted, added: _same_title(repo, deleted, added, inputs, cache),
+    )
+    _read_blobs(repo, [t.blob for touches in chains.touches.values() for t in touches], cache)
+    return chains
 
 
 def _current(inputs: Inputs) -> list[Current]:

@@ -221,3 +221,17 @@ def test_a_rebase_that_changes_only_commit_ids_changes_only_the_commit_ids_shown
     new_commit = re.search(r"text from commit <code>(\w+)</code>", after.html(f"{PAGE}/v1/index.html")).group(1)
     assert new_commit != old_commit
     assert after.html(f"{PAGE}/v1/index.html").replace(new_commit, old_commit) == v1
+
+
+def test_a_damaged_repository_builds_from_changes_and_says_so_once(tmp_path, monkeypatch):
+    isolate(monkeypatch)
+    manual = make_history(tmp_path / "manual")
+    first = manual.git("rev-list", "--max-parents=0", "HEAD").strip()
+    (manual.root / ".git" / "objects" / first[:2] / first[2:]).unlink()  # the first commit is gone
+    result = manual.project.build()
+    assert result.returncode == 0, result.output
+    assert result.output.count("[history-incomplete]") == 1
+    assert "because git could not read the manual's history (git log failed: " in result.output
+    assert "Traceback" not in result.output
+    history = text_of(article(result, f"{PAGE}/history/index.html"))
+    assert "Version 2 1 October 2024 Added telling your manager <b>first</b>. Not available" in history
