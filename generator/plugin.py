@@ -27,16 +27,12 @@ from mkdocs.structure.pages import Page
 
 from .config import ProceduresConfig
 from .adapter import nav as mkdocsnav
+from .adapter.extensions import PageExtensions
 from .adapter.search import complete_index
-from .contacts.extension import ContactExtension
 from .core import mdtext, numbering
 from .core.problems import ManualError, Problem, Problems
-from .flowcharts.extension import FlowchartExtension
-from .glossary import GlossaryExtension
 from .glossary.search import term_forms
 from .history.editions import edition_settings, read_context
-from .history.extension import HistoryExtension, PageContext
-from .printing import PrintExtension
 from .printing.edition import preview_markdown
 from .options import settings_from
 from .project import ProjectError, load_project
@@ -61,11 +57,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):  # type: ignore[no-untyped
         self.caches = Caches()
         self.generated_seen: dict[str, str] = {}
         # The Markdown extensions, told the page they are on as MkDocs renders it.
-        self.flowcharts = FlowchartExtension()
-        self.glossary_links = GlossaryExtension()
-        self.history_pages = HistoryExtension()  # superseded versions and redlines
-        self.printing = PrintExtension()
-        self.contacts = ContactExtension()
+        self.extensions = PageExtensions()
         self.plan: SitePlan | None = None
         self.notes = 0
         self.glossary_forms: dict[str, list[str]] = {}  # page url -> glossary forms, for search
@@ -108,20 +100,12 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):  # type: ignore[no-untyped
             config.extra_css.insert(1, COLOURS)
         if settings.flowcharts.enabled:
             config.extra_css.insert(1, FLOWCHART_STYLESHEET)
-            config.markdown_extensions.append(self.flowcharts)  # type: ignore[arg-type]  # MkDocs takes Extension objects too
-            self.flowcharts.date_format = settings.date_format
         if settings.glossary.enabled:
             config.extra_css.insert(1, GLOSSARY_STYLESHEET)
-            config.markdown_extensions.append(self.glossary_links)  # type: ignore[arg-type]  # as above
-        if settings.contacts.enabled:
-            config.markdown_extensions.append(self.contacts)  # type: ignore[arg-type]  # as above
-        # The glossary's and the statutory framework's headings carry {#anchor}s.
-        if (settings.glossary.enabled or settings.legislation.enabled) and "attr_list" not in config.markdown_extensions:
-            config.markdown_extensions.append("attr_list")
-        if settings.print_edition.enabled:
-            config.markdown_extensions.append(self.printing)  # type: ignore[arg-type]  # as above
-        if settings.history.enabled or (self.context is not None and self.context.edition is not None):
-            config.markdown_extensions.append(self.history_pages)  # type: ignore[arg-type]  # as above
+        edition = self.context is not None and self.context.edition is not None
+        for extension in self.extensions.wanted(settings, edition=edition):
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)  # MkDocs takes Extension objects too
         config.extra_javascript.insert(0, SCRIPT)
         return config
 
@@ -158,8 +142,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):  # type: ignore[no-untyped
         for uri, content in plan.files.items():
             files.append(File.generated(config, uri, content=content))
         config.nav = numbering.to_config(plan.nav)
-        self.flowcharts.library, self.flowcharts.numbers = plan.library, plan.flowchart_numbers
-        self.contacts.book, self.contacts.page = plan.reference.contacts, plan.reference.contacts_page
+        self.extensions.use(plan)
         self._drop_stale_outputs(plan, files)
         return files
 
@@ -207,14 +190,10 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):  # type: ignore[no-untyped
         if self.plan is None:
             return None
         uri = page.file.src_uri
-        self.flowcharts.page_uri = self.contacts.page_uri = uri  # their links are relative to this page
-        self.glossary_links.context = None if page.file.generated_by else self.plan.glossary_context(uri)
-        self._history_context(uri)
+        edition = self.extensions.enter(self.plan, uri, generated=bool(page.file.generated_by))
         planned, view = self.plan.pages.get(uri), self.plan.views.get(uri)
-        edition = self.printing.edition = view.print_edition if view is not None else None
-        self.printing.page_uri = uri
         if edition is not None and self.command == "serve" and not self.project.settings.print_edition.serve:
-            self.printing.edition = None  # previews stay quick: a note instead of the print edition
+            self.extensions.printing.edition = None  # previews stay quick: a note instead of the print edition
             return preview_markdown(edition)
         if view is not None:
             page.meta["manual"] = view
@@ -238,40 +217,24 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):  # type: ignore[no-untyped
         # opens the text (the theme shows the title with its number and stamp), with their lists.
         return planned.markdown if planned.kind != "flowchart" and planned.markdown is not None else markdown
 
-    def _history_context(self, uri: str) -> None:
-        """A superseded version or a redline: its links were written from the page's own place,
-        and its flowcharts are drawn as they were (generator/history)."""
-        assert self.plan is not None
-        old = self.plan.history.pages.get(uri)
-        self.flowcharts.charts, self.flowcharts.diagrams = (old.charts, old.redline is None) if old else ({}, True)
-        if self.plan.edition is not None:  # an edition's links go to its own pages, or are mended
-            self.history_pages.context = PageContext(uri, uri, self.plan.history.targets.retarget)
-            return
-        if old is None or old.kind == "history":
-            self.history_pages.context = None
-            return
-        self.flowcharts.page_uri = self.contacts.page_uri = old.origin  # as the page had them; the extension moves them
-        self.history_pages.context = PageContext(
-            old.origin, uri, self.plan.history.targets.retarget, old.redline, lambda: self.flowcharts.used.clear(),
-        )
-
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         self._record_glossary_use(page)
         # The plan checked every `!flowchart` line it could see; this catches any other. An old
         # version may embed a flowchart since withdrawn: it shows the line as it was written.
-        if self.flowcharts.missing and not (self.plan and page.file.src_uri in self.plan.history.pages):
-            names = ", ".join(sorted(set(self.flowcharts.missing)))
-            folder = self.flowcharts.library.folder
+        flowcharts = self.extensions.flowcharts
+        if flowcharts.missing and not (self.plan and page.file.src_uri in self.plan.history.pages):
+            names = ", ".join(sorted(set(flowcharts.missing)))
+            folder = flowcharts.library.folder
             raise PluginError(f"{page.file.src_uri}: '!flowchart {names}': there is no such flowchart in {folder}/")
         return None
 
     def _record_glossary_use(self, page: Page) -> None:
         """The glossary forms of the terms linked on ``page``, for its search entry."""
-        context, glossary = self.glossary_links.context, self.plan.glossary if self.plan else None
+        context, glossary = self.extensions.glossary.context, self.plan.glossary if self.plan else None
         if context is not None and glossary is not None:
             by_anchor = {t.anchor: t for t in glossary.terms}
             self.glossary_forms[page.url] = [form for anchor in sorted(context.used) for form in term_forms(by_anchor[anchor])]
-        self.glossary_links.context = None
+        self.extensions.glossary.context = None
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # Site-wide values for the theme partials (release in the footer, feed link in <head>).
