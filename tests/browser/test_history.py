@@ -124,3 +124,14 @@ def test_a_superseded_version_sends_readers_to_the_current_one(open_page):
     page.wait_for_load_state("load")
     assert page.url.endswith(f"{PAGE}/")
     assert page.get_by_role("link", name="See all updates").is_visible()
+
+
+def test_the_line_under_the_stamp_is_laid_out_as_the_stamp(open_page):
+    """"First published · See all updates" sits under the stamp in the stamp's small type, not in
+    the bordered box of the "updated since you last looked" offer (a class once shared by both)."""
+    page = open_page(f"{PAGE}/")
+    line = page.locator(".pm-published")
+    assert "See all updates" in line.inner_text()
+    style = line.evaluate("e => { const s = getComputedStyle(e); return [s.display, s.paddingTop, s.borderTopWidth, s.fontSize]; }")
+    stamp_size = page.locator(".pm-stamp").evaluate("e => getComputedStyle(e).fontSize")
+    assert style == ["flex", "0px", "0px", stamp_size], style

@@ -43,7 +43,7 @@ PAGE = "statutory/making-referrals"
 def test_the_page_says_when_it_was_first_published_and_links_to_all_its_updates(built):
     page = article(built, f"{PAGE}/index.html")
     assert 'First published: <time datetime="2024-03-01">1 March 2024</time>' in page
-    assert '<a class="pm-updates__link" href="history/">See all updates</a>' in page
+    assert '<a class="pm-published__link" href="history/">See all updates</a>' in page
 
 
 def test_the_history_lists_every_version_newest_first_with_links(built):
