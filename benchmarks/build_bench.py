@@ -44,8 +44,9 @@ TARGETS = {
 
 @dataclass
 class Run:
-    seconds: float
+    seconds: float  # wall time
     peak_mb: float
+    cpu: float = 0.0  # user and system time, with the child processes'
 
 
 @dataclass
@@ -62,7 +63,8 @@ class Row:
 
 
 def timed(cmd: list[str], cwd: Path) -> Run:
-    """Run ``cmd`` and return its wall time and the peak resident memory of that process."""
+    """Run ``cmd``: its wall time, peak resident memory and CPU time. A failure stops the bench
+    (exit status 1 is allowed for `procedures check`, which reports problems with it)."""
     start = time.perf_counter()
     process = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -71,7 +73,7 @@ def timed(cmd: list[str], cwd: Path) -> Run:
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1) or (code == 1 and "check" not in cmd):
         raise SystemExit(f"{' '.join(cmd)} failed ({code}):\n{stderr[-3000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024)
+    return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
 def build(root: Path, config: str, site: Path) -> Run:

@@ -36,7 +36,8 @@ from pathlib import Path
 
 import yaml
 
-from .build_bench import ENV, TERMS
+from .build_bench import ENV, TERMS, Run, timed
+from .build_bench import build as mkdocs
 from .synthetic import write_manual
 
 VERSIONS = 5
@@ -105,30 +106,6 @@ def write_history(root: Path, pages: int) -> list[str]:
     return manual.pages
 
 
-@dataclass
-class Run:
-    seconds: float  # wall time
-    cpu: float  # user and system time, with the child processes'
-    peak_mb: float
-
-
-def timed(command: list[str], cwd: Path) -> Run:
-    """Run ``command``: its wall time, CPU time (children included) and peak resident memory."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    stderr = process.stderr.read().decode() if process.stderr else ""
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{stderr[-3000:]}")
-    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
-
-
-def mkdocs(root: Path, config: str, site: Path) -> Run:
-    shutil.rmtree(site, ignore_errors=True)
-    return timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)], root)
-
-
 def editions(root: Path, site: Path) -> Run:
     shutil.rmtree(site, ignore_errors=True)
     command = ["build", "--no-strict", "--editions", "--site-dir", str(site)]
@@ -157,7 +134,9 @@ def median(runs: list[Run]) -> Run:
     def middle(values: list[float]) -> float:
         return sorted(values)[len(values) // 2]
 
-    return Run(middle([r.seconds for r in runs]), middle([r.cpu for r in runs]), middle([r.peak_mb for r in runs]))
+    return Run(
+        seconds=middle([r.seconds for r in runs]), peak_mb=middle([r.peak_mb for r in runs]), cpu=middle([r.cpu for r in runs]),
+    )
 
 
 def measure(pages: int, rounds: int, work: Path) -> Result:
@@ -180,7 +159,7 @@ def measure(pages: int, rounds: int, work: Path) -> Result:
 
 def report(result: Result) -> int:
     base, history, whole = result.without, result.with_history, result.with_editions
-    editions = Run((whole.seconds - history.seconds) / 4, (whole.cpu - history.cpu) / 4, 0)
+    editions = Run(seconds=(whole.seconds - history.seconds) / 4, peak_mb=0, cpu=(whole.cpu - history.cpu) / 4)
     print("| build | wall (s) | CPU (s) | CPU against the build without history | peak MB |")
     print("|---|---|---|---|---|")
     rows = [
